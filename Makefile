@@ -1,0 +1,35 @@
+# Two commands on a fresh machine (Python 3.11 + pip, no conda):
+#   make reports   build every HTML report into reports/ (the main job)
+#   make test      run the whole test suite (data checks, library, doctests, notebooks with nbval)
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: reports test lab bench extract-bench check clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+reports: $(STAMP)
+	$(BIN)/ipanalysis report
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -n 2 --dist loadgroup -q tests ipanalysis
+	$(BIN)/python -m pytest -q --nbval -p no:xdist notebooks --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+check: $(STAMP)
+	$(BIN)/ipanalysis check
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/report_bench.py
+	$(BIN)/python benchmarks/extract_bench.py
+
+clean:
+	rm -rf reports .pytest_cache

@@ -1,0 +1,151 @@
+"""Cross-document comparison: a harmonised indicator × document matrix, and how far each
+local plan takes up the national 2015 plan's tasks for demonstration cities.
+
+Only like is set beside like: a cell holds targets of one catalogue key, in one base unit,
+stated as one measure.  Guiyang's *cumulative* pledge financing, Nanchang's *annual* pledge
+financing and Ordos' *level* of pledge financing are three rows, never one.
+
+>>> m = compare(indicators=["ip_pledge_financing"])
+>>> sorted(m["measure"].unique())
+['annual_flow', 'cumulative', 'level']
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from .data import documents, indicators as _catalogue, read_table
+from .sources import data_dir, raw_text
+from .trajectory import canonical_targets
+
+__all__ = ["compare", "compare_matrix", "national_tasks", "national_coverage", "denominator"]
+
+_DENOMINATORS = {"件/万人": "per 10,000 residents (每万人口)"}
+
+
+def denominator(base_unit: str, measure: str, name_en: str = "") -> str:
+    """The denominator an intensity or share is expressed against, for labels.
+
+    >>> denominator("件/万人", "intensity")
+    'per 10,000 residents (每万人口)'
+    """
+    if base_unit in _DENOMINATORS:
+        return _DENOMINATORS[base_unit]
+    if measure in ("share", "rate") or base_unit == "%":
+        m = re.search(r"(?:share of|ratio to|of) (.+)$", name_en)
+        return f"% of {m.group(1)}" if m else "%"
+    return ""
+
+
+def _check_choices(given, valid, what):
+    if given is None:
+        return
+    unknown = sorted(set(given) - set(valid))
+    if unknown:
+        raise KeyError(f"unknown {what}: {', '.join(unknown)}; valid: {', '.join(sorted(valid))}")
+
+
+def compare(indicators: list[str] | None = None, doc_ids: list[str] | None = None) -> pd.DataFrame:
+    """Targets side by side, one row per (indicator, measure, unit, document).
+
+    Columns: ``indicator, name_en, name_zh, category, measure, unit, denominator, doc_id,
+    place_en, value, value_high, comparator, target_year, commitment, target_id, n_docs``
+    where ``n_docs`` counts the documents that target the same (indicator, measure, unit).
+    Qualitative targets and restatements are left out.
+    """
+    cat = _catalogue()
+    docs = documents()
+    if isinstance(indicators, str):
+        indicators = [indicators]
+    if isinstance(doc_ids, str):
+        doc_ids = [doc_ids]
+    _check_choices(indicators, cat["key"], "indicator")
+    _check_choices(doc_ids, docs["doc_id"], "doc_id")
+    t = canonical_targets()
+    t = t[t["comparator"] != "qualitative"]
+    if indicators is not None:
+        t = t[t["indicator"].isin(indicators)]
+    if doc_ids is not None:
+        t = t[t["doc_id"].isin(doc_ids)]
+    t = t.merge(cat[["key", "name_en", "name_zh", "category"]], left_on="indicator", right_on="key", how="left")
+    t = t.merge(docs[["doc_id", "place_en"]], on="doc_id", how="left")
+    t["denominator"] = [denominator(u, m, n) for u, m, n in zip(t["unit"], t["measure"], t["name_en"])]
+    # Several targets of one key and measure in one document (e.g. a 2023 milestone) keep the latest year.
+    t = t.sort_values(["indicator", "measure", "doc_id", "target_year", "target_id"])
+    t = t.drop_duplicates(["indicator", "measure", "unit", "doc_id", "scope"], keep="last")
+    t["n_docs"] = t.groupby(["indicator", "measure", "unit"])["doc_id"].transform("nunique")
+    cols = ["indicator", "name_en", "name_zh", "category", "measure", "unit", "denominator", "doc_id", "place_en",
+            "value", "value_high", "comparator", "target_year", "commitment", "scope", "target_id", "n_docs"]
+    return t[cols].sort_values(["category", "indicator", "measure", "doc_id"]).reset_index(drop=True)
+
+
+def compare_matrix(long: pd.DataFrame | None = None, min_docs: int = 1, what: str = "value") -> pd.DataFrame:
+    """Pivot :func:`compare` output: rows (indicator, name_en, measure, unit), one column per document.
+
+    ``what`` is ``"value"`` (target values) or ``"target_year"``.  ``min_docs`` keeps only rows
+    that at least that many documents target.
+
+    >>> m = compare_matrix(min_docs=3)
+    >>> "high_value_invention_patents_per_10k" in m.index.get_level_values("indicator")
+    False
+    """
+    if what not in ("value", "target_year"):
+        raise ValueError(f"unknown what={what!r}; valid: value, target_year")
+    long = compare() if long is None else long
+    long = long[long["n_docs"] >= min_docs]
+    idx = ["indicator", "name_en", "measure", "unit"]
+    return long.pivot_table(index=idx, columns="doc_id", values=what, aggfunc="first")
+
+
+def national_tasks() -> pd.DataFrame:
+    """The national 2015 plan's nine tasks for demonstration cities, with quotes and the
+    search terms (``keywords``, ``;``-separated) that show a local plan addresses each."""
+    df = read_table(data_dir() / "national_tasks.csv")
+    text = raw_text("national_2015")
+    missing = [q for q in df["source_quote"] if q not in text]
+    if missing:
+        raise ValueError(f"data/national_tasks.csv: quote not in data/raw/national_2015.txt: {missing[0]!r}")
+    df["task_no"] = df["task_no"].astype("int64")
+    return df
+
+
+_SENTENCE = re.compile(r"[^。;;\n]+[。;;]?")
+
+
+def _evidence(text: str, keywords: list[str]) -> tuple[str | None, str | None]:
+    for kw in keywords:
+        pos = text.find(kw)
+        if pos >= 0:
+            for m in _SENTENCE.finditer(text):
+                if m.start() <= pos < m.end():
+                    return kw, m.group(0).strip()
+    return None, None
+
+
+def national_coverage(doc_ids: list[str] | None = None) -> pd.DataFrame:
+    """For each national task × local document: is it addressed, and the evidence sentence.
+
+    A task counts as addressed when the local text contains one of the task's keywords;
+    the sentence holding the first keyword found is the evidence.  ``score`` is the share of
+    the nine tasks a document addresses.
+
+    >>> cov = national_coverage()
+    >>> sorted(cov["doc_id"].unique())
+    ['cangshan_2013', 'guiyang_2022', 'nanchang_2021', 'ordos_2022']
+    """
+    tasks = national_tasks()
+    docs = documents()
+    local = docs.loc[docs["admin_level"] != "national", "doc_id"].tolist()
+    _check_choices(doc_ids, local, "local doc_id")
+    rows = []
+    for doc in doc_ids or local:
+        text = raw_text(doc)
+        for _, task in tasks.iterrows():
+            kw, sentence = _evidence(text, [k.strip() for k in task["keywords"].split(";") if k.strip()])
+            rows.append({"doc_id": doc, "task_no": task["task_no"], "task_en": task["task_en"],
+                         "task_zh": task["task_zh"], "addressed": kw is not None, "keyword": kw, "evidence": sentence})
+    df = pd.DataFrame(rows)
+    df["score"] = df.groupby("doc_id")["addressed"].transform("mean")
+    return df

@@ -1,0 +1,192 @@
+"""Loading the validated tables: the public loaders ``documents()``, ``indicators()``,
+``targets()``, ``baselines()``, ``exclusions()``.
+
+Each loader reads its CSV from ``data/``, validates it against its schema and against the
+other tables (keys, doc ids, units, and every ``source_quote`` against its raw text), caches
+the result keyed on the files' modification times, and returns a fresh copy, so a caller
+may modify what it gets without touching the cache.
+
+>>> t = targets()
+>>> t.loc[t.target_id == "NC-01", ["doc_id", "indicator", "value", "unit", "target_year"]].iloc[0].tolist()
+['nanchang_2021', 'high_value_invention_patents_per_10k', 10.0, '件/万人', 2025]
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from .schemas import DataValidationError, Problem, validate_frame
+from .sources import data_dir, raw_text
+from .units import UnitError, parse_quantity
+
+__all__ = ["documents", "indicators", "targets", "baselines", "exclusions", "read_table", "check_all"]
+
+
+def _relative(path: Path) -> str:
+    try:
+        return str(path.relative_to(data_dir().parent))
+    except ValueError:
+        return str(path)
+
+
+def read_table(path: str | Path) -> pd.DataFrame:
+    """Read a data CSV as text columns (empty cell → missing); dtypes come from the schema."""
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"data file not found: {path}")
+    return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
+
+
+def _stamp(*names: str) -> tuple:
+    d = data_dir()
+    files = [d / f"{n}.csv" for n in names] + sorted((d / "raw").glob("*.txt"))
+    return (str(d),) + tuple(f.stat().st_mtime_ns if f.exists() else 0 for f in files)
+
+
+def _doc_ids() -> list[str]:
+    return sorted(p.stem for p in (data_dir() / "raw").glob("*.txt"))
+
+
+@lru_cache(maxsize=8)
+def _documents(stamp: tuple) -> pd.DataFrame:
+    path = data_dir() / "documents.csv"
+    df = validate_frame("documents", read_table(path), _relative(path), {"doc_ids": _doc_ids()})
+    return df
+
+
+@lru_cache(maxsize=8)
+def _indicators(stamp: tuple) -> pd.DataFrame:
+    path = data_dir() / "indicators.csv"
+    return validate_frame("indicators", read_table(path), _relative(path))
+
+
+def _quantity_problems(df: pd.DataFrame, value_col: str, id_col: str) -> list[Problem]:
+    """``value_text`` (with ``table_unit`` for bare table cells) must parse to the row's value."""
+    problems = []
+    for i, row in df.iterrows():
+        text = row.get("value_text")
+        if pd.isna(text) or pd.isna(row[value_col]):
+            continue
+        rid = f"{id_col}={row[id_col]}"
+        try:
+            q = parse_quantity(text)
+            if q.unit is None and pd.notna(row.get("table_unit")):
+                q = parse_quantity(text + row["table_unit"])
+        except UnitError as err:
+            problems.append(Problem(i + 2, "value_text", str(err), rid))
+            continue
+        if abs(q.value - row[value_col]) > 1e-9 * max(1.0, abs(q.value)):
+            problems.append(Problem(i + 2, value_col, f"{row[value_col]!r} but value_text {text!r} states {q.value!r}", rid))
+        high = row.get("value_high")
+        if q.value_high is not None and (pd.isna(high) or abs(q.value_high - high) > 1e-9):
+            problems.append(Problem(i + 2, "value_high", f"{high!r} but value_text {text!r} states {q.value_high!r}", rid))
+    return problems
+
+
+def _provenance_problems(df: pd.DataFrame, id_col: str, units: dict[str, str]) -> list[Problem]:
+    problems = []
+    for i, row in df.iterrows():
+        rid = f"{id_col}={row[id_col]}"
+        quote = row["source_quote"]
+        if quote not in raw_text(row["doc_id"]):
+            problems.append(Problem(i + 2, "source_quote", f"quote not found verbatim in data/raw/{row['doc_id']}.txt: {quote[:40]!r}", rid))
+        if pd.notna(row.get("value_text")) and row["value_text"] not in quote:
+            problems.append(Problem(i + 2, "value_text", f"{row['value_text']!r} is not part of source_quote", rid))
+        expected = "%" if row.get("measure") == "growth_rate" else units.get(row["indicator"])
+        if expected and row["unit"] != expected:
+            problems.append(Problem(i + 2, "unit", f"{row['unit']!r} but indicator {row['indicator']!r} is measured in {expected!r}", rid))
+    return problems
+
+
+def _validated(name: str, id_col: str, value_col: str, stamp: tuple) -> pd.DataFrame:
+    path = data_dir() / f"{name}.csv"
+    cat = _indicators(_stamp("indicators"))
+    ctx = {"doc_ids": _documents(_stamp("documents"))["doc_id"].tolist(), "indicator_keys": cat["key"].tolist()}
+    df = validate_frame(name, read_table(path), _relative(path), ctx)
+    units = dict(zip(cat["key"], cat["base_unit"]))
+    problems = _provenance_problems(df, id_col, units) + _quantity_problems(df, value_col, id_col)
+    if problems:
+        raise DataValidationError(_relative(path), sorted(problems, key=lambda p: (p.line or 0, p.column or "")))
+    return df
+
+
+@lru_cache(maxsize=8)
+def _targets(stamp: tuple) -> pd.DataFrame:
+    df = _validated("targets", "target_id", "value", stamp)
+    ids = set(df["target_id"])
+    bad = [Problem(i + 2, "duplicate_of", f"{d!r} is not a target_id", f"target_id={t}")
+           for i, (t, d) in enumerate(zip(df["target_id"], df["duplicate_of"])) if pd.notna(d) and d not in ids]
+    missing = [Problem(i + 2, "value", "missing value (only comparator 'qualitative' may omit it)", f"target_id={t}")
+               for i, (t, v, c) in enumerate(zip(df["target_id"], df["value"], df["comparator"]))
+               if pd.isna(v) and c != "qualitative"]
+    if bad or missing:
+        raise DataValidationError("data/targets.csv", bad + missing)
+    return df
+
+
+@lru_cache(maxsize=8)
+def _baselines(stamp: tuple) -> pd.DataFrame:
+    return _validated("baselines", "baseline_id", "value", stamp)
+
+
+@lru_cache(maxsize=8)
+def _exclusions(stamp: tuple) -> pd.DataFrame:
+    path = data_dir() / "target_exclusions.csv"
+    df = validate_frame("target_exclusions", read_table(path), _relative(path), {"doc_ids": _doc_ids()})
+    bad = [Problem(i + 2, "quote", f"not found verbatim in data/raw/{d}.txt", None)
+           for i, (d, q) in enumerate(zip(df["doc_id"], df["quote"])) if q not in raw_text(d)]
+    if bad:
+        raise DataValidationError(_relative(path), bad)
+    return df
+
+
+def documents() -> pd.DataFrame:
+    """The five source documents, one row each.
+
+    >>> documents().set_index("doc_id").loc["ordos_2022", "doc_number"]
+    '鄂府发〔2022〕28号'
+    """
+    return _documents(_stamp("documents")).copy()
+
+
+def indicators() -> pd.DataFrame:
+    """The canonical bilingual indicator catalogue.
+
+    >>> indicators().set_index("key").loc["ip_pledge_financing", ["name_en", "base_unit"]].tolist()
+    ['IP pledge financing amount', 'yuan']
+    """
+    return _indicators(_stamp("indicators")).copy()
+
+
+def targets() -> pd.DataFrame:
+    """Every quantified target, one row each, with its verbatim ``source_quote``.
+
+    >>> t = targets()
+    >>> t.loc[t.target_id == "GY-01", "source_quote"].item() in __import__("ipanalysis").raw_text("guiyang_2022")
+    True
+    """
+    return _targets(_stamp("documents", "indicators", "targets")).copy()
+
+
+def baselines() -> pd.DataFrame:
+    """Every observed value the documents state (history, base-year values), with quotes.
+
+    >>> b = baselines()
+    >>> b.query("doc_id == 'ordos_2022' and indicator == 'patent_grants_annual'")[["year", "value"]].values.tolist()
+    [[2015, 550.0], [2020, 2748.0]]
+    """
+    return _baselines(_stamp("documents", "indicators", "baselines")).copy()
+
+
+def exclusions() -> pd.DataFrame:
+    """Numbers in target-like sentences that are deliberately not targets, with reasons."""
+    return _exclusions(_stamp("documents", "target_exclusions")).copy()
+
+
+def check_all() -> dict[str, int]:
+    """Load and validate every table; return row counts.  Raises on the first bad file."""
+    return {"documents": len(documents()), "indicators": len(indicators()), "targets": len(targets()),
+            "baselines": len(baselines()), "exclusions": len(exclusions())}

@@ -1,0 +1,61 @@
+"""The document registry: where the data lives, the raw texts, and quote look-up.
+
+Raw texts in ``data/raw/<doc_id>.txt`` are immutable copies of the source documents; every
+number in the derived tables points back into them through a verbatim ``source_quote``.
+
+>>> sorted(doc_ids())
+['cangshan_2013', 'guiyang_2022', 'nanchang_2021', 'national_2015', 'ordos_2022']
+>>> locate_quote("ordos_2022", "年均增长38.0%")[0] > 0
+True
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["data_dir", "raw_path", "raw_text", "doc_ids", "locate_quote", "UnknownDocumentError"]
+
+
+class UnknownDocumentError(KeyError):
+    """A doc_id that has no raw text; the message lists the valid ids."""
+
+    def __str__(self) -> str:  # KeyError would repr() the message
+        return str(self.args[0])
+
+
+def data_dir() -> Path:
+    """The data folder: ``$IPANALYSIS_DATA`` if set, else ``data/`` next to the package."""
+    env = os.environ.get("IPANALYSIS_DATA")
+    return Path(env) if env else Path(__file__).resolve().parent.parent / "data"
+
+
+def doc_ids() -> list[str]:
+    """The ids of the documents whose raw text is in ``data/raw``."""
+    return sorted(p.stem for p in (data_dir() / "raw").glob("*.txt"))
+
+
+def raw_path(doc_id: str) -> Path:
+    """Path of a document's raw text; :class:`UnknownDocumentError` lists valid ids."""
+    path = data_dir() / "raw" / f"{doc_id}.txt"
+    if not path.is_file():
+        raise UnknownDocumentError(f"unknown doc_id {doc_id!r}; valid: {', '.join(doc_ids())}")
+    return path
+
+
+@lru_cache(maxsize=None)
+def _read(path: str, mtime: float) -> str:
+    return Path(path).read_text(encoding="utf-8")
+
+
+def raw_text(doc_id: str) -> str:
+    """The verbatim UTF-8 text of a document."""
+    path = raw_path(doc_id)
+    return _read(str(path), path.stat().st_mtime)
+
+
+def locate_quote(doc_id: str, quote: str) -> tuple[int, int]:
+    """Character span of ``quote`` in the raw text, or ``(-1, -1)`` when it is not there."""
+    start = raw_text(doc_id).find(quote)
+    return (start, start + len(quote)) if start >= 0 else (-1, -1)

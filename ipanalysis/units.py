@@ -1,0 +1,177 @@
+"""Chinese quantities → numbers in base units.
+
+Policy documents write quantities as ``15万件``, ``35亿元``, ``250家以上``, ``5—10个``,
+``1万余人`` or ``不低于600人次/年``.  :func:`parse_quantity` turns one such phrase into a
+:class:`Quantity` (value, upper value for ranges, base unit, comparator, per-period).
+
+Conventions (see ``docs/DATA_SPEC.md``):
+
+* 万 = 1e4, 亿 = 1e8; ``亿元`` becomes the base unit ``yuan``.
+* A percentage keeps its percent number: ``12%`` → ``12.0`` with unit ``%``.
+* Comparators: 以上/不低于/不少于/至少/或以上 → ``>=``; 突破/超/超过/余/多 → ``>``;
+  左右/约 → ``≈``; ``A—B`` → ``range``; otherwise ``=`` ("reach X").
+
+>>> parse_quantity("15万件")
+Quantity(value=150000.0, value_high=None, unit='件', comparator='=', per=None)
+>>> parse_quantity("35亿元").value
+3500000000.0
+>>> parse_quantity("5—10个")
+Quantity(value=5.0, value_high=10.0, unit='个', comparator='range', per=None)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "BASE_UNITS",
+    "Quantity",
+    "UnitError",
+    "normalize_text",
+    "parse_quantity",
+    "find_quantities",
+]
+
+#: Units a table may use (the catalogue's base units).
+BASE_UNITS = (
+    "件", "家", "个", "项", "人", "名", "人次", "场", "分", "%", "yuan",
+    "件/万人", "所", "期", "次", "倍",
+)
+
+MULTIPLIERS = {"万": 1e4, "亿": 1e8}
+
+# Units as written → base unit.  Longest first so 人次 wins over 人.
+_UNIT_WORDS = {
+    "人次": "人次", "亿元": "yuan", "万元": "yuan", "元": "yuan",
+    "件": "件", "家": "家", "个": "个", "项": "项", "人": "人", "名": "名",
+    "场": "场", "分": "分", "%": "%", "所": "所", "期": "期", "次": "次", "倍": "倍",
+}
+
+_FULLWIDTH = str.maketrans(
+    "０１２３４５６７８９．％，：（）～－＋",
+    "0123456789.%,:()~-+",
+)
+
+_NUMBER = r"\d+(?:\.\d+)?"
+_DASHES = "—–~～至到\\-"
+_UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNIT_WORDS), key=len, reverse=True))
+
+_QTY_RE = re.compile(
+    rf"(?P<pre>不低于|不少于|至少|突破|超过|超|约|达到|达|增加至|增加到|累计至|累计达到|累计达)?\s*"
+    rf"(?P<num>{_NUMBER})\s*(?P<mult1>[万亿])?\s*"
+    rf"(?:[{_DASHES}]\s*(?P<num2>{_NUMBER})\s*(?P<mult2>[万亿])?)?\s*"
+    rf"(?P<yu>余|多)?\s*(?P<unit>{_UNIT_RE})?"
+    rf"(?P<per>/年|/万人)?"
+    rf"\s*(?P<post>以上|或以上|\(或以上\)|左右)?"
+)
+
+_GE_WORDS = ("以上", "或以上", "(或以上)", "不低于", "不少于", "至少")
+_GT_WORDS = ("突破", "超过", "超")
+
+
+class UnitError(ValueError):
+    """A phrase that does not state one quantity in a known unit."""
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One parsed quantity, in base units."""
+
+    value: float
+    value_high: float | None
+    unit: str | None
+    comparator: str
+    per: str | None
+
+
+def normalize_text(text: str) -> str:
+    """Full-width digits and punctuation → ASCII; drop non-breaking spaces.
+
+    >>> normalize_text("１２．５％以上（或以上）")
+    '12.5%以上(或以上)'
+    """
+    return text.translate(_FULLWIDTH).replace("\xa0", " ").replace("\u3000", " ")
+
+
+def _comparator(m: re.Match) -> str:
+    pre, post, yu = m.group("pre") or "", m.group("post") or "", m.group("yu")
+    if m.group("num2"):
+        return "range"
+    if post == "左右" or pre == "约":
+        return "≈"
+    if pre in _GT_WORDS or yu:
+        return ">"
+    if pre in _GE_WORDS or post in _GE_WORDS:
+        return ">="
+    return "="
+
+
+def _to_quantity(m: re.Match) -> Quantity:
+    unit_word = m.group("unit")
+    unit = _UNIT_WORDS.get(unit_word) if unit_word else None
+    mult = MULTIPLIERS.get(m.group("mult1") or "", 1.0)
+    if unit_word == "亿元":
+        mult = 1e8
+    elif unit_word == "万元":
+        mult = 1e4
+    value = float(m.group("num")) * mult
+    high = None
+    if m.group("num2"):
+        # "5—10万": a multiplier written once applies to both ends.
+        mult2 = MULTIPLIERS[m.group("mult2")] if m.group("mult2") else mult
+        high = float(m.group("num2")) * mult2
+    per = m.group("per")
+    if per == "/万人":
+        unit, per = "件/万人", None
+    elif per == "/年":
+        per = "年"
+    return Quantity(round(value, 10), None if high is None else round(high, 10), unit, _comparator(m), per)
+
+
+def parse_quantity(text: str) -> Quantity:
+    """Parse a phrase that states exactly one quantity.
+
+    Raises :class:`UnitError` naming the phrase when it holds no number or two unrelated ones.
+
+    >>> parse_quantity("250家以上")
+    Quantity(value=250.0, value_high=None, unit='家', comparator='>=', per=None)
+    >>> parse_quantity("1万余人")
+    Quantity(value=10000.0, value_high=None, unit='人', comparator='>', per=None)
+    >>> parse_quantity("超1万人").comparator
+    '>'
+    >>> parse_quantity("不低于600人次/年")
+    Quantity(value=600.0, value_high=None, unit='人次', comparator='>=', per='年')
+    >>> parse_quantity("80 %以上")
+    Quantity(value=80.0, value_high=None, unit='%', comparator='>=', per=None)
+    >>> parse_quantity("３.１２１９万件").value
+    31219.0
+    >>> parse_quantity("不少于")
+    Traceback (most recent call last):
+    ...
+    ipanalysis.units.UnitError: no number in '不少于'
+    """
+    norm = normalize_text(text).strip()
+    matches = [m for m in _QTY_RE.finditer(norm) if m.group("num")]
+    if not matches:
+        raise UnitError(f"no number in {text!r}")
+    if len(matches) > 1:
+        found = ", ".join(repr(m.group(0).strip()) for m in matches)
+        raise UnitError(f"more than one quantity in {text!r}: {found}")
+    return _to_quantity(matches[0])
+
+
+def find_quantities(text: str) -> list[tuple[int, int, Quantity]]:
+    """All quantities in a longer text, as ``(start, end, Quantity)`` on the normalised text.
+
+    Normalisation keeps string length, so offsets also index the original text.
+
+    >>> [(q.value, q.unit) for _, _, q in find_quantities("年均增长15%,达到3.5万件")]
+    [(15.0, '%'), (35000.0, '件')]
+    """
+    norm = normalize_text(text)
+    out = []
+    for m in _QTY_RE.finditer(norm):
+        if m.group("num"):
+            out.append((m.start("num") if not m.group("pre") else m.start(), m.end(), _to_quantity(m)))
+    return out

@@ -155,8 +155,9 @@ def attainment(observations, as_of=None, doc_id: str | None = None, tolerance: f
     start; shares, scores and targets without a baseline only as met / not yet met.
 
     >>> a = attainment("data/examples/illustrative_observations.csv", as_of=2023)
-    >>> a.set_index("target_id").loc["NC-01", ["obs_value", "schedule_status"]].tolist()
-    [4.8, 'behind schedule']
+    >>> r = a.set_index("target_id").loc["OR-03"]
+    >>> float(r["obs_value"]), round(float(r["progress_ratio"]), 3), float(r["elapsed_share"]), r["schedule_status"]
+    (1.2, 0.252, 0.6, 'behind schedule')
     """
     obs = observations if isinstance(observations, pd.DataFrame) and "illustrative" in observations \
         else load_observations(observations)

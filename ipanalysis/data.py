@@ -7,8 +7,9 @@ the result keyed on the files' modification times, and returns a fresh copy, so 
 may modify what it gets without touching the cache.
 
 >>> t = targets()
->>> t.loc[t.target_id == "NC-01", ["doc_id", "indicator", "value", "unit", "target_year"]].iloc[0].tolist()
-['nanchang_2021', 'high_value_invention_patents_per_10k', 10.0, '件/万人', 2025]
+>>> row = t.set_index("target_id").loc["NC-01"]
+>>> row["doc_id"], row["indicator"], float(row["value"]), row["unit"], int(row["target_year"])
+('nanchang_2021', 'high_value_invention_patents_per_10k', 10.0, '件/万人', 2025)
 """
 
 from __future__ import annotations
@@ -156,7 +157,7 @@ def indicators() -> pd.DataFrame:
     """The canonical bilingual indicator catalogue.
 
     >>> indicators().set_index("key").loc["ip_pledge_financing", ["name_en", "base_unit"]].tolist()
-    ['IP pledge financing amount', 'yuan']
+    ['IP-backed (pledge) financing amount', 'yuan']
     """
     return _indicators(_stamp("indicators")).copy()
 
@@ -165,7 +166,7 @@ def targets() -> pd.DataFrame:
     """Every quantified target, one row each, with its verbatim ``source_quote``.
 
     >>> t = targets()
-    >>> t.loc[t.target_id == "GY-01", "source_quote"].item() in __import__("ipanalysis").raw_text("guiyang_2022")
+    >>> t.loc[t.target_id == "GY-01", "source_quote"].item() in raw_text("guiyang_2022")
     True
     """
     return _targets(_stamp("documents", "indicators", "targets")).copy()
@@ -175,8 +176,8 @@ def baselines() -> pd.DataFrame:
     """Every observed value the documents state (history, base-year values), with quotes.
 
     >>> b = baselines()
-    >>> b.query("doc_id == 'ordos_2022' and indicator == 'patent_grants_annual'")[["year", "value"]].values.tolist()
-    [[2015, 550.0], [2020, 2748.0]]
+    >>> b.query("doc_id == 'ordos_2022' and indicator == 'patent_grants_annual'")[["year", "value"]].to_dict("records")
+    [{'year': 2015, 'value': 550.0}, {'year': 2020, 'value': 2748.0}]
     """
     return _baselines(_stamp("documents", "indicators", "baselines")).copy()
 

@@ -88,6 +88,12 @@ def load_observations(source: str | Path | pd.DataFrame, name: str | None = None
             if len(levels) and (levels >= 1).all():
                 problems.append(Problem(i + 2, "value", f"{row['value']!r} looks like a fraction; write percentages "
                                         f"as percent numbers (12 for 12%)"))
+    if not illustrative:
+        for i, url in df["source_url"].items():
+            if not str(url).startswith(("http://", "https://")):
+                problems.append(Problem(i + 2, "source_url", f"{url!r} is not a URL: a real observation needs a "
+                                        "citable public source (title, publisher, date, URL); invented values belong "
+                                        "in a file whose name contains 'illustrative'"))
     dup = df.duplicated(["doc_id", "indicator", "year"], keep="first")
     for i in df.index[dup]:
         r = df.loc[i]

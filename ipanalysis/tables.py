@@ -31,7 +31,7 @@ __all__ = ["TableParseError", "parse_flat_table", "ordos_indicator_table", "ORDO
 ORDOS_TABLE_TITLE = "鄂尔多斯市“十四五”知识产权发展主要预期性指标"
 
 _NUM = re.compile(r"^-?\d+(?:\.\d+)?%?$")
-_YEAR = re.compile(r"^(\d{4})年$")
+_YEAR = re.compile(r"^(\d{4})年")
 # Unit cells as these tables write them: an optional multiplier and a counting word.
 _UNIT_CELL = re.compile(r"^[万亿]?(?:件|家|个|项|人|名|人次|场|分|%|元|所|次)$")
 

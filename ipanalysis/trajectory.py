@@ -133,8 +133,8 @@ def trajectories(doc_id: str | None = None, baselines: pd.DataFrame | None = Non
     (``computable`` is False and ``reason`` says why).
 
     >>> tr = trajectories("ordos_2022").set_index("indicator")
-    >>> round(tr.loc["geographical_indications", "required_cagr"], 4)
-    0.0545
+    >>> round(float(tr.loc["geographical_indications", "required_cagr"]), 4)
+    0.0546
     """
     t = canonical_targets()
     if doc_id is not None:
@@ -234,7 +234,7 @@ def trajectory(target_id: str, method: str = "compound", observations: pd.DataFr
     >>> sorted(tr["series"].unique())
     ['history', 'past growth continued', 'plan path']
     >>> round(tr.query("series == 'past growth continued' and year == 2025")["value"].item())
-    13633
+    13730
     """
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r}; valid: {', '.join(METHODS)}")
@@ -272,6 +272,3 @@ def trajectory(target_id: str, method: str = "compound", observations: pd.DataFr
     out.insert(0, "target_id", canonical)
     return out[["target_id", "year", "series", "value"]]
 
-
-def _is_nan(x) -> bool:
-    return x is None or (isinstance(x, float) and math.isnan(x))

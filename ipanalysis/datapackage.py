@@ -1,0 +1,134 @@
+"""The Frictionless data package descriptor (``data/datapackage.json``).
+
+The descriptor is generated from the schemas in :mod:`ipanalysis.schemas`, so the CSVs are
+usable without this library (any Frictionless tool can read and validate them).  A test
+keeps the committed file equal to :func:`descriptor` and every CSV header equal to its fields.
+
+>>> d = descriptor()
+>>> [r["name"] for r in d["resources"]][:3]
+['documents', 'indicators', 'targets']
+>>> next(f for f in d["resources"][2]["schema"]["fields"] if f["name"] == "value")["type"]
+'number'
+
+Regenerate after a schema change with ``python -m ipanalysis.datapackage``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .schemas import SCHEMAS
+from .sources import data_dir
+
+__all__ = ["descriptor", "write", "RESOURCES"]
+
+#: resource name → (CSV file, schema name, title)
+RESOURCES = {
+    "documents": ("documents.csv", "documents", "The five source documents"),
+    "indicators": ("indicators.csv", "indicators", "Canonical bilingual indicator catalogue"),
+    "targets": ("targets.csv", "targets", "Every quantified target, with its verbatim source quote"),
+    "baselines": ("baselines.csv", "baselines", "Every observed (historical / base-year) value the documents state"),
+    "target_exclusions": ("target_exclusions.csv", "target_exclusions",
+                          "Numbers in target-like sentences that are deliberately not targets, with reasons"),
+    "observations": ("observations.csv", "observations",
+                     "Real, cited observations after the plans' baseline years (few or none; see data/README.md)"),
+    "illustrative_observations": ("examples/illustrative_observations.csv", "observations",
+                                  "ILLUSTRATIVE (invented, not real) observations for demonstrating the methods"),
+    "national_tasks": ("national_tasks.csv", None, "Tasks of the national 2015 work plan, with quotes and keywords"),
+}
+
+_DESCRIPTIONS = {
+    "doc_id": "Document id; names data/raw/<doc_id>.txt",
+    "indicator": "Catalogue key (indicators.key)",
+    "indicator_zh": "Indicator as written in the document",
+    "value": "Value in the catalogue's base unit (万 x1e4, 亿 x1e8, 亿元 -> yuan; percent as percent number)",
+    "value_high": "Upper end of a range target (5—10个)",
+    "unit": "Base unit (catalogue base_unit; '%' for growth-rate targets)",
+    "value_text": "Verbatim substring of source_quote stating the quantity",
+    "table_unit": "Unit cell of the table row, for bare numbers in a flattened table",
+    "comparator": ">= (以上/不低于/至少), > (突破/超/余), = (达到), ≈ (左右), range, qualitative",
+    "measure": "stock | annual_flow | cumulative | level | growth_rate | share | intensity | score | increment",
+    "commitment": "firm, or strive (力争)",
+    "attribute": "expected (预期性) or binding (约束性) where the document says so",
+    "source_quote": "Verbatim substring of the raw text that states the number",
+    "duplicate_of": "target_id of the first statement when the document states the same target again",
+    "growth_kind": "cagr (年均增长), times_increase (增长了N倍), multiple_of (为…的N倍)",
+    "source_url": "URL of the public source (real observations must have one)",
+}
+
+_TYPES = {"string": "string", "float64": "number", "Int64": "integer"}
+
+
+def _fields(schema: str | None, csv_path: Path) -> list[dict]:
+    if schema is None:
+        header = csv_path.read_text(encoding="utf-8").splitlines()[0].split(",")
+        return [{"name": h, "type": "string"} for h in header]
+    out = []
+    for name, col in SCHEMAS[schema].items():
+        f = {"name": name, "type": _TYPES[col.dtype]}
+        if name in _DESCRIPTIONS:
+            f["description"] = _DESCRIPTIONS[name]
+        cons = {}
+        if col.required:
+            cons["required"] = True
+        if col.unique:
+            cons["unique"] = True
+        if isinstance(col.allowed, tuple):
+            cons["enum"] = list(col.allowed)
+        if cons:
+            f["constraints"] = cons
+        out.append(f)
+    return out
+
+
+def descriptor(root: Path | None = None) -> dict:
+    """The data package descriptor as a dict (deterministic: no dates, stable order)."""
+    import csv
+
+    root = root or data_dir()
+    with open(root / "documents.csv", encoding="utf-8", newline="") as fh:
+        docs = list(csv.DictReader(fh))
+    sources = [{"title": f"{d['title_zh']} ({d['title_en']})",
+                "path": f"raw/{d['doc_id']}.txt",
+                "description": f"{d['issuer_zh']} / {d['issuer_en']}"
+                               + (f", {d['doc_number']}" if d["doc_number"] else "")
+                               + (f", issued {d['issued_date']}" if d["issued_date"] else "")}
+               for d in docs]
+    resources = []
+    for name, (path, schema, title) in RESOURCES.items():
+        res = {"name": name, "path": path, "title": title, "profile": "tabular-data-resource",
+               "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+               "schema": {"fields": _fields(schema, root / path)}}
+        id_col = next(iter(SCHEMAS[schema])) if schema else None
+        if schema in ("targets", "baselines", "indicators", "documents"):
+            res["schema"]["primaryKey"] = [id_col]
+        if schema in ("targets", "baselines"):
+            res["schema"]["foreignKeys"] = [
+                {"fields": ["doc_id"], "reference": {"resource": "documents", "fields": ["doc_id"]}},
+                {"fields": ["indicator"], "reference": {"resource": "indicators", "fields": ["key"]}}]
+        resources.append(res)
+    return {
+        "profile": "tabular-data-package",
+        "name": "ipanalysis-china-city-ip-targets",
+        "title": "Quantified targets of five Chinese IP policy documents (Guiyang, Cangshan, Nanchang, national 2015, Ordos)",
+        "description": "Every quantified target and stated baseline of the five documents, one row each, with the "
+                       "verbatim source quote. Values in base units (see indicators.base_unit).",
+        "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 (tables)",
+                      "path": "https://creativecommons.org/licenses/by/4.0/"}],
+        "sources": sources,
+        "resources": resources,
+    }
+
+
+def write(path: Path | None = None) -> Path:
+    """Write the descriptor to ``data/datapackage.json`` atomically; return the path."""
+    path = path or data_dir() / "datapackage.json"
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(descriptor(path.parent), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    tmp.replace(path)
+    return path
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(write())

@@ -32,7 +32,7 @@ from .observations import illustrative_observations, load_observations, real_obs
 from .schemas import DataValidationError
 from .sources import UnknownDocumentError, doc_ids, raw_text
 from .tables import ordos_indicator_table
-from .trajectory import cagr, trajectories, trajectory
+from .trajectory import cagr, historical_growth, plan_paths, trajectories, trajectory
 from .units import parse_quantity
 
 __version__ = "0.1.0"
@@ -41,6 +41,7 @@ __all__ = [
     "attainment", "audit", "baselines", "cagr", "check_all", "compare", "compare_matrix", "doc_ids",
     "documents", "exclusions", "extract", "illustrative_observations", "indicators", "load_observations",
     "national_coverage", "national_tasks", "ordos_indicator_table", "parse_quantity", "raw_text",
-    "real_observations", "targets", "trajectories", "trajectory", "DataValidationError",
+    "real_observations", "targets", "trajectories", "trajectory", "historical_growth", "plan_paths",
+    "DataValidationError",
     "UnknownDocumentError", "__version__",
 ]

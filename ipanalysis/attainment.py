@@ -6,7 +6,7 @@
    progress*; 0–0.6 *limited progress*; < 0 *deterioration*.
    Source: Open SDG, "Progress Measurement Methodology for the Sustainable Development Goals",
    https://open-sdg.readthedocs.io/en/latest/progress-methodology/ (adapted from Statistics
-   Canada's methodology, https://sdgcif-data-canada-oddcic-donnee.github.io/methodology).
+   Canada's methodology, https://sdg-data-canada-odd-donnees.github.io/sdg-odd-dev/methodology).
 2. **UNSD SDG Progress Chart 2023**: the observed trend is continued to the target year and
    the projected change is compared with the change the target requires,
    ``(projected − baseline) / (target − baseline)``.  Categories: *target met*; ≥ 0.95 *on

@@ -20,7 +20,8 @@ import pandas as pd
 from .data import baselines as _load_baselines
 from .data import targets as _load_targets
 
-__all__ = ["cagr", "linear_increase", "path", "trajectories", "trajectory", "canonical_targets", "METHODS"]
+__all__ = ["cagr", "linear_increase", "path", "trajectories", "trajectory", "canonical_targets", "historical_growth",
+           "plan_paths", "METHODS"]
 
 METHODS = ("compound", "linear")
 LEVEL_MEASURES = ("stock", "level", "annual_flow", "intensity")
@@ -272,3 +273,48 @@ def trajectory(target_id: str, method: str = "compound", observations: pd.DataFr
     out.insert(0, "target_id", canonical)
     return out[["target_id", "year", "series", "value"]]
 
+
+
+def historical_growth(doc_id: str) -> pd.DataFrame:
+    """The growth each indicator shows in the document's own stated history.
+
+    One row per indicator with two or more dated values (period totals excluded): first and
+    last year and value, and their CAGR as a fraction (``historical_cagr``).
+
+    >>> h = historical_growth("ordos_2022").set_index("indicator")
+    >>> round(float(h.loc["patent_grants_annual", "historical_cagr"]), 3)
+    0.38
+    """
+    b = _load_baselines()
+    b = b[(b["doc_id"] == doc_id) & b["value"].notna() & b["period_start"].isna()]
+    rows = []
+    for (key, measure), g in b.groupby(["indicator", "measure"], sort=True):
+        g = g.sort_values("year").drop_duplicates("year", keep="last")
+        if len(g) < 2:
+            continue
+        first, last = g.iloc[0], g.iloc[-1]
+        rows.append({"indicator": key, "measure": measure, "start_year": int(first["year"]),
+                     "start_value": float(first["value"]), "end_year": int(last["year"]),
+                     "end_value": float(last["value"]),
+                     "historical_cagr": cagr(first["value"], last["value"], int(last["year"] - first["year"]))})
+    cols = ["indicator", "measure", "start_year", "start_value", "end_year", "end_value", "historical_cagr"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def plan_paths(doc_id: str, method: str = "compound") -> pd.DataFrame:
+    """Year-by-year plan paths of every projectable target of a document: one column per
+    target (``target_id``), one row per year from the baseline to the target year.
+
+    >>> p = plan_paths("ordos_2022", method="linear")
+    >>> round(float(p.loc[2023, "OR-03"]), 3)
+    1.572
+    """
+    tr = trajectories(doc_id)
+    ok = tr[tr["computable"]]
+    if ok.empty:
+        return pd.DataFrame(index=pd.Index([], name="year", dtype="int64"))
+    frames = [path(r["baseline_value"], r["target_level"], int(r["baseline_year"]), int(r["target_year"]), method)
+              .assign(target_id=r["target_id"]) for _, r in ok.iterrows()]
+    wide = pd.concat(frames).pivot(index="year", columns="target_id", values="value")
+    wide.columns.name = "target_id"
+    return wide

@@ -1,0 +1,98 @@
+# ---
+# jupyter:
+#   jupytext:
+#     cell_metadata_filter: tags,-all
+#     formats: ipynb,py:percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # How ambitious are the cities? Targets side by side
+#
+# **Question.** Four local documents (Guiyang 2022, Fuzhou Cangshan 2013, Nanchang 2021, Ordos 2022)
+# set quantified intellectual-property targets. Where two of them target the same indicator, how do
+# the numbers compare — and how much of the national 2015 demonstration-city work plan do the local
+# plans take up?
+#
+# **Method.** Every target is mapped to one catalogue indicator (`data/indicators.csv`) with a base unit
+# and a measure (stock, annual flow, cumulative over the plan, share, intensity, score, growth rate).
+# Targets are put in one cell of the matrix only when indicator, measure *and* unit agree
+# (`ipanalysis.compare`); different measures of one concept (e.g. pledge financing as an annual amount
+# in Nanchang, a plan-period total in Guiyang, a level in Ordos) stay in separate rows. Coverage of the
+# national tasks is a keyword match (`data/national_tasks.csv`), shown with the evidence sentence.
+
+# %% tags=["parameters"]
+min_docs = 2
+
+# %%
+import ipanalysis as ip
+from ipanalysis import charts
+from ipanalysis.display import setup_notebook
+
+setup_notebook()
+long = ip.compare()
+print(f"{len(long)} targets with a number in {long['doc_id'].nunique()} documents, "
+      f"{long['indicator'].nunique()} indicators; {int((long['n_docs'] >= min_docs).sum())} targets "
+      f"share an indicator, measure and unit with another document.")
+
+# %% [markdown]
+# ## The harmonised matrix
+# Target values in base units (yuan, 件, 家, 件/万人 …), for indicators targeted by at least `min_docs`
+# documents. A blank cell means the document sets no target for that indicator *in that measure*.
+
+# %%
+ip.compare_matrix(long, min_docs=min_docs)
+
+# %% [markdown]
+# Target years differ (Cangshan aimed at 2015, the others at 2025), so a larger number is not
+# automatically more ambitious:
+
+# %%
+ip.compare_matrix(long, min_docs=min_docs, what="target_year")
+
+# %%
+charts.ambition_chart(long, min_docs=min_docs);
+
+# %% [markdown]
+# **What it shows.** Guiyang's targets for trademarks (150,000 valid registrations) and enterprises
+# under IP custody (1,000) are several times Ordos' — Guiyang is a provincial capital of about six
+# million people. Nanchang's 10 high-value invention patents per 10,000 people is five times Ordos'
+# 2; an intensity removes city size, so this gap is one of ambition (and starting point), not of scale.
+# Pledge financing never enters the matrix together: each city states it in a different measure.
+
+# %% [markdown]
+# ## Pledge financing: the same words, three different measures
+
+# %%
+long.query("indicator == 'ip_pledge_financing'")[
+    ["place_en", "measure", "value", "unit", "comparator", "target_year", "target_id"]]
+
+# %% [markdown]
+# ## Coverage of the national 2015 demonstration-city tasks
+# For each of the nine tasks of the national plan, is there a sentence in the local plan that names it?
+
+# %%
+cov = ip.national_coverage()
+cov.pivot_table(index=["task_no", "task_en"], columns="doc_id", values="addressed", aggfunc="max")
+
+# %%
+charts.coverage_heatmap(cov);
+
+# %%
+cov.groupby("doc_id")["score"].first().rename("share of the nine national tasks addressed").to_frame()
+
+# %% [markdown]
+# The evidence behind each "yes" (first matching sentence):
+
+# %%
+from ipanalysis.display import quote_table
+
+quote_table(cov[cov["addressed"]], ["doc_id", "task_no", "keyword", "evidence"])
+
+# %% [markdown]
+# **What it shows.** Keyword evidence is a first screen, not a judgement: a sentence that mentions
+# 质押融资 addresses the finance task in words, but only the targets above show how far. Read the
+# evidence column before citing a "yes".

@@ -44,7 +44,7 @@ def _check_choices(given, valid, what):
         return
     unknown = sorted(set(given) - set(valid))
     if unknown:
-        raise KeyError(f"unknown {what}: {', '.join(unknown)}; valid: {', '.join(sorted(valid))}")
+        raise ValueError(f"unknown {what}: {', '.join(unknown)}; valid: {', '.join(sorted(valid))}")
 
 
 def compare(indicators: list[str] | None = None, doc_ids: list[str] | None = None) -> pd.DataFrame:

@@ -24,7 +24,7 @@ Charts live in :mod:`ipanalysis.charts`; the report batch in :mod:`ipanalysis.re
 """
 
 from .attainment import attainment
-# from .audit import audit  (added when the audit module lands)
+from .audit import audit
 from .compare import compare, compare_matrix, national_coverage, national_tasks
 from .data import baselines, check_all, documents, exclusions, indicators, targets
 # from .extract import extract

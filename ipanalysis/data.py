@@ -14,6 +14,7 @@ may modify what it gets without touching the cache.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -38,7 +39,12 @@ def read_table(path: str | Path) -> pd.DataFrame:
     path = Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"data file not found: {path}")
-    return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
+    try:
+        return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
+    except (pd.errors.ParserError, UnicodeDecodeError) as err:
+        m = re.search(r"line (\d+)", str(err))
+        raise DataValidationError(_relative(path), [Problem(int(m.group(1)) if m else None, None,
+                                  f"not a well-formed UTF-8 CSV ({err}); quote cells that contain commas")]) from None
 
 
 def _stamp(*names: str) -> tuple:

@@ -157,3 +157,12 @@ def test_exclusion_quote_must_be_verbatim(data_copy):
 def test_unknown_doc_id_lists_valid_choices():
     with pytest.raises(ip.UnknownDocumentError, match="valid: cangshan_2013, guiyang_2022"):
         ip.raw_text("atlantis_2030")
+
+
+def test_malformed_csv_names_file_and_line(data_copy):
+    path = data_copy / "baselines.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[2] += ",an unquoted, extra cell"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(DataValidationError, match=r"baselines.csv: 1 problem\n  line 3: not a well-formed"):
+        ip.baselines()

@@ -1,0 +1,332 @@
+"""ipanalysis.audit: each document checked against itself.
+
+The first test lists every inconsistency / needs-review item found by hand in the five
+documents; the corruption tests feed altered copies of the tables and texts and check that
+a consistent check turns inconsistent; the last ones pin the tolerance rule's boundaries.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pandas as pd
+import pytest
+
+import ipanalysis as ip
+from ipanalysis.audit import (COLUMNS, KINDS, STATUSES, audit, decimals, rounding_error,
+                              rounding_status)
+from ipanalysis.tables import ordos_indicator_table
+
+C, NR, INC = "consistent", "needs_review", "inconsistent"
+
+#: check_id → (kind, indicator, status): the findings made by reading the documents.
+HAND_FOUND = {
+    # 1. Ordos stated CAGRs 2015→2020
+    "OR-cagr-patent_grants_annual": ("stated_growth_rate", "patent_grants_annual", C),
+    "OR-cagr-trademark_applications_annual": ("stated_growth_rate", "trademark_applications_annual", C),
+    "OR-cagr-trademark_registrations_annual": ("stated_growth_rate", "trademark_registrations_annual", C),
+    # 2. Ordos table 增幅 column
+    "OR-increase-high_value_invention_patents_per_10k": ("table_increase", "high_value_invention_patents_per_10k", C),
+    "OR-increase-valid_trademarks": ("table_increase", "valid_trademarks", C),
+    "OR-increase-geographical_indications": ("table_increase", "geographical_indications", C),
+    "OR-increase-copyright_registrations": ("table_increase", "copyright_registrations", C),
+    "OR-increase-ip_pledge_financing": ("table_increase", "ip_pledge_financing", C),
+    "OR-increase-ip_assistance_mediation_cases": ("table_increase", "ip_assistance_mediation_cases", C),
+    "OR-increase-ip_practitioners": ("table_increase", "ip_practitioners", C),
+    # 3. 作品登记 比2019年增长了3倍 (ambiguous phrase, non-integer implied count)
+    "OR-times-copyright_registrations": ("stated_growth_rate", "copyright_registrations", NR),
+    # 4. 专利转让 2020 = 3.5× 2016, no absolute figure
+    "OR-multiple-patent_transfers": ("stated_growth_rate", "patent_transfers", NR),
+    # 5. table vs text
+    "OR-tabletext-geographical_indications-2020-vs-gi_trademarks": ("table_vs_text", "geographical_indications", NR),
+    "OR-tabletext-copyright_registrations-2020": ("table_vs_text", "copyright_registrations", NR),
+    "OR-tabletext-ip_pledge_financing-2020-vs-trademark_pledge_financing": ("table_vs_text", "ip_pledge_financing", NR),
+    "OR-tabletext-valid_trademarks-2020": ("table_vs_text", "valid_trademarks", C),
+    "OR-tabletext-high_value_invention_patents_per_10k-2020": ("table_vs_text", "high_value_invention_patents_per_10k", C),
+    "OR-tabletext-valid_trademarks-2025": ("table_vs_text", "valid_trademarks", C),
+    "OR-tabletext-high_value_invention_patents_per_10k-2025": ("table_vs_text", "high_value_invention_patents_per_10k", C),
+    "OR-tabletext-ip_practitioners-2025": ("table_vs_text", "ip_practitioners", C),
+    # 6. repeated statements
+    "GY-repeat-ip_protection_satisfaction": ("repeated_statement", "ip_protection_satisfaction", C),
+    "GY-repeat-valid_trademarks": ("repeated_statement", "valid_trademarks", C),
+    "GY-repeat-ip_demo_enterprises": ("repeated_statement", "ip_demo_enterprises", C),
+    "GY-repeat-ip_case_handling_rate": ("repeated_statement", "ip_case_handling_rate", NR),
+    "GY-repeat-ip_civil_first_instance_acceptance_rate": ("repeated_statement", "ip_civil_first_instance_acceptance_rate", NR),
+    "NAT-repeat-patent_info_service_institutions": ("repeated_statement", "patent_info_service_institutions", C),
+    "NAT-repeat-gbt29490_consulting_institutions": ("repeated_statement", "gbt29490_consulting_institutions", C),
+    "NAT-repeat-ip_operation_institutions": ("repeated_statement", "ip_operation_institutions", C),
+    # 7. 地理标志 增加2个 vs 增加至28件
+    "GY-related-geographical_indications_added": ("related_figures", "geographical_indications_added", NR),
+    # 8. 商标 stock target vs 2020 stock and annual registrations
+    "OR-stockflow-valid_trademarks": ("implied_growth_vs_history", "valid_trademarks", NR),
+    # 9. patent grants target 15%/yr vs history 38.0%/yr
+    "OR-history-patent_grants_annual": ("implied_growth_vs_history", "patent_grants_annual", NR),
+    # 10. Cangshan 15 trademark applications vs 1800 patent applications a year
+    "CS-magnitude-trademark_applications_annual": ("magnitude", "trademark_applications_annual", NR),
+    # 11. Cangshan invention grants ≤ grants ≤ applications
+    "CS-partof-invention_patent_grants_annual-2015": ("arithmetic", "invention_patent_grants_annual", C),
+    "CS-partof-patent_grants_annual-2015": ("arithmetic", "patent_grants_annual", C),
+    # 12. national 2015 task arithmetic
+    "NAT-tasks-count": ("arithmetic", "task_count", C),
+    "NAT-tasks-split-4+5": ("arithmetic", "task_count", C),
+    "NAT-tasks-split-6+3": ("arithmetic", "task_count", C),
+    "NAT-list-5+n": ("arithmetic", "service_system_items", C),
+}
+
+#: not in the hand list, found by the generic rules (see the report).
+ALSO_FLAGGED = {
+    "OR-partof-trademark_registrations_annual-2015": ("arithmetic", "trademark_registrations_annual", NR),
+    "OR-history-copyright_registrations": ("implied_growth_vs_history", "copyright_registrations", NR),
+}
+
+
+@pytest.fixture(scope="module")
+def full():
+    return audit()
+
+
+def _by_id(df):
+    assert df["check_id"].is_unique
+    return df.set_index("check_id")
+
+
+# ----------------------------------------------------------------------------- findings
+
+def test_audit_finds_every_item_found_by_hand(full):
+    a = _by_id(full)
+    missing = sorted(set(HAND_FOUND) - set(a.index))
+    assert not missing, f"checks not produced: {missing}"
+    wrong = {cid: (a.loc[cid, "kind"], a.loc[cid, "indicator"], a.loc[cid, "status"])
+             for cid, exp in HAND_FOUND.items()
+             if (a.loc[cid, "kind"], a.loc[cid, "indicator"], a.loc[cid, "status"]) != exp}
+    assert not wrong
+
+
+def test_nothing_else_is_flagged(full):
+    """Every non-consistent check is either found by hand or a known extra (no false alarms)."""
+    flagged = set(full.loc[full["status"] != C, "check_id"])
+    expected = {cid for cid, (_, _, s) in {**HAND_FOUND, **ALSO_FLAGGED}.items() if s != C}
+    assert flagged == expected
+
+
+def test_recomputed_figures(full):
+    a = _by_id(full)
+    assert "37.95%" in a.loc["OR-cagr-patent_grants_annual", "recomputed"]
+    assert "38.0%" in a.loc["OR-cagr-patent_grants_annual", "stated"]
+    assert "62.23%" in a.loc["OR-cagr-trademark_applications_annual", "recomputed"]
+    assert "24.77%" in a.loc["OR-cagr-trademark_registrations_annual", "recomputed"]
+    assert "316.46%" in a.loc["OR-increase-copyright_registrations", "recomputed"]
+    assert "158.25" in a.loc["OR-times-copyright_registrations", "recomputed"]
+    assert "211" in a.loc["OR-times-copyright_registrations", "recomputed"]
+    assert "57,269" in a.loc["OR-stockflow-valid_trademarks", "recomputed"]
+    assert "26" in a.loc["GY-related-geographical_indications_added", "recomputed"]
+    assert "7.18" in a.loc["OR-tabletext-ip_pledge_financing-2020-vs-trademark_pledge_financing", "recomputed"]
+    assert "120.0×" in a.loc["CS-magnitude-trademark_applications_annual", "recomputed"]
+    assert "lower bound" in a.loc["OR-tabletext-valid_trademarks-2025", "explanation"]
+    assert "2023" in a.loc["GY-repeat-ip_case_handling_rate", "explanation"]
+
+
+def test_shape_columns_and_order(full):
+    assert list(full.columns) == COLUMNS
+    assert set(full["kind"]) <= set(KINDS) and set(full["status"]) <= set(STATUSES)
+    assert full["explanation"].str.len().gt(20).all() and full["stated"].str.len().gt(0).all()
+    key = list(zip(full["status"].map(STATUSES.index), full["doc_id"], full["check_id"]))
+    assert key == sorted(key)
+
+
+def test_quotes_are_verbatim(full):
+    for r in full.itertuples():
+        text = ip.raw_text(r.doc_id)
+        assert r.stated_quote and r.stated_quote in text, (r.check_id, r.stated_quote)
+        assert r.other_quote == "" or r.other_quote in text, (r.check_id, r.other_quote)
+
+
+def test_one_document_and_invalid_id():
+    o = audit("ordos_2022")
+    assert set(o["doc_id"]) == {"ordos_2022"} and len(o) > 20
+    n = audit("nanchang_2021")
+    assert list(n.columns) == COLUMNS
+    with pytest.raises(ValueError, match="valid: cangshan_2013, guiyang_2022, nanchang_2021, national_2015, ordos_2022"):
+        audit("ordos")
+
+
+def test_fast():
+    audit()
+    start = time.perf_counter()
+    audit()
+    assert time.perf_counter() - start < 0.2
+
+
+def test_inputs_are_not_modified():
+    t, b = ip.targets(), ip.baselines()
+    t0, b0 = t.copy(), b.copy()
+    audit(targets=t, baselines=b)
+    pd.testing.assert_frame_equal(t, t0)
+    pd.testing.assert_frame_equal(b, b0)
+
+
+# ----------------------------------------------------------------------------- corrupted copies
+
+def _set(df, id_col, rid, **values):
+    df = df.copy()
+    for col, v in values.items():
+        df.loc[df[id_col] == rid, col] = v
+    return df
+
+
+def _add_baseline(b, like, **values):
+    row = b[b["baseline_id"] == like].iloc[[0]].copy()
+    for col, v in values.items():
+        row[col] = v
+    return pd.concat([b, row], ignore_index=True)
+
+
+def _status(cid, **kw):
+    a = _by_id(audit(**kw))
+    return a.loc[cid, "status"]
+
+
+def test_corrupted_end_value_breaks_stated_cagr():
+    b = _set(ip.baselines(), "baseline_id", "OR-B-02", value=2000.0)
+    assert _status("OR-cagr-patent_grants_annual", doc_id="ordos_2022", baselines=b) == INC
+
+
+def test_corrupted_stated_rate():
+    b = ip.baselines()
+    assert _status("OR-cagr-patent_grants_annual", baselines=_set(b, "baseline_id", "OR-B-02", growth_value=37.0)) == INC
+    # 37.951 rounds to 38.0: a stated 37.9 is one step off (truncation?) → needs_review; 37.8 is two → inconsistent
+    assert _status("OR-cagr-patent_grants_annual", baselines=_set(b, "baseline_id", "OR-B-02", growth_value=37.9)) == NR
+    assert _status("OR-cagr-patent_grants_annual", baselines=_set(b, "baseline_id", "OR-B-02", growth_value=37.8)) == INC
+
+
+def test_missing_base_year_value_is_needs_review():
+    b = ip.baselines()
+    b = b[b["baseline_id"] != "OR-B-01"]
+    assert _status("OR-cagr-patent_grants_annual", baselines=b) == NR
+
+
+def test_corrupted_table_increase():
+    tab = ordos_indicator_table()
+    tab.loc[tab["row"] == 4, "increase_pct"] = 216.0
+    a = _by_id(audit("ordos_2022", tables={"ordos_2022": tab}))
+    assert a.loc["OR-increase-copyright_registrations", "status"] == INC
+    assert a.loc["OR-increase-geographical_indications", "status"] == C
+    tab = ordos_indicator_table()
+    tab.loc[tab["row"] == 3, "base_value"] = 25.0  # 30/25 = +20%, table says 30%
+    assert _status("OR-increase-geographical_indications", tables={"ordos_2022": tab}) == INC
+
+
+def test_table_increase_from_a_corrupted_text():
+    text = ip.raw_text("ordos_2022").replace("\n316%\n", "\n310%\n")
+    assert _status("OR-increase-copyright_registrations", doc_id="ordos_2022", texts={"ordos_2022": text}) == INC
+
+
+def test_corrupted_repeated_statement():
+    t = ip.targets()
+    assert _status("GY-repeat-valid_trademarks", targets=_set(t, "target_id", "GY-12", value=140000.0)) == INC
+    assert _status("GY-repeat-ip_demo_enterprises", targets=_set(t, "target_id", "GY-18", comparator="=")) == NR
+    assert _status("GY-repeat-ip_protection_satisfaction", targets=_set(t, "target_id", "GY-26", target_year=2024)) == NR
+    # a table row whose number differs from the text's
+    assert _status("OR-tabletext-valid_trademarks-2025", targets=_set(t, "target_id", "OR-17", value=60000.0)) == INC
+    # matching the year repairs the Guiyang timeline restatement
+    assert _status("GY-repeat-ip_case_handling_rate", targets=_set(t, "target_id", "GY-32", target_year=2025)) == C
+
+
+def test_corrupted_table_vs_text_base_value():
+    b = ip.baselines()
+    assert _status("OR-tabletext-valid_trademarks-2020", baselines=_set(b, "baseline_id", "OR-B-21", value=30000.0)) == NR
+    b2 = _set(b, "baseline_id", "OR-B-20", value=0.95, indicator_zh="每万人高价值发明专利拥有量")
+    assert _status("OR-tabletext-high_value_invention_patents_per_10k-2020", baselines=b2) == INC
+    # a part larger than its whole is an error
+    b3 = _set(b, "baseline_id", "OR-B-10", value=30.0)
+    assert _status("OR-tabletext-geographical_indications-2020-vs-gi_trademarks", baselines=b3) == INC
+
+
+def test_corrupted_part_whole_and_magnitude():
+    t = ip.targets()
+    t2 = _set(t, "target_id", "CS-16", value=1200.0)
+    assert _status("CS-partof-invention_patent_grants_annual-2015", targets=t2) == NR  # lower bounds only
+    t3 = _set(t2, "target_id", "CS-16", comparator="=")
+    t3 = _set(t3, "target_id", "CS-15", comparator="=")
+    assert _status("CS-partof-invention_patent_grants_annual-2015", targets=t3) == INC
+    assert _status("CS-magnitude-trademark_applications_annual", targets=_set(t, "target_id", "CS-17", value=1500.0)) == C
+
+
+def test_times_increase_with_a_stated_base():
+    b = ip.baselines()
+    strict = _add_baseline(b, "OR-B-12", baseline_id="OR-B-99", year=2019, value=158.0, growth_value=None,
+                           growth_text=None, growth_kind=None, growth_base_year=pd.NA)
+    assert _status("OR-times-copyright_registrations", baselines=strict) == C
+    loose = strict.copy()
+    loose.loc[loose["baseline_id"] == "OR-B-99", "value"] = 211.0
+    assert _status("OR-times-copyright_registrations", baselines=loose) == NR
+    wrong = strict.copy()
+    wrong.loc[wrong["baseline_id"] == "OR-B-99", "value"] = 100.0
+    assert _status("OR-times-copyright_registrations", baselines=wrong) == INC
+
+
+def test_multiple_of_with_both_values():
+    b = _set(ip.baselines(), "baseline_id", "OR-B-13", value=350.0)
+    b = _add_baseline(b, "OR-B-13", baseline_id="OR-B-98", year=2016, value=100.0, growth_value=None,
+                      growth_text=None, growth_kind=None, growth_base_year=pd.NA)
+    assert _status("OR-multiple-patent_transfers", baselines=b) == C
+    b.loc[b["baseline_id"] == "OR-B-98", "value"] = 50.0
+    assert _status("OR-multiple-patent_transfers", baselines=b) == INC
+
+
+def test_history_and_stock_flow_rules():
+    t = ip.targets()
+    assert _status("OR-history-patent_grants_annual", targets=_set(t, "target_id", "OR-01", value=30.0)) == C
+    assert _status("OR-stockflow-valid_trademarks", targets=_set(t, "target_id", "OR-04", value=80000.0)) == C
+    assert _status("OR-stockflow-valid_trademarks", targets=_set(t, "target_id", "OR-04", value=120000.0)) == NR
+
+
+def test_increment_against_a_stated_start_level():
+    b = ip.baselines()
+    gi = _add_baseline(b, "OR-B-22", baseline_id="GY-B-01", doc_id="guiyang_2022", year=2021, value=26.0,
+                       section="x", table_unit=None)
+    assert _status("GY-related-geographical_indications_added", baselines=gi) == C
+    gi.loc[gi["baseline_id"] == "GY-B-01", "value"] = 25.0
+    assert _status("GY-related-geographical_indications_added", baselines=gi) == INC
+
+
+def test_corrupted_national_text():
+    raw = ip.raw_text("national_2015")
+    a = _by_id(audit("national_2015", texts={"national_2015": raw.replace("后5项任务", "后4项任务")}))
+    assert a.loc["NAT-tasks-split-4+4", "status"] == INC
+    no_ninth = raw.replace("(九)大力培育知识产权服务业发展。", "大力培育知识产权服务业发展。")
+    assert _status("NAT-tasks-count", doc_id="national_2015", texts={"national_2015": no_ninth}) == INC
+    four = raw.replace(",至少1家示范城市知识产权培训基地", "")
+    assert _status("NAT-list-5+n", doc_id="national_2015", texts={"national_2015": four}) == INC
+
+
+# ----------------------------------------------------------------------------- tolerance
+
+@pytest.mark.parametrize("stated, d, low, high, expected", [
+    (38.0, 1, 37.95, None, C),          # exactly half a unit below: rounds up to 38.0
+    (38.0, 1, 38.05, None, C),          # exactly half a unit above
+    (38.0, 1, 37.9499, None, NR),       # just outside: one step off
+    (38.0, 1, 37.85, None, NR),         # edge of the off-by-one band
+    (38.0, 1, 37.8499, None, INC),
+    (38.0, 1, 37.0, 37.96, C),          # rounding of the inputs widens the interval
+    (38.0, 1, 37.96, 37.0, C),          # interval given in either order
+    (115, 0, 114.5, None, C),
+    (115, 0, 115.5, None, C),
+    (115, 0, 113.5, None, NR),
+    (115, 0, 113.49, None, INC),
+    (316, 0, 316.46, None, C),
+    (60, 0, 60.16, None, C),
+    (3, 0, 3.006, None, C),
+])
+def test_rounding_status_boundaries(stated, d, low, high, expected):
+    assert rounding_status(stated, d, low, high) == expected
+
+
+def test_precision_helpers():
+    assert decimals("年均增长38.0%") == 1 and decimals("115%") == 0 and decimals("0.93件") == 2
+    assert rounding_error("2748") == 0.0                      # a whole count is exact
+    assert rounding_error("0.93") == pytest.approx(0.005)
+    assert rounding_error("44.6", 1e8) == pytest.approx(0.05e8)
+    assert rounding_error("5", 1e4) == pytest.approx(5000.0)  # 5万 is rounded to the 万
+    with pytest.raises(ValueError):
+        decimals("no number")

@@ -48,7 +48,7 @@ print(f"{len(att)} targets; {int((att['schedule_status'] != 'no data').sum())} w
 # ## Progress against the time elapsed (序时进度)
 
 # %%
-charts.attainment_chart(att);
+fig = charts.attainment_chart(att)
 
 # %% [markdown]
 # ## Status by each method

@@ -36,7 +36,7 @@ aud = ip.audit(doc_id)
 aud.groupby(["doc_id", "status"]).size().unstack(fill_value=0)
 
 # %%
-charts.audit_chart(aud);
+fig = charts.audit_chart(aud)
 
 # %% [markdown]
 # ## Inconsistencies and figures to review, with the quotes side by side

@@ -54,7 +54,7 @@ ip.compare_matrix(long, min_docs=min_docs)
 ip.compare_matrix(long, min_docs=min_docs, what="target_year")
 
 # %%
-charts.ambition_chart(long, min_docs=min_docs);
+fig = charts.ambition_chart(long, min_docs=min_docs)
 
 # %% [markdown]
 # **What it shows.** Guiyang's targets for trademarks (150,000 valid registrations) and enterprises
@@ -79,7 +79,7 @@ cov = ip.national_coverage()
 cov.pivot_table(index=["task_no", "task_en"], columns="doc_id", values="addressed", aggfunc="max")
 
 # %%
-charts.coverage_heatmap(cov);
+fig = charts.coverage_heatmap(cov)
 
 # %%
 cov.groupby("doc_id")["score"].first().rename("share of the nine national tasks addressed").to_frame()

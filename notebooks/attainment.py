@@ -40,21 +40,24 @@ from ipanalysis.display import setup_notebook
 setup_notebook()
 obs = ip.load_observations(observations)
 att = ip.attainment(obs, as_of=as_of, doc_id=doc_id)
+assessed = att[att["schedule_status"] != "no data"]
 if obs["illustrative"].any():
     print("ILLUSTRATIVE DATA — the observations are INVENTED to demonstrate the method. Do not cite them.")
-print(f"{len(att)} targets; {int((att['schedule_status'] != 'no data').sum())} with an observation up to {as_of}.")
+print(f"{len(att)} targets; {len(assessed)} with an observation up to {as_of}.")
 
 # %% [markdown]
 # ## Progress against the time elapsed (序时进度)
 
 # %%
-fig = charts.attainment_chart(att)
+if len(assessed):
+    fig = charts.attainment_chart(att)
+else:
+    print(f"No target of {doc_id} has an observation up to {as_of}: nothing to chart (see the list below).")
 
 # %% [markdown]
 # ## Status by each method
 
 # %%
-assessed = att[att["schedule_status"] != "no data"]
 assessed[["target_id", "indicator_zh", "comparator", "baseline_value", "target_value", "obs_year", "obs_value",
           "progress_ratio", "elapsed_share", "schedule_status", "cagr_ratio", "opensdg_status",
           "projected_ratio", "unsd_status"]]

@@ -27,7 +27,7 @@ from .attainment import attainment
 from .audit import audit
 from .compare import compare, compare_matrix, national_coverage, national_tasks
 from .data import baselines, check_all, documents, exclusions, indicators, targets
-# from .extract import extract
+from .extract import extract
 from .observations import illustrative_observations, load_observations, real_observations
 from .schemas import DataValidationError
 from .sources import UnknownDocumentError, doc_ids, raw_text

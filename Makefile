@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: reports test lab bench extract-bench check clean
+.PHONY: reports test lab bench check clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,8 +28,9 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/report_bench.py
+	$(BIN)/python benchmarks/library_bench.py
 	$(BIN)/python benchmarks/extract_bench.py
+	$(BIN)/python benchmarks/report_bench.py
 
 clean:
 	rm -rf reports .pytest_cache

@@ -772,7 +772,6 @@ def _noun_after(sent: str, e: int, b: int) -> str:
 
 
 def _text_candidates(doc: _Doc, out: list) -> None:
-    norm = doc.norm
     for li, (ls, le, line) in enumerate(doc.lines):
         if li in doc.consumed or not line.strip():
             continue

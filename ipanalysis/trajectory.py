@@ -12,7 +12,6 @@ Compound annual growth rate (CAGR) is the standard way planners state and check 
 
 from __future__ import annotations
 
-import math
 
 import numpy as np
 import pandas as pd

@@ -7,7 +7,6 @@ a consistent check turns inconsistent; the last ones pin the tolerance rule's bo
 
 from __future__ import annotations
 
-import time
 
 import pandas as pd
 import pytest
@@ -149,12 +148,6 @@ def test_one_document_and_invalid_id():
     with pytest.raises(ValueError, match="valid: cangshan_2013, guiyang_2022, nanchang_2021, national_2015, ordos_2022"):
         audit("ordos")
 
-
-def test_fast():
-    audit()
-    start = time.perf_counter()
-    audit()
-    assert time.perf_counter() - start < 0.2
 
 
 def test_inputs_are_not_modified():

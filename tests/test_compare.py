@@ -1,6 +1,5 @@
 """Cross-city comparison: harmonised cells, measures kept apart, national coverage with evidence."""
 
-import pandas as pd
 import pytest
 
 import ipanalysis as ip

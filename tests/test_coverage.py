@@ -1,6 +1,5 @@
 """Nothing quantified is silently left out of targets/baselines/exclusions."""
 
-import pandas as pd
 
 from ipanalysis.coverage import target_sentences, uncovered
 from ipanalysis.data import read_table

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 import pandas as pd
 import pytest
@@ -18,14 +17,6 @@ def test_all_tables_validate_and_have_rows():
     assert counts["documents"] == 5
     assert counts["targets"] >= 100 and counts["baselines"] >= 20 and counts["indicators"] >= 50
 
-
-def test_loading_is_fast():
-    from ipanalysis import data
-    for f in (data._documents, data._indicators, data._targets, data._baselines, data._exclusions):
-        f.cache_clear()
-    t0 = time.perf_counter()
-    ip.check_all()
-    assert time.perf_counter() - t0 < 1.0
 
 
 def test_dtypes():

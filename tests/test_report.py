@@ -13,7 +13,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -155,19 +154,15 @@ def test_second_run_skips_fast_and_force_rebuilds(nbdir, tmp_path, monkeypatch):
 
     with monkeypatch.context() as m:  # nothing changed: no pool, no kernel
         m.setattr(concurrent.futures, "ProcessPoolExecutor", lambda *a, **k: pytest.fail("pool started"))
-        t0 = time.perf_counter()
         frame = run(nbdir, out, [{"notebook": "ok.ipynb"}])
-        assert time.perf_counter() - t0 < 1.0
     assert frame.loc["ok", "status"] == "skipped" and Path(frame.loc["ok", "html"]).is_file()
     assert (out / "ok.html").read_bytes() == first_html
 
-    # a fresh process (the CLI path): about a second, mostly interpreter + package import
-    t0 = time.perf_counter()
+    # a fresh process (the CLI path); its speed is measured by benchmarks/report_bench.py
     proc = subprocess.run([sys.executable, "-c", "import sys; from ipanalysis.report import cli_main; "
                            f"sys.exit(cli_main(['--matrix', {str(matrix)!r}, '--out', {str(out)!r}, '--only', 'ok']))"],
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
-    assert time.perf_counter() - t0 < 3.0
     assert re.search(r"^ok\s+skipped", proc.stdout, re.M)
 
     frame = run(nbdir, out, [{"notebook": "ok.ipynb"}], force=True)

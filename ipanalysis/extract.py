@@ -694,36 +694,28 @@ def _split_sentences(line: str) -> list[tuple[int, int]]:
     return out
 
 
+def _clause_edge(sent: str, pos: int, step: int) -> int:
+    """Walk from ``pos`` in direction ``step`` (-1 or +1) to the clause edge, skipping brackets."""
+    seps = ",，:：。；;!?！？"
+    nest, unnest = ("(（", ")）") if step > 0 else (")）", "(（")
+    depth, i = 0, pos
+    while (i > 0) if step < 0 else (i < len(sent)):
+        c = sent[i - 1] if step < 0 else sent[i]
+        if c in nest:
+            depth += 1
+        elif c in unnest:
+            if depth == 0:
+                break
+            depth -= 1
+        if c in seps and depth == 0:
+            break
+        i += step
+    return i
+
+
 def _clause_bounds(sent: str, pos: int) -> tuple[int, int]:
     """The comma clause of ``sent`` around ``pos`` (commas, colons and sentence ends cut)."""
-    seps = ",，:：。；;!?！？"
-    depth = 0
-    a = pos
-    while a > 0:
-        c = sent[a - 1]
-        if c in ")）":
-            depth += 1
-        elif c in "(（":
-            if depth == 0:
-                break
-            depth -= 1
-        if c in seps and depth == 0:
-            break
-        a -= 1
-    b = pos
-    depth = 0
-    while b < len(sent):
-        c = sent[b]
-        if c in "(（":
-            depth += 1
-        elif c in ")）":
-            if depth == 0:
-                break
-            depth -= 1
-        if c in seps and depth == 0:
-            break
-        b += 1
-    return a, b
+    return _clause_edge(sent, pos, -1), _clause_edge(sent, pos, +1)
 
 
 def _inside_quotes(sent: str, pos: int) -> bool:

@@ -51,7 +51,11 @@ NOT_ASSESSABLE = "not assessable"
 
 
 def opensdg_status(cagr_ratio: float, achieved: bool = False) -> str:
-    """Open SDG / Statistics Canada category for a ratio of observed to required CAGR."""
+    """Open SDG / Statistics Canada category for a ratio of observed to required CAGR.
+
+    >>> opensdg_status(0.95), opensdg_status(0.6), opensdg_status(0.0), opensdg_status(-0.1)
+    ('substantial progress', 'moderate progress', 'limited progress', 'deterioration')
+    """
     if achieved:
         return "target achieved"
     if cagr_ratio is None or math.isnan(cagr_ratio):
@@ -66,7 +70,11 @@ def opensdg_status(cagr_ratio: float, achieved: bool = False) -> str:
 
 
 def unsd_status(projected_ratio: float, achieved: bool = False) -> str:
-    """UNSD SDG Progress Chart 2023 category for a projected-change ratio."""
+    """UNSD SDG Progress Chart 2023 category for a projected-change ratio.
+
+    >>> unsd_status(0.95), unsd_status(0.10), unsd_status(0.05), unsd_status(-0.2)
+    ('on track', 'fair progress, acceleration needed', 'limited progress or stagnation', 'regression')
+    """
     if achieved:
         return "target met"
     if projected_ratio is None or math.isnan(projected_ratio):

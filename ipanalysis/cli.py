@@ -23,7 +23,11 @@ _COMMANDS = {
 
 
 def check(quiet: bool = False) -> int:
-    """Validate every table; print row counts (or the problems).  Returns an exit code."""
+    """Validate every table; print row counts (or the problems).  Returns an exit code.
+
+    >>> check(quiet=True)
+    0
+    """
     from .coverage import uncovered
     from .data import check_all
     from .schemas import DataValidationError
@@ -47,7 +51,11 @@ def check(quiet: bool = False) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of the ``ipanalysis`` console script; returns the exit code."""
+    """Entry point of the ``ipanalysis`` console script; returns the exit code.
+
+    >>> main(["check", "--quiet"])
+    0
+    """
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] in ("-h", "--help") or argv[0] not in _COMMANDS:
         parser = argparse.ArgumentParser(prog="ipanalysis", description=__doc__.split("\n\n")[0])

@@ -101,7 +101,11 @@ def compare_matrix(long: pd.DataFrame | None = None, min_docs: int = 1, what: st
 
 def national_tasks() -> pd.DataFrame:
     """The national 2015 plan's nine tasks for demonstration cities, with quotes and the
-    search terms (``keywords``, ``;``-separated) that show a local plan addresses each."""
+    search terms (``keywords``, ``;``-separated) that show a local plan addresses each.
+
+    >>> national_tasks().set_index("task_no").loc[4, "task_zh"]
+    '积极推进知识产权金融服务'
+    """
     df = read_table(data_dir() / "national_tasks.csv")
     text = raw_text("national_2015")
     missing = [q for q in df["source_quote"] if q not in text]

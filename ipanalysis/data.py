@@ -35,7 +35,11 @@ def _relative(path: Path) -> str:
 
 
 def read_table(path: str | Path) -> pd.DataFrame:
-    """Read a data CSV as text columns (empty cell → missing); dtypes come from the schema."""
+    """Read a data CSV as text columns (empty cell → missing); dtypes come from the schema.
+
+    >>> read_table(data_dir() / "documents.csv")["doc_id"].tolist()[:2]
+    ['guiyang_2022', 'cangshan_2013']
+    """
     path = Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"data file not found: {path}")
@@ -189,11 +193,20 @@ def baselines() -> pd.DataFrame:
 
 
 def exclusions() -> pd.DataFrame:
-    """Numbers in target-like sentences that are deliberately not targets, with reasons."""
+    """Numbers in target-like sentences that are deliberately not targets, with reasons.
+
+    >>> x = exclusions()
+    >>> x.loc[x["quote"] == "筑府办函〔2022〕117号", "reason"].item()
+    'Document number.'
+    """
     return _exclusions(_stamp("documents", "target_exclusions")).copy()
 
 
 def check_all() -> dict[str, int]:
-    """Load and validate every table; return row counts.  Raises on the first bad file."""
+    """Load and validate every table; return row counts.  Raises on the first bad file.
+
+    >>> check_all()["documents"]
+    5
+    """
     return {"documents": len(documents()), "indicators": len(indicators()), "targets": len(targets()),
             "baselines": len(baselines()), "exclusions": len(exclusions())}

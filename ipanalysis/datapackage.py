@@ -83,7 +83,11 @@ def _fields(schema: str | None, csv_path: Path) -> list[dict]:
 
 
 def descriptor(root: Path | None = None) -> dict:
-    """The data package descriptor as a dict (deterministic: no dates, stable order)."""
+    """The data package descriptor as a dict (deterministic: no dates, stable order).
+
+    >>> descriptor()["licenses"][0]["name"]
+    'CC-BY-4.0'
+    """
     import csv
 
     root = root or data_dir()
@@ -122,7 +126,14 @@ def descriptor(root: Path | None = None) -> dict:
 
 
 def write(path: Path | None = None) -> Path:
-    """Write the descriptor to ``data/datapackage.json`` atomically; return the path."""
+    """Write the descriptor to ``data/datapackage.json`` atomically; return the path.
+
+    >>> import tempfile, pathlib, shutil
+    >>> tmp = pathlib.Path(tempfile.mkdtemp()) / "data"
+    >>> _ = shutil.copytree(data_dir(), tmp)
+    >>> json.loads(write(tmp / "datapackage.json").read_text(encoding="utf-8")) == descriptor()
+    True
+    """
     path = path or data_dir() / "datapackage.json"
     tmp = path.with_suffix(".json.tmp")
     tmp.write_text(json.dumps(descriptor(path.parent), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -30,7 +30,11 @@ def number(v: float) -> str:
 
 
 def setup_notebook() -> None:
-    """Pandas display options (deterministic, readable) and the chart house style."""
+    """Pandas display options (deterministic, readable) and the chart house style.
+
+    >>> setup_notebook(); pd.get_option("display.max_rows")
+    200
+    """
     from .charts import use_house_style
 
     pd.set_option("display.max_columns", 40)

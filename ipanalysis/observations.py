@@ -105,11 +105,21 @@ def load_observations(source: str | Path | pd.DataFrame, name: str | None = None
 
 
 def real_observations() -> pd.DataFrame:
-    """The cited, real observations shipped in ``data/observations.csv`` (may be few)."""
+    """The cited, real observations shipped in ``data/observations.csv`` (may be few).
+
+    >>> real = real_observations()
+    >>> bool(real["illustrative"].any())
+    False
+    """
     return load_observations(data_dir() / "observations.csv", "data/observations.csv")
 
 
 def illustrative_observations() -> pd.DataFrame:
-    """INVENTED values for demonstrating attainment methods; never real data."""
+    """INVENTED values for demonstrating attainment methods; never real data.
+
+    >>> obs = illustrative_observations()
+    >>> bool(obs["illustrative"].all()), bool(obs["source_title"].str.startswith("ILLUSTRATIVE").all())
+    (True, True)
+    """
     return load_observations(data_dir() / "examples" / "illustrative_observations.csv",
                              "data/examples/illustrative_observations.csv")

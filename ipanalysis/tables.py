@@ -131,5 +131,10 @@ def parse_flat_table(text: str, title: str) -> pd.DataFrame:
 
 
 def ordos_indicator_table() -> pd.DataFrame:
-    """The Ordos 14th five-year plan's indicator table, parsed from ``data/raw/ordos_2022.txt``."""
+    """The Ordos 14th five-year plan's indicator table, parsed from ``data/raw/ordos_2022.txt``.
+
+    >>> row = ordos_indicator_table().loc[1]
+    >>> row["name_zh"], row["unit_zh"], float(row["base_value"]), float(row["target_value"]), float(row["increase_pct"])
+    ('商标注册量', '万件', 3.1219, 5.0, 60.0)
+    """
     return parse_flat_table(raw_text("ordos_2022"), ORDOS_TABLE_TITLE)

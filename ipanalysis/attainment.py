@@ -139,7 +139,7 @@ def parse_as_of(as_of) -> int | None:
         return None
     if isinstance(as_of, (int, np.integer)) and 1900 <= int(as_of) <= 2100:
         return int(as_of)
-    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", str(as_of).strip())
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})-(\d{2}))?", str(as_of).strip())
     if not m:
         raise ValueError(f"as_of must be a year or an ISO date (YYYY or YYYY-MM-DD), got {as_of!r}")
     if m.group(2):

@@ -95,7 +95,6 @@ PATH_PARAMETERS = frozenset({"observations"})
 
 _DATA_SUFFIXES = (".csv", ".txt", ".json")
 _NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
-_AS_OF_RE = re.compile(r"^\d{4}(-\d{2}-\d{2})?$")
 _MANIFEST = "manifest.json"
 _INDEX = "index.html"
 _MANIFEST_FORMAT = 1
@@ -368,14 +367,13 @@ def select_reports(reports: Sequence[Report], only: str | Iterable[str] | None =
 
 
 def _check_as_of(value: Any) -> str | None:
-    text = str(value)
-    if _AS_OF_RE.match(text):
-        try:
-            if len(text) == 10:
-                _dt.date.fromisoformat(text)
-            return None
-        except ValueError:
-            pass
+    from .attainment import parse_as_of  # the one definition of a valid as_of
+
+    try:
+        parse_as_of(str(value))
+        return None
+    except ValueError:
+        pass
     return f"as_of={value!r} is not a year or a date; expected YYYY or YYYY-MM-DD (e.g. 2023 or 2023-12-31)"
 
 

@@ -64,6 +64,7 @@ from .sources import doc_ids as _doc_ids
 from .sources import raw_text
 from .tables import ORDOS_TABLE_TITLE, parse_flat_table
 from .trajectory import cagr
+from .units import chinese_int
 
 __all__ = [
     "audit", "rounding_status", "decimals", "rounding_error", "KINDS", "STATUSES", "COLUMNS",
@@ -767,19 +768,6 @@ def _part_whole(P, doc, t, b) -> list[dict]:
 _CN = "一二三四五六七八九十"
 
 
-def _cn_int(s: str) -> int:
-    if s == "十":
-        return 10
-    if s.startswith("十"):
-        return 10 + _CN.index(s[1]) + 1
-    if len(s) == 2 and s.endswith("十"):
-        return (_CN.index(s[0]) + 1) * 10
-    if "十" in s:
-        a, c = s.split("十")
-        return (_CN.index(a) + 1) * 10 + _CN.index(c) + 1
-    return _CN.index(s) + 1
-
-
 def _clause(text: str, start: int, end: int) -> str:
     """The verbatim clause around a match: its parenthesis if inside one, else between ,。;."""
     op = max(text.rfind("(", 0, start), text.rfind("(", 0, start))
@@ -808,7 +796,7 @@ def _text_arithmetic(P, doc, text) -> list[dict]:
                     break
                 m = re.match(rf"^\(([{_CN}]+)\)", s)
                 if m:
-                    subs.append(_cn_int(m.group(1)))
+                    subs.append(chinese_int(m.group(1)))
             sequential = subs == list(range(1, len(subs) + 1))
             status = "consistent" if len(subs) == total and sequential and len({t for t, _ in totals}) == 1 else "inconsistent"
             statements = ", ".join(sorted({f"{t}项任务" for t, _ in totals}))

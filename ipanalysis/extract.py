@@ -49,7 +49,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .units import UnitError, find_quantities, normalize_text, parse_quantity
+from .units import UnitError, chinese_int, find_quantities, normalize_text, parse_quantity
 
 __all__ = [
     "CANDIDATE_COLUMNS",
@@ -81,7 +81,6 @@ BASELINE_COLUMNS = [
 # --------------------------------------------------------------------------------------------
 # vocabulary
 
-_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 #: Five-year periods → (first year, last year).
 _PERIODS = {"一": (2006, 2010), "二": (2011, 2015), "三": (2016, 2020), "四": (2021, 2025), "五": (2026, 2030)}
 _PERIOD_RE = re.compile(r"[“\"]?十([一二三四五])五[”\"]?")
@@ -304,11 +303,6 @@ def _strip_titles(s: str) -> str:
     return re.sub(r"《[^》]*》", "", s)
 
 
-def _cn_int(s: str) -> int | None:
-    if s.isdigit():
-        return int(s)
-    return _CN_DIGITS.get(s)
-
 
 def _doc_info(doc: _Doc, target_year: int | None) -> None:
     """Title, plan-or-report, reference (issue) year and horizon of the document."""
@@ -366,8 +360,8 @@ def _doc_info(doc: _Doc, target_year: int | None) -> None:
     else:
         ref = doc.ref_year or title_year
         m = _EFFORT.search(doc.norm)
-        if ref and m and _cn_int(m.group(1)):
-            doc.start_year, doc.end_year = ref, ref + _cn_int(m.group(1))
+        if ref and m and chinese_int(m.group(1)):
+            doc.start_year, doc.end_year = ref, ref + chinese_int(m.group(1))
             doc.horizon_why = f"plan dated {ref} + '{m.group(0)}'"
         elif ref:
             doc.start_year = ref

@@ -31,6 +31,7 @@ __all__ = [
     "normalize_text",
     "parse_quantity",
     "find_quantities",
+    "chinese_int",
 ]
 
 #: Units a table may use (the catalogue's base units).
@@ -175,3 +176,29 @@ def find_quantities(text: str) -> list[tuple[int, int, Quantity]]:
         if m.group("num"):
             out.append((m.start("num") if not m.group("pre") else m.start(), m.end(), _to_quantity(m)))
     return out
+
+
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def chinese_int(text: str) -> int | None:
+    """A small whole number written in Chinese (一 … 九十九, 两) or in digits; None otherwise.
+
+    Used for counts in headings and phrases: (九), 经过五年的努力, 十三.
+
+    >>> chinese_int("九"), chinese_int("十"), chinese_int("十三"), chinese_int("二十"), chinese_int("两")
+    (9, 10, 13, 20, 2)
+    >>> chinese_int("5"), chinese_int("百"), chinese_int("")
+    (5, None, None)
+    """
+    s = normalize_text(text).strip()
+    if s.isdigit():
+        return int(s)
+    tens, sep, ones = s.partition("十")
+    if not sep:
+        return _CN_DIGITS.get(s)
+    high = _CN_DIGITS.get(tens, 0 if tens == "" else None)
+    low = _CN_DIGITS.get(ones, 0 if ones == "" else None)
+    if high is None or low is None:
+        return None
+    return (high or 1) * 10 + low

@@ -60,6 +60,7 @@ import pandas as pd
 from .data import baselines as _load_baselines
 from .data import indicators as _load_indicators
 from .data import targets as _load_targets
+from .sources import check_doc_id
 from .sources import doc_ids as _doc_ids
 from .sources import raw_text
 from .tables import ORDOS_TABLE_TITLE, parse_flat_table
@@ -866,11 +867,11 @@ def audit(doc_id: str | None = None, targets: pd.DataFrame | None = None, baseli
     >>> audit("nowhere")
     Traceback (most recent call last):
     ...
-    ValueError: unknown doc_id 'nowhere'; valid: cangshan_2013, guiyang_2022, nanchang_2021, national_2015, ordos_2022
+    ipanalysis.sources.UnknownDocumentError: unknown doc_id 'nowhere'; valid: cangshan_2013, guiyang_2022, nanchang_2021, national_2015, ordos_2022
     """
     valid = _doc_ids()
-    if doc_id is not None and doc_id not in valid:
-        raise ValueError(f"unknown doc_id {doc_id!r}; valid: {', '.join(valid)}")
+    if doc_id is not None:
+        check_doc_id(doc_id)
     t_all = _records(_load_targets() if targets is None else targets)
     b_all = _records(_load_baselines() if baselines is None else baselines)
     cat = dict(zip(*_load_indicators()[["key", "category"]].T.values))

@@ -15,11 +15,17 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["data_dir", "raw_path", "raw_text", "doc_ids", "locate_quote", "UnknownDocumentError"]
+__all__ = ["data_dir", "raw_path", "raw_text", "doc_ids", "check_doc_id", "locate_quote", "resolve_path",
+           "UnknownDocumentError"]
 
 
-class UnknownDocumentError(KeyError):
-    """A doc_id that has no raw text; the message lists the valid ids."""
+class UnknownDocumentError(ValueError, KeyError):
+    """A doc_id that has no raw text; the message names it and lists the valid ids.
+
+    The one exception for an unknown doc_id anywhere in the package.  It is a ``ValueError`` (a
+    bad parameter value, what papermill users and notebooks expect) and a ``KeyError`` (a failed
+    look-up), so either ``except`` clause catches it.
+    """
 
     def __str__(self) -> str:  # KeyError would repr() the message
         return str(self.args[0])
@@ -44,16 +50,49 @@ def doc_ids() -> list[str]:
     return sorted(p.stem for p in (data_dir() / "raw").glob("*.txt"))
 
 
+def check_doc_id(doc_id: str) -> str:
+    """Return ``doc_id`` if it names a document, else raise :class:`UnknownDocumentError`.
+
+    >>> check_doc_id("ordos_2022")
+    'ordos_2022'
+    >>> check_doc_id("atlantis")
+    Traceback (most recent call last):
+    ...
+    ipanalysis.sources.UnknownDocumentError: unknown doc_id 'atlantis'; valid: cangshan_2013, guiyang_2022, nanchang_2021, national_2015, ordos_2022
+    """
+    valid = doc_ids()
+    if not isinstance(doc_id, str) or doc_id not in valid:
+        raise UnknownDocumentError(f"unknown doc_id {doc_id!r}; valid: {', '.join(valid)}")
+    return doc_id
+
+
+def resolve_path(path: str | os.PathLike) -> Path:
+    """A data path as given (absolute, or relative to the working directory), else relative to the
+    repository root (the folder holding ``data/``), so ``"data/observations.csv"`` works from any
+    working directory; :class:`FileNotFoundError` names both places tried.
+
+    >>> resolve_path("data/targets.csv").is_file()
+    True
+    """
+    p = Path(path).expanduser()
+    if p.is_absolute() or p.exists():
+        if not p.exists():
+            raise FileNotFoundError(f"no such file: {p}")
+        return p.resolve()
+    root = data_dir().parent
+    q = root / p
+    if q.exists():
+        return q.resolve()
+    raise FileNotFoundError(f"no such file: {str(path)!r} (looked in {Path.cwd()} and {root})")
+
+
 def raw_path(doc_id: str) -> Path:
     """Path of a document's raw text; :class:`UnknownDocumentError` lists valid ids.
 
     >>> raw_path("ordos_2022").name
     'ordos_2022.txt'
     """
-    path = data_dir() / "raw" / f"{doc_id}.txt"
-    if not path.is_file():
-        raise UnknownDocumentError(f"unknown doc_id {doc_id!r}; valid: {', '.join(doc_ids())}")
-    return path
+    return data_dir() / "raw" / f"{check_doc_id(doc_id)}.txt"
 
 
 @lru_cache(maxsize=None)

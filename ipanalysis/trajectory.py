@@ -138,9 +138,8 @@ def trajectories(doc_id: str | None = None, baselines: pd.DataFrame | None = Non
     """
     t = canonical_targets()
     if doc_id is not None:
-        from .sources import doc_ids as _ids
-        if doc_id not in _ids():
-            raise KeyError(f"unknown doc_id {doc_id!r}; valid: {', '.join(_ids())}")
+        from .sources import check_doc_id
+        check_doc_id(doc_id)
         t = t[t["doc_id"] == doc_id].reset_index(drop=True)
     base = _load_baselines()
     if baselines is not None:

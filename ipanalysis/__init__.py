@@ -30,7 +30,7 @@ from .data import baselines, check_all, documents, exclusions, indicators, targe
 from .extract import extract
 from .observations import illustrative_observations, load_observations, real_observations
 from .schemas import DataValidationError
-from .sources import UnknownDocumentError, doc_ids, raw_text
+from .sources import UnknownDocumentError, check_doc_id, doc_ids, raw_text, resolve_path
 from .tables import ordos_indicator_table
 from .trajectory import cagr, historical_growth, plan_paths, trajectories, trajectory
 from .units import parse_quantity
@@ -43,5 +43,5 @@ __all__ = [
     "national_coverage", "national_tasks", "ordos_indicator_table", "parse_quantity", "raw_text",
     "real_observations", "targets", "trajectories", "trajectory", "historical_growth", "plan_paths",
     "DataValidationError",
-    "UnknownDocumentError", "__version__",
+    "UnknownDocumentError", "check_doc_id", "resolve_path", "__version__",
 ]

@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--quiet", action="store_true", help="print nothing when all is well")
         return check(p.parse_args(rest).quiet)
     if command == "report":
-        from .report import cli_main
+        from .report.cli import main as cli_main
         return cli_main(rest)
     from .extract import cli_main
     return cli_main(rest)

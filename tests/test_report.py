@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import concurrent.futures
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -18,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from ipanalysis import report
-from ipanalysis.report import ReportConfigError, build, cli_main, load_matrix, parse_param, parse_value
+from ipanalysis.report import ReportConfigError, build, cli_main, load_matrix, manifest, parse_param, parse_value, worker
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "report"
 kernels = pytest.mark.xdist_group("report-kernels")
@@ -48,17 +47,16 @@ def no_pool(monkeypatch):
         raise AssertionError("the process pool must not be started")
 
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", refuse)
-    monkeypatch.setattr(report, "_run_report", refuse)
+    monkeypatch.setattr(worker, "run_report", refuse)
 
 
 @pytest.fixture
 def stable_sources(tmp_path_factory, monkeypatch):
     """Hash a frozen copy of the package sources, so that someone editing ipanalysis/*.py
     during the run cannot turn an expected 'skipped' into a rebuild."""
-    pkg = tmp_path_factory.mktemp("pkg")
-    for src in Path(report.__file__).parent.glob("*.py"):
-        shutil.copy(src, pkg / src.name)
-    monkeypatch.setattr(report, "__file__", str(pkg / "report.py"))
+    pkg = tmp_path_factory.mktemp("pkg") / "ipanalysis"
+    shutil.copytree(manifest.PACKAGE_DIR, pkg, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(manifest, "PACKAGE_DIR", pkg)
 
 
 def write_matrix(nbdir: Path, entries) -> Path:
@@ -108,7 +106,8 @@ def test_success_failure_isolation_index_and_exit_code(nbdir, tmp_path, capsys):
     failed_nb = json.loads((out / "fails.ipynb").read_text(encoding="utf-8"))
     assert any(o.get("ename") == "ValueError" for c in failed_nb["cells"] for o in c.get("outputs", []))
     index = (out / "index.html").read_text(encoding="utf-8")
-    row = next(line for line in index.splitlines() if ">fails" in line)
+    rows = [line for line in index.splitlines() if line.startswith("<tr>")]  # the build log
+    row = next(line for line in rows if ">fails" in line)
     assert "cell 2" in row and "ValueError: boom in cell 2" in row and 'href="fails.ipynb"' in row
     assert 'href="ok.html"' in index and 'href="plot.html"' in index
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
@@ -116,7 +115,7 @@ def test_success_failure_isolation_index_and_exit_code(nbdir, tmp_path, capsys):
         "ok": "ok", "fails": "failed", "plot": "ok", "boom": "failed"}
     assert manifest["reports"]["fails"]["cell"] == 2
     # cells are counted in the source notebook: papermill's injected-parameters cell is not counted
-    row = next(line for line in index.splitlines() if ">boom" in line)
+    row = next(line for line in rows if ">boom" in line)
     assert "cell 3" in row and "RuntimeError: label is boom" in row
     assert leftovers(out) == []
 
@@ -180,7 +179,7 @@ def test_parameter_and_data_changes_rerun(nbdir, tmp_path, obs, data_copy):
     html = (out / "params-ordos_2022.html").read_text(encoding="utf-8")
     assert "doc_id ordos_2022 as_of &#x27;2023&#x27; n 1" in html or "as_of '2023' n 1" in html
     assert "observations-exists True" in html  # absolute, existing path passed to the kernel
-    assert "cwd nb report 1 params-ordos_2022" in html  # cwd = notebook dir; env vars set
+    assert "cwd nb report 1" in html  # cwd = notebook dir; env vars set
 
     assert run(nbdir, out, entries, root=tmp_path).loc["params-ordos_2022", "status"] == "skipped"
     frame = run(nbdir, out, entries, root=tmp_path, params={"n": 2})  # -p n=2
@@ -195,10 +194,9 @@ def test_parameter_and_data_changes_rerun(nbdir, tmp_path, obs, data_copy):
 
 def test_hash_covers_notebook_parameters_data_package(nbdir, tmp_path, obs, data_copy, monkeypatch):
     r = report.Report("params", nbdir / "params.ipynb", {"doc_id": "ordos_2022", "observations": str(obs)})
-    paths = report.PATH_PARAMETERS
 
     def h(rep=r):
-        return report._report_hash(rep, report._environment_digest(), tmp_path, paths)
+        return manifest.report_hash(rep, manifest.environment_digest(), tmp_path)
 
     base = h()
     assert h() == base
@@ -212,7 +210,7 @@ def test_hash_covers_notebook_parameters_data_package(nbdir, tmp_path, obs, data
     assert h() == base
     (data_copy / "notes.md").write_text("not hashed")  # only csv/txt/json under data/
     assert h() == base
-    monkeypatch.setattr(report, "_package_version", lambda: "9.9.9")
+    monkeypatch.setattr(manifest, "package_version", lambda: "9.9.9")
     assert h() != base
     monkeypatch.undo()
     nb = r.notebook.read_text(encoding="utf-8")
@@ -222,8 +220,8 @@ def test_hash_covers_notebook_parameters_data_package(nbdir, tmp_path, obs, data
     assert h() == base
 
     pkg = tmp_path / "pkg"  # the package sources: a copy stands in for ipanalysis/
-    shutil.copytree(Path(report.__file__).parent, pkg, ignore=shutil.ignore_patterns("__pycache__"))
-    monkeypatch.setattr(report, "__file__", str(pkg / "report.py"))
+    shutil.copytree(manifest.PACKAGE_DIR, pkg, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(manifest, "PACKAGE_DIR", pkg)
     assert h() == base
     with open(pkg / "trajectory.py", "a", encoding="utf-8") as f:
         f.write("\n# changed\n")
@@ -308,7 +306,7 @@ def test_path_parameters_become_absolute(nbdir, tmp_path, obs, monkeypatch):
 
 
 # ------------------------------------------------------------------------------------------------
-# Parsing, matrix, kernel, atomic writes
+# Parsing, matrix, kernel
 # ------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", ["3", "-4", "2.5", "1e3", "True", "False", "None", "2023", "2023-12-31",
@@ -332,13 +330,15 @@ def test_parse_param():
             parse_param(bad)
 
 
-def test_notebook_parameters_match_papermill():
+def test_declared_parameters_are_papermills_and_cached(monkeypatch):
     import papermill
 
+    cache = {}
     for name in ["params.ipynb", "ok.ipynb", "fails.ipynb"]:
-        ours = report.notebook_parameters(FIXTURES / name)
-        assert ours == papermill.inspect_notebook(str(FIXTURES / name))
-    assert list(report.notebook_parameters(FIXTURES / "params.ipynb")) == ["doc_id", "as_of", "observations", "n", "label"]
+        assert report.declared_parameters(FIXTURES / name, cache) == papermill.inspect_notebook(str(FIXTURES / name))
+    assert list(report.declared_parameters(FIXTURES / "params.ipynb")) == ["doc_id", "as_of", "observations", "n", "label"]
+    monkeypatch.setattr(papermill, "inspect_notebook", lambda *a: pytest.fail("cache not used"))
+    assert "doc_id" in report.declared_parameters(FIXTURES / "params.ipynb", cache)
 
 
 def test_matrix_expansion_names_and_errors(tmp_path):
@@ -352,6 +352,7 @@ def test_matrix_expansion_names_and_errors(tmp_path):
                      ([{"nb": "a.ipynb"}], "needs a \"notebook\""),
                      ([{"notebook": "a.ipynb", "matrix": {"k": []}}], "non-empty list"),
                      ([{"notebook": "a.ipynb", "colour": 1}], "unknown keys"),
+                     ([{"notebook": "a.ipynb", "name": "x", "matrix": {"k": [1]}}], "without a matrix"),
                      ({"reports": "x"}, "expected a list")]:
         with pytest.raises(ReportConfigError, match=msg):
             load_matrix(bad, tmp_path)
@@ -376,24 +377,3 @@ def test_real_matrix_is_the_intended_set():
 def test_kernel_is_this_interpreter():
     argv = report.kernel_command()
     assert argv[0] == sys.executable and "ipykernel_launcher" in argv
-
-
-def test_atomic_write_keeps_old_file_on_failure(tmp_path, monkeypatch):
-    target = tmp_path / "index.html"
-    report._atomic_write(target, "old")
-    assert target.read_text() == "old" and leftovers(tmp_path) == []
-    assert (target.stat().st_mode & 0o777) == (0o666 & ~_umask())
-
-    def broken(src, dst):
-        raise OSError("disk full")
-
-    monkeypatch.setattr(os, "replace", broken)
-    with pytest.raises(OSError):
-        report._atomic_write(target, "new")
-    assert target.read_text() == "old" and leftovers(tmp_path) == []
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

@@ -1,0 +1,130 @@
+"""The report matrix: ``notebooks/reports.json`` → a list of :class:`Report` (name, notebook, parameters).
+
+Each entry has a ``notebook`` (relative to the matrix file's folder), optional fixed ``parameters``,
+an optional ``matrix`` (``{param: [values...]}``: one report per combination) and an optional fixed
+``name`` (only without ``matrix``).  A report is named after its notebook stem plus ``-<value>`` per
+matrix parameter.
+
+>>> [r.name for r in load_matrix()][:4]
+['compare', 'audit', 'trajectories-guiyang_2022', 'trajectories-cangshan_2013']
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+__all__ = ["ReportConfigError", "Report", "load_matrix", "select_reports",
+           "REPO_ROOT", "NOTEBOOK_DIR", "DEFAULT_MATRIX", "DEFAULT_OUT"]
+
+#: The repository root: relative path parameters in the matrix are resolved against it.
+REPO_ROOT = Path(__file__).resolve().parents[2]
+NOTEBOOK_DIR = REPO_ROOT / "notebooks"
+DEFAULT_MATRIX = NOTEBOOK_DIR / "reports.json"
+#: Where reports go when no ``out`` is given (whatever the current directory is).
+DEFAULT_OUT = REPO_ROOT / "reports"
+_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+_KEYS = {"name", "notebook", "parameters", "matrix"}
+
+
+class ReportConfigError(ValueError):
+    """A problem with the matrix, a parameter or an option, found before any kernel starts."""
+
+
+@dataclass(frozen=True)
+class Report:
+    """One report: a unique ``name``, an absolute ``notebook`` path and its ``parameters``.
+
+    >>> Report("compare", Path("/nb/compare.ipynb")).stem
+    'compare'
+    """
+
+    name: str
+    notebook: Path
+    parameters: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def stem(self) -> str:
+        return self.notebook.stem
+
+
+def _slug(value: Any) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", str(value)).strip("_") or "_"
+
+
+def load_matrix(matrix: str | Path | Sequence | Mapping | None = None,
+                notebook_dir: str | Path | None = None) -> list[Report]:
+    """The reports a matrix declares, in file order.  ``matrix`` is a JSON path (default
+    :data:`DEFAULT_MATRIX`), or its decoded content (a list, or ``{"reports": [...]}``).
+
+    >>> rs = load_matrix([{"notebook": "c.ipynb"}, {"notebook": "t.ipynb", "matrix": {"doc_id": ["a_1", "b_2"]}}],
+    ...                  notebook_dir="/nb")
+    >>> [(r.name, r.parameters) for r in rs]
+    [('c', {}), ('t-a_1', {'doc_id': 'a_1'}), ('t-b_2', {'doc_id': 'b_2'})]
+    """
+    where, base = "report matrix", NOTEBOOK_DIR
+    if matrix is None or isinstance(matrix, (str, Path)):
+        path = Path(matrix or DEFAULT_MATRIX).resolve()
+        try:
+            matrix = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ReportConfigError(f"report matrix not found: {path}") from None
+        except ValueError as exc:
+            raise ReportConfigError(f"report matrix {path} is not valid JSON: {exc}") from None
+        where, base = str(path), path.parent
+    entries = matrix.get("reports") if isinstance(matrix, Mapping) else matrix
+    if not isinstance(entries, list):
+        raise ReportConfigError(f"{where}: expected a list of reports or {{\"reports\": [...]}}")
+    nb_dir = Path(notebook_dir).resolve() if notebook_dir is not None else base
+    reports: list[Report] = []
+    for i, entry in enumerate(entries):
+        if not isinstance(entry, Mapping) or not isinstance(entry.get("notebook"), str):
+            raise ReportConfigError(f"{where}: entry {i} needs a \"notebook\": {entry!r}")
+        if set(entry) - _KEYS:
+            raise ReportConfigError(f"{where}: entry {i} has unknown keys {sorted(set(entry) - _KEYS)}; "
+                                    f"allowed: {', '.join(sorted(_KEYS))}")
+        grid = dict(entry.get("matrix") or {})
+        if any(not isinstance(v, list) or not v for v in grid.values()):
+            raise ReportConfigError(f"{where}: entry {i}: every matrix value must be a non-empty list")
+        if grid and entry.get("name"):
+            raise ReportConfigError(f"{where}: entry {i}: \"name\" is for entries without a matrix")
+        nb = (nb_dir / entry["notebook"]).resolve()
+        for combo in itertools.product(*grid.values()):
+            name = entry.get("name") or "-".join([nb.stem, *map(_slug, combo)])
+            if not _NAME_RE.match(name):
+                raise ReportConfigError(f"{where}: report name {name!r} must match {_NAME_RE.pattern}")
+            reports.append(Report(name, nb, {**(entry.get("parameters") or {}), **dict(zip(grid, combo))}))
+    seen: set[str] = set()
+    dupes = sorted({r.name for r in reports if r.name in seen or seen.add(r.name)})
+    if dupes:
+        raise ReportConfigError(f"{where}: duplicate report names {dupes}")
+    return reports
+
+
+def select_reports(reports: Sequence[Report], only: str | Iterable[str] | None = None) -> list[Report]:
+    """The reports whose name or notebook stem is in ``only`` (all when ``only`` is empty).
+
+    >>> rs = load_matrix([{"notebook": "a.ipynb"}, {"notebook": "b.ipynb", "matrix": {"k": [1, 2]}}], "/nb")
+    >>> [r.name for r in select_reports(rs, ["b"])]
+    ['b-1', 'b-2']
+    >>> select_reports(rs, "zz")
+    Traceback (most recent call last):
+    ...
+    ipanalysis.report.matrix.ReportConfigError: unknown report 'zz'; valid names: a, b-1, b-2; notebooks: a, b
+    """
+    wanted = [only] if isinstance(only, str) else list(only or [])
+    if not wanted:
+        return list(reports)
+    names = [r.name for r in reports]
+    stems = list(dict.fromkeys(r.stem for r in reports))
+    unknown = [w for w in wanted if w not in names and w not in stems]
+    if unknown:
+        raise ReportConfigError(
+            f"unknown report{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}; "
+            f"valid names: {', '.join(names)}; notebooks: {', '.join(stems)}")
+    return [r for r in reports if r.name in wanted or r.stem in wanted]

@@ -1,0 +1,147 @@
+"""Parameters: ``-p key=value`` parsing (as ``papermill -p``), the parameters each notebook declares
+(``papermill.inspect_notebook``), and validation before any kernel starts.
+
+>>> parse_param("doc_id=ordos_2022")
+('doc_id', 'ordos_2022')
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+from collections.abc import Iterable, Mapping, MutableMapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..parameters import PATH_PARAMETERS, check_parameters
+from .matrix import REPO_ROOT, Report, ReportConfigError
+
+__all__ = ["parse_value", "parse_param", "declared_parameters", "prepare_reports", "check_values", "PATH_PARAMETERS"]
+
+
+def parse_value(text: str) -> Any:
+    """A ``-p`` value parsed the way ``papermill -p`` does: bool, None, int, float, else str
+    (tested against papermill's own rule; not imported from it, which would cost a second).
+
+    >>> [parse_value(v) for v in ["True", "None", "3", "2.5", "2023-01-31", "ordos_2022"]]
+    [True, None, 3, 2.5, '2023-01-31', 'ordos_2022']
+    """
+    if text in ("True", "False", "None"):
+        return {"True": True, "False": False, "None": None}[text]
+    for kind in (int, float):
+        try:
+            return kind(text)
+        except ValueError:
+            pass
+    return text
+
+
+def parse_param(text: str) -> tuple[str, Any]:
+    """Split one ``key=value`` option and parse the value with :func:`parse_value`.
+
+    >>> parse_param("x")
+    Traceback (most recent call last):
+    ...
+    ipanalysis.report.matrix.ReportConfigError: -p expects key=value, got 'x'
+    """
+    key, sep, value = text.partition("=")
+    if not sep or not key.strip().isidentifier():
+        raise ReportConfigError(f"-p expects key=value, got {text!r}")
+    return key.strip(), parse_value(value)
+
+
+def declared_parameters(notebook: Path, cache: MutableMapping[str, dict] | None = None) -> dict[str, dict]:
+    """``papermill.inspect_notebook`` of ``notebook``, remembered in ``cache`` by the notebook's hash
+    (so an up-to-date build does not import papermill)."""
+    try:
+        raw = Path(notebook).read_bytes()
+    except OSError:
+        raise ReportConfigError(f"notebook not found: {notebook}") from None
+    key = hashlib.sha256(raw).hexdigest()
+    if cache is None or key not in cache:
+        import papermill
+
+        try:
+            found = papermill.inspect_notebook(str(notebook))
+        except Exception as exc:
+            raise ReportConfigError(f"cannot read notebook {notebook}: {exc}") from None
+        if cache is None:
+            return found
+        cache[key] = found
+    return cache[key]
+
+
+def _declares_str(spec: Mapping[str, str]) -> bool:
+    try:
+        return spec.get("inferred_type_name") == "str" or isinstance(ast.literal_eval(spec.get("default", "")), str)
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return False
+
+
+def prepare_reports(reports: Sequence[Report], params: Mapping[str, Any] | Iterable[str] | None = None, *,
+                    root: str | Path | None = None, cache: MutableMapping[str, dict] | None = None) -> list[Report]:
+    """Apply ``-p`` overrides where a notebook declares them and resolve data paths; no kernel starts.
+
+    Errors (all reported together): a missing notebook, a parameter its notebook does not declare,
+    an override no selected notebook declares, a data file that does not exist (matrix paths are
+    relative to ``root``, default the repository root; ``-p`` paths to the working directory, else
+    the repository root).  An int given for a parameter whose default is a string becomes a string.
+    Values are checked by :func:`check_values`.
+
+    >>> prepare_reports([Report("x", Path("/nowhere/x.ipynb"))])
+    Traceback (most recent call last):
+    ...
+    ipanalysis.report.matrix.ReportConfigError: report 'x': notebook not found: /nowhere/x.ipynb
+    """
+    root = Path(root).resolve() if root is not None else REPO_ROOT
+    overrides = dict(params) if isinstance(params, Mapping) else dict(map(parse_param, params or []))
+    errors: list[str] = []
+    declared: dict[Path, dict] = {}
+    for r in reports:
+        if r.notebook not in declared:
+            try:
+                declared[r.notebook] = declared_parameters(r.notebook, cache)
+            except ReportConfigError as exc:
+                errors.append(f"report {r.name!r}: {exc}")
+    if errors:
+        raise ReportConfigError("\n".join(dict.fromkeys(errors)))
+    unused = [k for k in overrides if not any(k in declared[r.notebook] for r in reports)]
+    if unused:
+        listing = "; ".join(f"{nb.name}: {', '.join(d) or '(no parameters cell)'}" for nb, d in declared.items())
+        errors.append(f"unknown parameter{'s' if len(unused) > 1 else ''} {', '.join(map(repr, unused))} "
+                      f"for the selected reports; declared parameters — {listing}")
+    out: list[Report] = []
+    for r in reports:
+        decl = declared[r.notebook]
+        bad = [k for k in r.parameters if k not in decl]
+        if bad:
+            errors.append(f"report {r.name!r}: unknown parameter{'s' if len(bad) > 1 else ''} "
+                          f"{', '.join(map(repr, bad))}; {r.notebook.name} declares: {', '.join(decl) or '(none)'}")
+            continue
+        final = {**r.parameters, **{k: v for k, v in overrides.items() if k in decl}}
+        for key, value in final.items():
+            if isinstance(value, int) and not isinstance(value, bool) and _declares_str(decl[key]):
+                final[key] = str(value)
+            if key in PATH_PARAMETERS and value is not None:
+                try:
+                    base = None if key in overrides else root
+                    final[key] = check_parameters(base=base, **{key: value})[key]
+                except ValueError as exc:
+                    errors.append(f"report {r.name!r}: {exc}")
+        out.append(Report(r.name, r.notebook, final))
+    if errors:
+        raise ReportConfigError("\n".join(dict.fromkeys(errors)))
+    return out
+
+
+def check_values(reports: Iterable[Report]) -> None:
+    """Check every parameter value with :func:`ipanalysis.parameters.check_parameters` (doc ids,
+    dates, methods); all problems in one :class:`ReportConfigError`."""
+    errors = []
+    for r in reports:
+        try:
+            check_parameters(**{k: v for k, v in r.parameters.items() if k not in PATH_PARAMETERS})
+        except ValueError as exc:
+            errors.append(f"report {r.name!r}: {exc}")
+    if errors:
+        raise ReportConfigError("\n".join(dict.fromkeys(errors)))

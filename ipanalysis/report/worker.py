@@ -1,0 +1,159 @@
+"""Execute one report in a worker process: papermill runs the notebook, nbconvert exports HTML
+without input cells; outputs are moved into place atomically; a notebook error never raises.
+
+A worker keeps papermill, nbconvert and one HTML exporter imported between reports, and may start
+the kernel of its next report ahead of time (:func:`run_report` with ``prewarm=True``): that kernel
+starts and imports the package while this report is exported.  Each kernel runs one report only.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from ..io import atomic_write
+from .kernel import KERNEL_NAME, WARM_UP, kernel_manager
+
+__all__ = ["init_worker", "run_report", "source_cell_number"]
+
+_STATE: dict[str, Any] = {}
+
+
+def init_worker(env: dict[str, str]) -> None:
+    """Process-pool initializer: the kernels' environment, and the slow imports done once."""
+    import atexit
+
+    os.environ.update(env)
+    atexit.register(_discard_next_kernel)
+    import papermill  # noqa: F401
+    from nbconvert import HTMLExporter
+
+    _STATE["exporter"] = HTMLExporter(exclude_input=True, exclude_input_prompt=True,
+                                      exclude_output_prompt=True, embed_images=True)
+
+
+def _run(coro_fn, *args, **kwargs):
+    from jupyter_core.utils import run_sync  # the loop nbclient uses too
+
+    return run_sync(coro_fn)(*args, **kwargs)
+
+
+async def _start_kernel(cwd: str):
+    """Start a kernel in ``cwd`` and send it the warm-up imports (without waiting for them)."""
+    km = kernel_manager()
+    await km.start_kernel(cwd=cwd)
+    kc = km.client()
+    kc.start_channels()
+    await kc.wait_for_ready(timeout=60)
+    kc.execute(WARM_UP, silent=True, store_history=False)
+    kc.allow_stdin = False
+    return km, kc
+
+
+async def _stop_kernel(km, kc) -> None:
+    kc.stop_channels()
+    await km.shutdown_kernel(now=True)
+
+
+def _discard_next_kernel() -> None:
+    km, kc, _ = _STATE.pop("next", (None, None, None))
+    if km is not None:
+        _run(_stop_kernel, km, kc)
+
+
+def _take_kernel(cwd: str):
+    km, kc, kcwd = _STATE.pop("next", (None, None, None))
+    if km is not None and kcwd != cwd:
+        _run(_stop_kernel, km, kc)
+        km = kc = None
+    return (km, kc) if km is not None else _run(_start_kernel, cwd)
+
+
+def source_cell_number(cells: list, cell_index: int) -> int:
+    """1-based number, in the source notebook, of executed cell ``cell_index`` (papermill's injected
+    parameters cell and error markers are not counted).
+
+    >>> cells = [{"metadata": {"tags": ["injected-parameters"]}}, {"metadata": {}}, {"metadata": {}}]
+    >>> source_cell_number(cells, 2)
+    2
+    """
+    def tags(c):
+        return c.get("metadata", {}).get("tags") or []
+    cells = [c for c in cells if "papermill-error-cell-tag" not in tags(c)]
+    return cell_index + 1 - sum("injected-parameters" in tags(c) for c in cells[:cell_index])
+
+
+def _strip_ansi(text: str) -> str:
+    return re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", text)
+
+
+def run_report(task: dict) -> dict:
+    """Run ``task`` (name, notebook, parameters, cwd, out, prewarm); return its result row."""
+    import nbformat
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
+    t0 = time.perf_counter()
+    out, name = Path(task["out"]), task["name"]
+    html_path, nb_path = out / f"{name}.html", out / f"{name}.ipynb"
+    result = {"name": name, "status": "failed", "error": None, "cell": None, "traceback": None}
+    # the kernel inherits our stderr: keep its chatter out of the progress bar, and with a failure
+    log = tempfile.TemporaryFile()
+    sys.stderr.flush()
+    saved = os.dup(2)
+    os.dup2(log.fileno(), 2)
+    km = kc = nb = None
+    fd, tmp = tempfile.mkstemp(dir=out, prefix=f".{name}.", suffix=".tmp.ipynb")  # papermill's own output
+    os.close(fd)
+    try:
+        km, kc = _take_kernel(task["cwd"])
+        nb = pm.execute_notebook(task["notebook"], tmp, parameters=task["parameters"], kernel_name=KERNEL_NAME,
+                                 cwd=task["cwd"], log_output=False, progress_bar=False,
+                                 request_save_on_cell_execute=False, km=km, kc=kc)
+        result["status"] = "ok"
+    except PapermillExecutionError as exc:
+        nb = nbformat.read(tmp, as_version=4)  # with papermill's error markers
+        result["cell"] = source_cell_number(nb["cells"], exc.cell_index)
+        result["error"] = f"{exc.ename}: {exc.evalue}" if exc.evalue else str(exc.ename)
+        result["traceback"] = _strip_ansi("\n".join(exc.traceback or []))[-4000:]
+    except Exception as exc:  # kernel died, bad notebook, ...
+        result["error"] = f"{type(exc).__name__}: {exc}"
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+        if km is not None:
+            try:
+                _run(_stop_kernel, km, kc)
+            except Exception:  # pragma: no cover - the kernel is gone already
+                pass
+        if task.get("prewarm"):
+            try:
+                _STATE["next"] = (*_run(_start_kernel, task["cwd"]), task["cwd"])
+            except Exception:  # pragma: no cover - the next report starts its own
+                _STATE.pop("next", None)
+    try:
+        if result["status"] == "ok":
+            body, _ = _STATE["exporter"].from_notebook_node(nb)
+            atomic_write(nb_path, nbformat.writes(nb))
+            atomic_write(html_path, body)
+    except Exception as exc:
+        result.update(status="failed", error=f"{type(exc).__name__}: {exc}")
+    finally:
+        sys.stderr.flush()
+        os.dup2(saved, 2)
+        os.close(saved)
+    if result["status"] != "ok":
+        html_path.unlink(missing_ok=True)  # an HTML file in the output folder is always a current success
+        if nb is not None:
+            atomic_write(nb_path, nbformat.writes(nb))
+        log.seek(0)
+        stderr = _strip_ansi(log.read()[-3000:].decode("utf-8", "replace")).strip()
+        if stderr:
+            result["traceback"] = ((result["traceback"] or "") + "\n\n[kernel stderr]\n" + stderr).strip()
+    log.close()
+    result["seconds"] = round(time.perf_counter() - t0, 3)
+    return result

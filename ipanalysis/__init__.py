@@ -23,17 +23,52 @@ Analysis: ``cagr``, ``trajectories``, ``trajectory``, ``attainment``, ``load_obs
 Charts live in :mod:`ipanalysis.charts`; the report batch in :mod:`ipanalysis.report`.
 """
 
-from .attainment import attainment
-from .audit import audit
-from .compare import compare, compare_matrix, national_coverage, national_tasks
-from .data import baselines, check_all, documents, exclusions, indicators, targets
-from .extract import extract
-from .observations import illustrative_observations, load_observations, real_observations
-from .schemas import DataValidationError
-from .sources import UnknownDocumentError, check_doc_id, doc_ids, raw_text, resolve_path
-from .tables import ordos_indicator_table
-from .trajectory import cagr, historical_growth, plan_paths, trajectories, trajectory
-from .units import parse_quantity
+import importlib
+import sys
+import types
+
+#: Public name → the submodule that defines it.  Imported on first use (PEP 562), so that
+#: ``import ipanalysis`` (every report kernel, the ``ipanalysis`` command) does not pay for pandas,
+#: pandera, matplotlib or the extractor before it needs them.
+_EXPORTS = {
+    **dict.fromkeys(["attainment"], "attainment"),
+    **dict.fromkeys(["audit"], "audit"),
+    **dict.fromkeys(["compare", "compare_matrix", "national_coverage", "national_tasks"], "compare"),
+    **dict.fromkeys(["baselines", "check_all", "documents", "exclusions", "indicators", "targets"], "data"),
+    **dict.fromkeys(["extract"], "extract"),
+    **dict.fromkeys(["illustrative_observations", "load_observations", "real_observations"], "observations"),
+    **dict.fromkeys(["check_parameters"], "parameters"),
+    **dict.fromkeys(["DataValidationError"], "schemas"),
+    **dict.fromkeys(["UnknownDocumentError", "check_doc_id", "doc_ids", "raw_text", "resolve_path"], "sources"),
+    **dict.fromkeys(["ordos_indicator_table"], "tables"),
+    **dict.fromkeys(["cagr", "historical_growth", "plan_paths", "trajectories", "trajectory"], "trajectory"),
+    **dict.fromkeys(["parse_quantity"], "units"),
+}
+
+
+def __getattr__(name: str):
+    if name not in _EXPORTS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_EXPORTS})
+
+
+class _Package(types.ModuleType):
+    """``ip.attainment`` (and ``audit``, ``compare``, ``extract``) stay the functions when their
+    submodule is imported: the import system would otherwise set the attribute to the module."""
+
+    def __setattr__(self, name: str, value) -> None:
+        if name in _EXPORTS and isinstance(value, types.ModuleType) and _EXPORTS[name] == name:
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 __version__ = "0.1.0"
 
@@ -43,5 +78,5 @@ __all__ = [
     "national_coverage", "national_tasks", "ordos_indicator_table", "parse_quantity", "raw_text",
     "real_observations", "targets", "trajectories", "trajectory", "historical_growth", "plan_paths",
     "DataValidationError",
-    "UnknownDocumentError", "check_doc_id", "resolve_path", "__version__",
+    "UnknownDocumentError", "check_doc_id", "check_parameters", "resolve_path", "__version__",
 ]

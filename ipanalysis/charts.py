@@ -46,7 +46,11 @@ def _register_font() -> None:
         return
     import noto_cjk_sans_otc  # the OFL-licensed Noto Sans CJK collection, installed by pip
 
-    font_manager.fontManager.addfont(str(noto_cjk_sans_otc.FONT_PATH))
+    # The wheel's copy only, even where the system has the same family (Debian's fonts-noto-cjk):
+    # the charts do not change with the machine, and one font file is read, not two.
+    fm = font_manager.fontManager
+    fm.ttflist = [f for f in fm.ttflist if not f.name.startswith("Noto Sans CJK")]
+    fm.addfont(str(noto_cjk_sans_otc.FONT_PATH))
     _registered = True
 
 

@@ -1,6 +1,6 @@
 """Checking a notebook's parameters: one ``ValueError`` naming the bad value and the valid ones.
 
-The one definition of a valid ``doc_id``, ``as_of``, ``method`` and data-file parameter, used by the
+The one definition of a valid ``doc_id``, ``as_of``, ``method``, ``min_docs`` and data-file parameter, used by the
 first cell after each notebook's ``parameters`` cell (so ``papermill X.ipynb OUT -p doc_id atlantis``
 fails at once, clearly, from any working directory) and by ``ipanalysis report`` before any kernel
 starts.
@@ -53,8 +53,10 @@ def _check_path(key: str, value: Any, base: Path | None) -> str:
                 raise FileNotFoundError(p)
             return str(p.resolve())
         return str(resolve_path(p))
-    except FileNotFoundError as exc:
-        where = p if p.is_absolute() else f"{str(value)!r} (looked in {exc})"
+    except FileNotFoundError:
+        from .sources import data_dir
+
+        where = p if p.is_absolute() else f"{str(value)!r} (looked in {Path.cwd()} and {data_dir().parent})"
         raise ParameterError(f"{key} file not found: {where}; give an existing CSV such as "
                              "data/observations.csv or data/examples/illustrative_observations.csv") from None
 
@@ -92,4 +94,6 @@ def check_parameters(*, base: str | Path | None = None, **params: Any) -> dict[s
             raise ParameterError(f"method={value!r} is not a method; valid: {', '.join(METHODS)}")
         elif key in PATH_PARAMETERS:
             out[key] = _check_path(key, value, base)
+        elif key == "min_docs" and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+            raise ParameterError(f"min_docs={value!r} is not a number of documents; valid: an integer >= 1")
     return out

@@ -28,9 +28,16 @@
 # Comparators are read as written (以上/不低于 met at the value, 突破/超过 only above it).
 
 # %% tags=["parameters"]
-observations = "../data/examples/illustrative_observations.csv"
+observations = "data/examples/illustrative_observations.csv"  # a CSV: absolute, or relative to the working directory or the repository
 as_of = "2023"
 doc_id = "ordos_2022"
+
+# %%
+# Check the parameters before anything else: one ValueError naming the bad value and the valid ones.
+import ipanalysis as ip
+
+checked = ip.check_parameters(doc_id=doc_id, as_of=as_of, observations=observations)
+doc_id, as_of, observations = checked["doc_id"], checked["as_of"], checked["observations"]
 
 # %%
 import ipanalysis as ip

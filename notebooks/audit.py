@@ -27,6 +27,12 @@
 doc_id = None
 
 # %%
+# Check the parameters before anything else: one ValueError naming the bad value and the valid ones.
+import ipanalysis as ip
+
+doc_id = ip.check_parameters(doc_id=doc_id)["doc_id"]
+
+# %%
 import ipanalysis as ip
 from ipanalysis import charts
 from ipanalysis.display import quote_table, setup_notebook

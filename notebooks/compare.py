@@ -28,6 +28,12 @@
 min_docs = 2
 
 # %%
+# Check the parameters before anything else: one ValueError naming the bad value and the valid ones.
+import ipanalysis as ip
+
+min_docs = ip.check_parameters(min_docs=min_docs)["min_docs"]
+
+# %%
 import ipanalysis as ip
 from ipanalysis import charts
 from ipanalysis.display import setup_notebook

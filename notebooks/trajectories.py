@@ -28,6 +28,13 @@ doc_id = "ordos_2022"
 method = "compound"
 
 # %%
+# Check the parameters before anything else: one ValueError naming the bad value and the valid ones.
+import ipanalysis as ip
+
+checked = ip.check_parameters(doc_id=doc_id, method=method)
+doc_id, method = checked["doc_id"], checked["method"]
+
+# %%
 import ipanalysis as ip
 from ipanalysis import charts
 from ipanalysis.display import setup_notebook

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 __all__ = ["KERNEL_NAME", "WORKER_ENV", "WARM_UP", "kernel_spec_manager", "kernel_manager", "kernel_command",
-           "check_kernel"]
+           "check_kernel", "skip_slow_optional_imports"]
 
 KERNEL_NAME = "python3"
 #: Environment of the workers and so of every kernel.  MPLBACKEND is the inline backend (what
@@ -26,7 +26,8 @@ WORKER_ENV = {
 }
 #: Run silently in a kernel started ahead of its report (no output, no execution count): the imports
 #: every notebook makes, so that they overlap with the previous report's export.
-WARM_UP = "import ipanalysis, ipanalysis.charts, ipanalysis.display, matplotlib.pyplot"
+WARM_UP = ("import ipanalysis, ipanalysis.charts, ipanalysis.display, ipanalysis.attainment, ipanalysis.audit, "
+           "ipanalysis.compare, matplotlib.pyplot")
 
 
 def kernel_spec_manager():
@@ -74,3 +75,11 @@ def check_kernel() -> None:
     if os.path.realpath(exe) != os.path.realpath(sys.executable):
         raise ReportConfigError(f"kernel {KERNEL_NAME!r} runs {exe}, not this interpreter ({sys.executable}); "
                                 f"run `{sys.executable} -m ipykernel install --sys-prefix`")
+
+
+def skip_slow_optional_imports() -> None:
+    """Keep ``rfc3987_syntax`` out of this process.  When it is installed (jupyter-events pulls it in
+    through ``jsonschema[format-nongpl]``), jsonschema imports it with nbformat, and it compiles a Lark
+    grammar at import: about a CPU-second in every process that imports papermill or nbconvert, for
+    IRI format checks that the notebook schema never makes.  Without it jsonschema skips those checks."""
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]  (None: "import fails")

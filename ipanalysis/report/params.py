@@ -59,6 +59,9 @@ def declared_parameters(notebook: Path, cache: MutableMapping[str, dict] | None 
         raise ReportConfigError(f"notebook not found: {notebook}") from None
     key = hashlib.sha256(raw).hexdigest()
     if cache is None or key not in cache:
+        from .kernel import skip_slow_optional_imports
+
+        skip_slow_optional_imports()
         import papermill
 
         try:

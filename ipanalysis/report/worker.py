@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..io import atomic_write
-from .kernel import KERNEL_NAME, WARM_UP, kernel_manager
+from .kernel import KERNEL_NAME, WARM_UP, kernel_manager, skip_slow_optional_imports
 
 __all__ = ["init_worker", "run_report", "source_cell_number"]
 
@@ -29,6 +29,7 @@ def init_worker(env: dict[str, str]) -> None:
     import atexit
 
     os.environ.update(env)
+    skip_slow_optional_imports()
     atexit.register(_discard_next_kernel)
     import papermill  # noqa: F401
     from nbconvert import HTMLExporter

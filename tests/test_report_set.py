@@ -33,3 +33,9 @@ def test_every_report_parameter_set_runs_clean(tmp_path, monkeypatch):
             assert "ILLUSTRATIVE" in html  # invented observations are labelled in the page
     index = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert all(f"{n}.html" in index for n in expected)
+    # the landing page opens with one card per document, then the cross-city pages, then the log
+    import ipanalysis as ip
+
+    titles = [index.index(t) for t in ip.documents()["title_zh"]]
+    assert titles == sorted(titles) and titles[-1] < index.index("Across documents") < index.index("Build log")
+    assert "Traceback" not in index and 'class="failed"' not in index

@@ -61,7 +61,7 @@ def document_summaries(attainment_parameters: Mapping[str, Mapping[str, Any]] | 
         card: dict[str, Any] = {
             "doc_id": doc_id, "title_zh": doc["title_zh"], "title_en": doc["title_en"],
             "place_zh": doc["place_zh"], "place_en": doc["place_en"],
-            "horizon": f"{doc['plan_start_year']}→{doc['target_years']}",
+            "horizon": f"{doc['plan_start_year']}→{str(doc['target_years']).replace(';', '/')}",
             "n_targets": None, "n_projectable": None, "status_counts": {}, "latest_observation": None,
             "illustrative": False, "needs_review": None if review is None else int(review.get(doc_id, 0)),
             "errors": [audit_error] if audit_error else []}

@@ -1,0 +1,76 @@
+"""The landing page: the per-document numbers (one function, in the parent process) and the template."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import ipanalysis
+import ipanalysis as ip
+from ipanalysis.report import index
+
+ILLUSTRATIVE = {"observations": str(ip.resolve_path("data/examples/illustrative_observations.csv")), "as_of": "2023"}
+
+
+@pytest.fixture(scope="module")
+def cards():
+    return index.document_summaries({d: ILLUSTRATIVE for d in ip.doc_ids()})
+
+
+def test_one_card_per_document_with_the_library_numbers(cards):
+    docs = ip.documents()
+    assert [c["doc_id"] for c in cards] == list(docs["doc_id"])
+    aud = ip.audit()
+    for card, doc in zip(cards, docs.to_dict("records")):
+        tr = ip.trajectories(card["doc_id"])
+        assert card["title_zh"] == doc["title_zh"] and card["title_en"] == doc["title_en"]
+        assert card["horizon"] == f"{doc['plan_start_year']}→{doc['target_years']}".replace(";", "/")
+        assert card["n_targets"] == len(tr) and card["n_projectable"] == int(tr["computable"].sum())
+        assert card["needs_review"] == int(((aud["doc_id"] == card["doc_id"]) & (aud["status"] == "needs_review")).sum())
+        assert sum(card["status_counts"].values()) == len(ip.attainment(doc_id=card["doc_id"], **ILLUSTRATIVE))
+        assert card["illustrative"] and card["errors"] == []
+    ordos = cards[-1]
+    assert ordos["latest_observation"] == "2023" and ordos["status_counts"]["behind schedule"] >= 1
+
+
+def test_status_column_is_preferred_and_dated_by_period_end(monkeypatch):
+    """The headline ``status`` column, where attainment has one; the date from ``obs_period_end``."""
+    def fake(doc_id=None, **kwargs):
+        return pd.DataFrame({"status": ["on track", "off track", "no data"],
+                             "schedule_status": ["x", "y", "no data"],
+                             "obs_year": [2023, 2024, None],
+                             "obs_period_end": ["2023-12-31", "2024-09-30", None]})
+
+    monkeypatch.setattr(ipanalysis, "attainment", fake)
+    card = index.document_summaries()[0]
+    assert card["status_counts"] == {"on track": 1, "off track": 1, "no data": 1}
+    assert card["latest_observation"] == "2024-09-30"
+
+
+def test_a_failing_number_is_shown_not_raised(monkeypatch):
+    def broken(*args, **kwargs):
+        raise ValueError("observations file is bad")
+
+    monkeypatch.setattr(ipanalysis, "attainment", broken)
+    card = index.document_summaries()[0]
+    assert card["status_counts"] == {} and "observations file is bad" in card["errors"][0]
+    assert card["n_targets"] is not None
+
+
+def test_page_order_cards_cross_city_then_log(cards):
+    pages = [{"name": "compare", "notebook": "compare.ipynb", "parameters": {}, "doc_id": None, "status": "ok",
+              "seconds": 3.2, "html": "compare.html"},
+             {"name": "attainment-ordos_2022", "notebook": "attainment.ipynb", "parameters": {"doc_id": "ordos_2022"},
+              "doc_id": "ordos_2022", "status": "failed", "cell": 4, "error": "KeyError: 'x'", "html": None,
+              "ipynb": "attainment-ordos_2022.ipynb"},
+             {"name": "trajectories-ordos_2022", "notebook": "trajectories.ipynb", "doc_id": "ordos_2022",
+              "parameters": {"doc_id": "ordos_2022"}, "status": "ok", "seconds": 2.0, "html": "trajectories-ordos_2022.html"}]
+    html = index.render_index(cards, pages, "3 reports")
+    positions = [html.index(c["title_zh"]) for c in cards]
+    assert positions == sorted(positions)
+    assert positions[-1] < html.index("Across documents") < html.index('href="compare.html"') < html.index("Build log")
+    card = html[html.index('id="ordos_2022"'):html.index("Across documents")]
+    assert 'href="trajectories-ordos_2022.html"' in card and "attainment: failed" in card
+    log = html[html.index("Build log"):]
+    assert "cell 4: </strong>KeyError: &#39;x&#39;" in log and 'href="attainment-ordos_2022.ipynb"' in log
+    assert "<script" not in html

@@ -57,7 +57,7 @@ def run_build(out=None, only=None, params=None, jobs=None, force=False, matrix=N
             manifest.save({r.name for r in all_reports})
     finally:
         manifest.save({r.name for r in all_reports})
-        cards.write_index(out, results)
+        cards.write_index(out)
     rows = [{"name": r.name, "notebook": r.notebook.name, "parameters": r.parameters, **results[r.name]}
             for r in reports if r.name in results]
     for row in rows:
@@ -146,20 +146,25 @@ class _Cards:
 
             self.future = ThreadPoolExecutor(1).submit(index.document_summaries, att)
 
-    def write_index(self, out: Path, results: Mapping[str, dict]) -> None:
+    def write_index(self, out: Path) -> None:
         pages = self._pages(out)
         cached = self.manifest.index or {}
         page_key = hashlib.sha256(json.dumps(pages, sort_keys=True, default=str).encode()).hexdigest()
         if self.future is None and cached.get("page_key") == page_key and (out / "index.html").is_file():
             return  # nothing on the page would change
-        cards = self.future.result() if self.future is not None else cached["cards"]
+        key = self.key
+        try:
+            cards = self.future.result() if self.future is not None else cached["cards"]
+        except Exception as exc:  # e.g. a data table that no longer validates: the log still gets written
+            cards, key = [{"doc_id": "?", "title_zh": "", "title_en": "", "status_counts": {},
+                           "errors": [f"document summaries: {type(exc).__name__}: {exc}"]}], None
         ok = sum(p["status"] == "ok" for p in pages)
         failed = sum(p["status"] == "failed" for p in pages)
         summary = (f"{len(pages)} reports: {ok} ok, {failed} failed"
                    + (f", {len(pages) - ok - failed} not built" if len(pages) - ok - failed else "")
                    + f" — ipanalysis {package_version()}, updated {now()}")
         index.write_index(out, cards, pages, summary)
-        self.manifest.index = {"cards_key": self.key, "cards": cards, "page_key": page_key}
+        self.manifest.index = {"cards_key": key, "cards": cards, "page_key": page_key}
         self.manifest.save({r.name for r in self.reports})
 
     def _pages(self, out: Path) -> list[dict]:

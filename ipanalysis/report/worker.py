@@ -45,14 +45,18 @@ def _run(coro_fn, *args, **kwargs):
 
 
 async def _start_kernel(cwd: str):
-    """Start a kernel in ``cwd`` and send it the warm-up imports (without waiting for them)."""
+    """Launch a kernel in ``cwd`` and queue the warm-up imports; wait for neither (see :func:`_ready`)."""
     km = kernel_manager()
     await km.start_kernel(cwd=cwd)
     kc = km.client()
     kc.start_channels()
-    await kc.wait_for_ready(timeout=60)
-    kc.execute(WARM_UP, silent=True, store_history=False)
+    kc.execute(WARM_UP, silent=True, store_history=False)  # zmq delivers it once the kernel listens
     kc.allow_stdin = False
+    return km, kc
+
+
+async def _ready(km, kc):
+    await kc.wait_for_ready(timeout=60)  # answered after the warm-up, with the output channel connected
     return km, kc
 
 
@@ -72,7 +76,9 @@ def _take_kernel(cwd: str):
     if km is not None and kcwd != cwd:
         _run(_stop_kernel, km, kc)
         km = kc = None
-    return (km, kc) if km is not None else _run(_start_kernel, cwd)
+    if km is None:
+        km, kc = _run(_start_kernel, cwd)
+    return _run(_ready, km, kc)
 
 
 def source_cell_number(cells: list, cell_index: int) -> int:

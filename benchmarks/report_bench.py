@@ -3,8 +3,8 @@
 Builds of the same reports, each into its own temporary folder:
 
 1. **baseline** (the fair one): for every report, ``papermill IN OUT -p k v ...`` then
-   ``jupyter nbconvert --to html --no-input OUT``, two reports at a time (``xargs -P 2``; the jobs
-   of ``ipanalysis report``, default the number of CPUs);
+   ``jupyter nbconvert --to html --no-input OUT``, as many at a time as there are CPUs
+   (``xargs -P 2`` on 2 CPUs; ``--width``);
 2. **sequential** (``--sequential``): the same commands one report after the other;
 3. **cold**: ``ipanalysis.report.build(force=True)`` into a fresh folder;
 4. **warm**: ``ipanalysis report`` again, nothing changed, in a fresh interpreter (what a user
@@ -75,14 +75,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", action="append", default=[], metavar="NAME",
                     help="bench only these reports (name or notebook stem); repeatable")
     ap.add_argument("--matrix", metavar="PATH", help="report matrix (default: notebooks/reports.json)")
-    ap.add_argument("--jobs", type=int, default=None, help="workers for both builds (default: CPUs)")
+    ap.add_argument("--width", type=int, default=None, help="xargs -P of the baseline (default: CPUs)")
+    ap.add_argument("--jobs", type=int, default=None, help="workers of ipanalysis report (default: its own, CPUs + 1)")
     ap.add_argument("--sequential", action="store_true", help="also time the one-at-a-time loop")
     ap.add_argument("--keep", action="store_true", help="keep the output folders and print where they are")
     args = ap.parse_args(argv)
 
     reports = report.prepare_reports(report.select_reports(report.load_matrix(args.matrix), args.only or None))
-    jobs = args.jobs or os.cpu_count() or 1
-    print(f"{len(reports)} reports, {os.cpu_count()} CPUs, jobs={jobs}")
+    width, jobs = args.width or os.cpu_count() or 1, args.jobs
+    print(f"{len(reports)} reports, {os.cpu_count()} CPUs; baseline xargs -P {width}; "
+          f"ipanalysis report --jobs {jobs or report.default_jobs()}")
     tmp = Path(tempfile.mkdtemp(prefix="report-bench-"))
     dirs = {k: tmp / k for k in ("baseline", "sequential", "fast")}
     for d in dirs.values():
@@ -94,9 +96,9 @@ def main(argv: list[str] | None = None) -> int:
         failed += baseline(reports, dirs["sequential"], 1)
         print(f"sequential  {time.perf_counter() - t0:8.2f}s  (papermill + nbconvert, one at a time)")
     t0 = time.perf_counter()
-    failed += baseline(reports, dirs["baseline"], jobs)
+    failed += baseline(reports, dirs["baseline"], width)
     t_base = time.perf_counter() - t0
-    print(f"baseline    {t_base:8.2f}s  (papermill + nbconvert --no-input, xargs -P {jobs})"
+    print(f"baseline    {t_base:8.2f}s  (papermill + nbconvert --no-input, xargs -P {width})"
           + (f"   failed: {', '.join(failed)}" if failed else ""))
 
     kw = dict(out=dirs["fast"], only=args.only or None, jobs=jobs, matrix=args.matrix, progress=False)

@@ -33,7 +33,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="set a parameter in every selected report whose notebook declares it; values are "
                         "parsed like papermill -p (int/float/True/False/None, else string); repeatable")
     p.add_argument("--jobs", "-j", type=int, metavar="N", default=None,
-                   help="parallel notebook runs (default: number of CPUs)")
+                   help="parallel notebook runs (default: number of CPUs + 1)")
     p.add_argument("--force", action="store_true", help="rebuild reports that are up to date")
     p.add_argument("--matrix", metavar="PATH", help=f"report matrix JSON (default: {DEFAULT_MATRIX})")
     p.add_argument("--list", action="store_true", help="list the report names and exit")

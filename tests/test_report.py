@@ -352,6 +352,8 @@ def test_matrix_expansion_names_and_errors(tmp_path):
                      ([{"nb": "a.ipynb"}], "needs a \"notebook\""),
                      ([{"notebook": "a.ipynb", "matrix": {"k": []}}], "non-empty list"),
                      ([{"notebook": "a.ipynb", "colour": 1}], "unknown keys"),
+                     ([{"notebook": "a.ipynb", "description": 1, "name": "b"}, {"notebook": "a.ipynb", "name": "b"}],
+                      "duplicate report names"),
                      ([{"notebook": "a.ipynb", "name": "x", "matrix": {"k": [1]}}], "without a matrix"),
                      ({"reports": "x"}, "expected a list")]:
         with pytest.raises(ReportConfigError, match=msg):

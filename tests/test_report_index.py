@@ -74,3 +74,19 @@ def test_page_order_cards_cross_city_then_log(cards):
     log = html[html.index("Build log"):]
     assert "cell 4: </strong>KeyError: &#39;x&#39;" in log and 'href="attainment-ordos_2022.ipynb"' in log
     assert "<script" not in html
+
+
+def test_a_documents_first_attainment_report_feeds_its_card(monkeypatch, tmp_path):
+    """A later demonstration page on other observations does not replace the document's card numbers."""
+    import sys
+
+    from ipanalysis.report import Manifest, load_matrix
+
+    build = sys.modules["ipanalysis.report.build"]
+    seen = {}
+    monkeypatch.setattr(index, "document_summaries", lambda att: seen.update(att) or [])
+    reports = load_matrix([{"notebook": "attainment.ipynb", "matrix": {"doc_id": ["ordos_2022"]}},
+                           {"notebook": "attainment.ipynb", "name": "attainment-demo", "description": "demo",
+                            "parameters": {"doc_id": "ordos_2022", "observations": "demo.csv"}}], tmp_path)
+    build._Cards(reports, tmp_path, "env", Manifest(tmp_path / "manifest.json")).future.result()
+    assert seen == {"ordos_2022": {}}

@@ -17,12 +17,13 @@ Shaped like papermill, one module per job:
 """
 
 from .build import COLUMNS, build, default_jobs, run_build, summary_table
+from .manifest import Manifest
 from .cli import main as cli_main
 from .kernel import KERNEL_NAME, WORKER_ENV, kernel_command
 from .matrix import DEFAULT_MATRIX, DEFAULT_OUT, NOTEBOOK_DIR, REPO_ROOT, Report, ReportConfigError, load_matrix, select_reports
 from .params import PATH_PARAMETERS, declared_parameters, parse_param, parse_value, prepare_reports
 
 __all__ = ["ReportConfigError", "Report", "build", "default_jobs", "run_build", "summary_table", "cli_main", "load_matrix",
-           "select_reports", "prepare_reports", "declared_parameters", "parse_param", "parse_value",
+           "select_reports", "prepare_reports", "Manifest", "declared_parameters", "parse_param", "parse_value",
            "kernel_command", "REPO_ROOT", "NOTEBOOK_DIR", "DEFAULT_MATRIX", "DEFAULT_OUT", "KERNEL_NAME",
            "WORKER_ENV", "PATH_PARAMETERS", "COLUMNS"]

@@ -137,8 +137,11 @@ class _Cards:
 
     def __init__(self, reports: list[Report], root: Path, env: str, manifest: Manifest):
         self.reports, self.manifest = reports, manifest
-        att = {r.parameters["doc_id"]: {k: r.parameters[k] for k in ("observations", "as_of") if k in r.parameters}
-               for r in reports if r.stem == "attainment" and "doc_id" in r.parameters}
+        att: dict[str, dict] = {}  # a document's first attainment report is its card's (not a later demo)
+        for r in reports:
+            if r.stem == "attainment" and "doc_id" in r.parameters:
+                att.setdefault(r.parameters["doc_id"],
+                               {k: r.parameters[k] for k in ("observations", "as_of") if k in r.parameters})
         files = []
         for p in att.values():
             if p.get("observations"):

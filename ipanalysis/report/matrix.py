@@ -1,8 +1,8 @@
 """The report matrix: ``notebooks/reports.json`` → a list of :class:`Report` (name, notebook, parameters).
 
 Each entry has a ``notebook`` (relative to the matrix file's folder), optional fixed ``parameters``,
-an optional ``matrix`` (``{param: [values...]}``: one report per combination) and an optional fixed
-``name`` (only without ``matrix``).  A report is named after its notebook stem plus ``-<value>`` per
+an optional ``matrix`` (``{param: [values...]}``: one report per combination), an optional fixed
+``name`` (only without ``matrix``) and an optional ``description`` (for readers of the file).  A report is named after its notebook stem plus ``-<value>`` per
 matrix parameter.
 
 >>> [r.name for r in load_matrix()][:4]
@@ -29,7 +29,7 @@ DEFAULT_MATRIX = NOTEBOOK_DIR / "reports.json"
 #: Where reports go when no ``out`` is given (whatever the current directory is).
 DEFAULT_OUT = REPO_ROOT / "reports"
 _NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
-_KEYS = {"name", "notebook", "parameters", "matrix"}
+_KEYS = {"name", "notebook", "parameters", "matrix", "description"}
 
 
 class ReportConfigError(ValueError):

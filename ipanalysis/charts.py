@@ -1,20 +1,26 @@
 """Charts in one house style: bilingual labels, units, titles, a source line, a CJK font.
 
-Chinese text is drawn with Noto Sans CJK SC (SIL Open Font License), which the
-``noto-cjk-sans-otc`` wheel installs with the package and :func:`use_house_style` registers
-with matplotlib's font manager — no system font, no download.  Every chart drawn from
-invented data carries an "ILLUSTRATIVE DATA — NOT REAL" watermark.
+Chinese text is drawn with Noto Sans CJK SC (SIL Open Font License) from the font file the
+``noto-cjk-sans-otc`` wheel installs with the package — no system font, no download.
+:func:`use_house_style` registers that file with matplotlib's font manager *by path*, under a
+family name of its own (:data:`CJK_FAMILY`), so a system copy of Noto Sans CJK (Debian's
+``fonts-noto-cjk``, same family name, possibly another version) can never be picked instead.
+Every chart drawn from invented data carries an "ILLUSTRATIVE DATA — NOT REAL" watermark.
 
 >>> use_house_style()
 >>> import matplotlib.pyplot as plt
 >>> plt.rcParams["font.family"][0]
-'Noto Sans CJK SC'
+'ipanalysis Noto Sans CJK SC'
+>>> font_manager.findfont(CJK_FAMILY) == cjk_font_path()
+True
 >>> bilingual("Valid trademarks", "有效注册商标")
 'Valid trademarks (有效注册商标)'
 """
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import math
 import textwrap
 
@@ -27,9 +33,12 @@ from .data import documents, indicators
 
 __all__ = ["use_house_style", "bilingual", "source_line", "mark_illustrative", "ambition_chart",
            "coverage_heatmap", "trajectory_chart", "required_growth_chart", "attainment_chart", "audit_chart",
-           "CJK_FAMILY", "STATUS_COLORS"]
+           "CJK_FAMILY", "STATUS_COLORS", "cjk_font_path"]
 
-CJK_FAMILY = "Noto Sans CJK SC"
+#: the family name the wheel's Noto Sans CJK SC face is registered under (unique to this package,
+#: so matplotlib cannot resolve it to a system copy of the same font).
+CJK_FAMILY = "ipanalysis Noto Sans CJK SC"
+_WHEEL_FACE = "Noto Sans CJK SC"  # the face's own name inside the wheel's .ttc collection
 PALETTE = ["#1f5a89", "#d1762b", "#3c8d5a", "#a23b3b", "#6b5b95", "#7f7f7f"]
 STATUS_COLORS = {
     "target achieved": "#2e7d32", "ahead of schedule": "#2e7d32", "on schedule": "#66a860", "behind schedule": "#d1762b",
@@ -37,17 +46,41 @@ STATUS_COLORS = {
     "consistent": "#66a860", "needs_review": "#e0a030", "inconsistent": "#c0392b",
 }
 ILLUSTRATIVE_LABEL = "ILLUSTRATIVE DATA — NOT REAL (示例数据，非真实)"
-_registered = False
 
 
-def _register_font() -> None:
-    global _registered
-    if _registered:
-        return
+@functools.cache
+def _register_font() -> font_manager.FontEntry:
+    """Register the wheel's font file with matplotlib's font manager, once per process.
+
+    ``addfont`` reads the headers of the collection's ten faces (~40 ms); the SC face is then
+    added again under :data:`CJK_FAMILY`, a name no other font file carries.  Returns that entry.
+    """
     import noto_cjk_sans_otc  # the OFL-licensed Noto Sans CJK collection, installed by pip
 
-    font_manager.fontManager.addfont(str(noto_cjk_sans_otc.FONT_PATH))
-    _registered = True
+    path = str(noto_cjk_sans_otc.FONT_PATH)
+    fm = font_manager.fontManager
+    fm.addfont(path)
+    ours = [e for e in fm.ttflist if e.fname == path]
+    face = next((e for e in ours if e.name == _WHEEL_FACE), ours[0])  # matplotlib < 3.11: first face only
+    entry = dataclasses.replace(face, name=CJK_FAMILY)
+    fm.ttflist.append(entry)
+    cached = getattr(fm, "_findfont_cached", None)  # findfont memoises its answers; ours changed
+    if cached is not None:
+        cached.cache_clear()
+    return entry
+
+
+def cjk_font_path():
+    """Path of the font file Chinese text is drawn with: the wheel's, whatever the system has.
+
+    >>> import noto_cjk_sans_otc
+    >>> cjk_font_path() == str(noto_cjk_sans_otc.FONT_PATH)
+    True
+    """
+    entry = _register_font()
+    if hasattr(font_manager, "FontPath"):  # matplotlib ≥ 3.11 resolves a face of a collection
+        return font_manager.FontPath(entry.fname, entry.index)
+    return entry.fname
 
 
 def use_house_style() -> None:

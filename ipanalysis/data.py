@@ -14,6 +14,7 @@ may modify what it gets without touching the cache.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -24,7 +25,7 @@ from .schemas import DataValidationError, Problem, validate_frame
 from .sources import data_dir, raw_text
 from .units import UnitError, parse_quantity
 
-__all__ = ["documents", "indicators", "targets", "baselines", "exclusions", "read_table", "check_all"]
+__all__ = ["documents", "indicators", "targets", "baselines", "exclusions", "read_table", "check_all", "raw_checksum_problems"]
 
 
 def _relative(path: Path) -> str:
@@ -202,11 +203,31 @@ def exclusions() -> pd.DataFrame:
     return _exclusions(_stamp("documents", "target_exclusions")).copy()
 
 
+def raw_checksum_problems() -> list[Problem]:
+    """Documents whose ``sha256`` in documents.csv differs from their raw text's (one per row).
+
+    >>> raw_checksum_problems()
+    []
+    """
+    out = []
+    for i, (doc, expected) in enumerate(zip(*documents()[["doc_id", "sha256"]].T.values)):
+        actual = hashlib.sha256((data_dir() / "raw" / f"{doc}.txt").read_bytes()).hexdigest()
+        if actual != expected:
+            out.append(Problem(i + 2, "sha256", f"data/raw/{doc}.txt has sha256 {actual}, not the recorded "
+                               f"{expected}: the raw text changed (raw texts are never edited)", f"doc_id={doc}"))
+    return out
+
+
 def check_all() -> dict[str, int]:
-    """Load and validate every table; return row counts.  Raises on the first bad file.
+    """Load and validate every table, and the raw texts' checksums; return row counts.  Raises on
+    the first bad file.
 
     >>> check_all()["documents"]
     5
     """
-    return {"documents": len(documents()), "indicators": len(indicators()), "targets": len(targets()),
-            "baselines": len(baselines()), "exclusions": len(exclusions())}
+    counts = {"documents": len(documents()), "indicators": len(indicators()), "targets": len(targets()),
+              "baselines": len(baselines()), "exclusions": len(exclusions())}
+    problems = raw_checksum_problems()
+    if problems:
+        raise DataValidationError("data/documents.csv", problems)
+    return counts

@@ -21,7 +21,7 @@ from pathlib import Path
 from .schemas import SCHEMAS
 from .sources import data_dir
 
-__all__ = ["descriptor", "write", "RESOURCES"]
+__all__ = ["descriptor", "write", "check", "RESOURCES"]
 
 #: resource name → (CSV file, schema name, title)
 RESOURCES = {
@@ -54,7 +54,12 @@ _DESCRIPTIONS = {
     "source_quote": "Verbatim substring of the raw text that states the number",
     "duplicate_of": "target_id of the first statement when the document states the same target again",
     "growth_kind": "cagr (年均增长), times_increase (增长了N倍), multiple_of (为…的N倍)",
-    "source_url": "URL of the public source (real observations must have one)",
+    "source_url": "URL of the public source (real observations must have one; documents: the official page "
+                  "the raw text was copied from, empty when none was found, see note)",
+    "accessed": "Date (ISO) the document's source_url was last checked against the raw text",
+    "sha256": "SHA-256 of data/raw/<doc_id>.txt (a test fails when a raw text changes)",
+    "indicator_table_title": "Title line of the document's flattened indicator table (empty: no table); "
+                             "the audit parses the table under it",
 }
 
 _TYPES = {"string": "string", "float64": "number", "Int64": "integer"}
@@ -123,6 +128,38 @@ def descriptor(root: Path | None = None) -> dict:
         "sources": sources,
         "resources": resources,
     }
+
+
+def check(root: Path | None = None) -> list[str]:
+    """What is out of step between the CSVs under ``root`` and the descriptor: a CSV that is no
+    resource (or a resource with no CSV), a header that differs from the resource's field list
+    (names and order).  Empty when all is well.
+
+    >>> check()
+    []
+    """
+    import csv
+
+    root = root or data_dir()
+    out = []
+    resources = descriptor(root)["resources"]
+    listed = {r["path"] for r in resources}
+    on_disk = {p.relative_to(root).as_posix() for p in root.rglob("*.csv")}
+    out += [f"{p}: a CSV that is not a resource of the data package" for p in sorted(on_disk - listed)]
+    out += [f"{p}: a resource with no CSV" for p in sorted(listed - on_disk)]
+    for res in resources:
+        if res["path"] not in on_disk:
+            continue
+        with open(root / res["path"], encoding="utf-8", newline="") as fh:
+            header = next(csv.reader(fh), [])
+        fields = [f["name"] for f in res["schema"]["fields"]]
+        if header != fields:
+            extra, missing = [h for h in header if h not in fields], [f for f in fields if f not in header]
+            out.append(f"{res['path']}: header differs from the descriptor's fields"
+                       + (f"; not in the descriptor: {', '.join(extra)}" if extra else "")
+                       + (f"; missing from the file: {', '.join(missing)}" if missing else "")
+                       + ("" if extra or missing else "; same names, different order"))
+    return out
 
 
 def write(path: Path | None = None) -> Path:

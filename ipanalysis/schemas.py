@@ -54,7 +54,8 @@ SCHEMAS: dict[str, dict[str, Col]] = {
         "doc_number": Col(), "issued_date": Col(), "published_date": Col(),
         "plan_start_year": Col(I, True), "target_years": Col(S, True),
         "doc_kind": Col(S, True, ("work_plan", "pilot_work_plan", "outline", "annual_work_plan", "five_year_plan")),
-        "raw_file": Col(S, True), "note": Col(),
+        "raw_file": Col(S, True), "source_url": Col(), "accessed": Col(), "sha256": Col(S, True, None, True),
+        "indicator_table_title": Col(), "note": Col(),
     },
     "indicators": {
         "key": Col(S, True, None, True), "name_zh": Col(S, True), "name_en": Col(S, True),

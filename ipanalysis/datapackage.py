@@ -31,6 +31,10 @@ RESOURCES = {
     "baselines": ("baselines.csv", "baselines", "Every observed (historical / base-year) value the documents state"),
     "target_exclusions": ("target_exclusions.csv", "target_exclusions",
                           "Numbers in target-like sentences that are deliberately not targets, with reasons"),
+    "indicator_relations": ("indicator_relations.csv", "indicator_relations",
+                            "Relations between indicators the audit checks (part of, increment of, stock fed by a flow)"),
+    "stated_reasons": ("stated_reasons.csv", "stated_reasons",
+                       "Keywords that mark a document's stated reason for growth unlike its own history"),
     "observations": ("observations.csv", "observations",
                      "Real, cited observations after the plans' baseline years (few or none; see data/README.md)"),
     "illustrative_observations": ("examples/illustrative_observations.csv", "observations",
@@ -54,6 +58,12 @@ _DESCRIPTIONS = {
     "source_quote": "Verbatim substring of the raw text that states the number",
     "duplicate_of": "target_id of the first statement when the document states the same target again",
     "growth_kind": "cagr (年均增长), times_increase (增长了N倍), multiple_of (为…的N倍)",
+    "relation": "part_of (indicator ⊂ other_indicator), increment_of (adds to the level other_indicator), "
+                "stock_flow (indicator is a stock fed by the annual flow other_indicator)",
+    "strict": "part_of only: yes = a subset (part above whole is an error); no = a same-year cohort (unusual)",
+    "indicators": "Semicolon list of catalogue keys the reason covers (empty: every indicator)",
+    "all_of": "Semicolon list of words that must all occur in one sentence",
+    "any_of": "Semicolon list of words one of which must occur in the same sentence (empty: none needed)",
     "source_url": "URL of the public source (real observations must have one; documents: the official page "
                   "the raw text was copied from, empty when none was found, see note)",
     "accessed": "Date (ISO) the document's source_url was last checked against the raw text",
@@ -112,6 +122,10 @@ def descriptor(root: Path | None = None) -> dict:
         id_col = next(iter(SCHEMAS[schema])) if schema else None
         if schema in ("targets", "baselines", "indicators", "documents"):
             res["schema"]["primaryKey"] = [id_col]
+        if schema == "indicator_relations":
+            res["schema"]["foreignKeys"] = [
+                {"fields": ["indicator"], "reference": {"resource": "indicators", "fields": ["key"]}},
+                {"fields": ["other_indicator"], "reference": {"resource": "indicators", "fields": ["key"]}}]
         if schema in ("targets", "baselines"):
             res["schema"]["foreignKeys"] = [
                 {"fields": ["doc_id"], "reference": {"resource": "documents", "fields": ["doc_id"]}},

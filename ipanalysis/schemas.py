@@ -24,13 +24,16 @@ import pandera.pandas as pa
 
 from .units import BASE_UNITS
 
-__all__ = ["DataValidationError", "Problem", "SCHEMAS", "validate_frame", "COMPARATORS", "TARGET_MEASURES"]
+__all__ = ["DataValidationError", "Problem", "SCHEMAS", "validate_frame", "COMPARATORS", "TARGET_MEASURES", "RELATIONS"]
 
 COMPARATORS = (">=", ">", "=", "≈", "range", "<=", "<", "qualitative")
 TARGET_MEASURES = ("stock", "annual_flow", "cumulative", "level", "growth_rate", "share", "intensity", "score", "increment")
 BASELINE_MEASURES = ("stock", "annual_flow", "cumulative", "level", "share", "intensity", "score")
 CATEGORIES = ("creation", "utilization", "protection", "management", "service", "talent", "funding")
 NATURAL_MEASURES = ("stock", "flow", "share", "intensity", "score", "rate")
+#: indicator_relations.relation: indicator ⊂ other (part_of), indicator adds to the level other
+#: (increment_of), indicator is a stock fed by the annual flow other (stock_flow).
+RELATIONS = ("part_of", "increment_of", "stock_flow")
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,15 @@ SCHEMAS: dict[str, dict[str, Col]] = {
     },
     "target_exclusions": {
         "doc_id": Col(S, True, "doc_ids"), "quote": Col(S, True), "reason": Col(S, True),
+    },
+    "indicator_relations": {
+        "doc_id": Col(S, False, "doc_ids"), "indicator": Col(S, True, "indicator_keys"),
+        "relation": Col(S, True, RELATIONS), "other_indicator": Col(S, True, "indicator_keys"),
+        "strict": Col(S, False, ("yes", "no")), "note": Col(S, True), "source": Col(S, True),
+    },
+    "stated_reasons": {
+        "direction": Col(S, True, ("slower", "faster")), "indicators": Col(), "all_of": Col(S, True), "any_of": Col(),
+        "reason_en": Col(S, True), "note": Col(),
     },
 }
 

@@ -32,7 +32,7 @@ def _add_column(path, name="extra"):
     path.write_text("\n".join([rows[0] + f",{name}"] + [r + "," for r in rows[1:]]) + "\n", encoding="utf-8")
 
 
-@pytest.mark.parametrize("csv_name", ["targets.csv", "documents.csv", "target_exclusions.csv",
+@pytest.mark.parametrize("csv_name", ["targets.csv", "documents.csv", "indicator_relations.csv",
                                       "examples/illustrative_observations.csv", "national_tasks.csv"])
 def test_check_reports_a_new_column(data_copy, csv_name):
     """A column added to a copy of a CSV (in a temp data dir) is reported by name."""
@@ -53,6 +53,6 @@ def test_check_reports_dropped_and_reordered_columns_and_stray_files(data_copy):
     path.write_text(text.replace(",".join(header), ",".join([header[1], header[0]] + header[2:]), 1), encoding="utf-8")
     assert check(data_copy) == ["baselines.csv: header differs from the descriptor's fields; same names, different order"]
     (data_copy / "stray.csv").write_text("a,b\n1,2\n", encoding="utf-8")
-    (data_copy / "target_exclusions.csv").unlink()
+    (data_copy / "stated_reasons.csv").unlink()
     assert check(data_copy)[:2] == ["stray.csv: a CSV that is not a resource of the data package",
-                                    "target_exclusions.csv: a resource with no CSV"]
+                                    "stated_reasons.csv: a resource with no CSV"]

@@ -219,7 +219,7 @@ def _candidates(obs: pd.DataFrame, t, measure: str) -> tuple[pd.DataFrame, bool]
 
 def _blank(t) -> dict:
     rec = {k: t[k] for k in ("target_id", "doc_id", "indicator", "indicator_zh", "measure", "basis", "comparator",
-                             "unit", "target_year", "target_value", "target_level", "baseline_value",
+                             "unit", "level_unit", "target_year", "target_value", "target_level", "baseline_value",
                              "baseline_date", "baseline_source", "baseline_kind", "required_cagr")}
     rec.update(direction=t["direction"], obs_period_start=pd.NA, obs_period_end=pd.NA, obs_value=np.nan,
                obs_qualifier=pd.NA, annualised_value=np.nan, obs_source=pd.NA, obs_url=pd.NA, illustrative=False,
@@ -382,8 +382,9 @@ def attainment(observations=None, as_of=None, doc_id: str | None = None, toleran
     tr["direction"] = tr["indicator"].map(direction).fillna("up")
     tr["plan_start"] = tr["doc_id"].map(start)
     df = pd.DataFrame([_assess(t, obs, tolerance) for _, t in tr.iterrows()])
-    df["as_of"] = (cap.date().isoformat() if cap is not None else
-                   (obs["end"].max().date().isoformat() if len(obs) else pd.NA))
+    latest = obs.dropna(subset=["doc_id"]).groupby("doc_id")["end"].max()
+    df["as_of"] = cap.date().isoformat() if cap is not None else \
+        df["doc_id"].map(lambda d: latest[d].date().isoformat() if d in latest.index else pd.NA)
     for col in ("target_year",):
         df[col] = df[col].astype("Int64")
     for col in ("obs_value", "annualised_value", "progress_ratio", "elapsed_share", "actual_cagr", "required_cagr",

@@ -19,7 +19,7 @@ import pandas as pd
 from .data import baselines as _load_baselines
 from .data import targets as _load_targets
 
-__all__ = ["cagr", "years_between", "linear_increase", "path", "trajectories", "trajectory", "canonical_targets", "historical_growth",
+__all__ = ["check_method", "cagr", "years_between", "linear_increase", "path", "trajectories", "trajectory", "canonical_targets", "historical_growth",
            "plan_paths", "METHODS"]
 
 METHODS = ("compound", "linear")
@@ -28,6 +28,21 @@ _COMPATIBLE = {  # target measure → baseline measures that state the same kind
     "stock": ("stock", "level"), "level": ("stock", "level"), "intensity": ("intensity", "stock", "level"),
     "annual_flow": ("annual_flow",), "growth_rate": ("annual_flow", "stock", "level", "intensity"),
 }
+
+
+def check_method(method: str) -> str:
+    """Return ``method`` if it is a path method, else a ValueError naming it and the valid ones.
+
+    >>> check_method("linear")
+    'linear'
+    >>> check_method("quadratic")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown method 'quadratic'; valid: compound, linear
+    """
+    if method not in METHODS:
+        raise ValueError(f"unknown method {method!r}; valid: {', '.join(METHODS)}")
+    return method
 
 
 def cagr(start: float, end: float, years: float) -> float:
@@ -312,6 +327,9 @@ def trajectories(doc_id: str | None = None, baselines: pd.DataFrame | None = Non
                 "required_linear_increase", "implied_annual_average"):
         df[col] = df[col].astype("float64")
     df["computable"] = df["computable"].astype(bool)
+    from .data import indicators
+    df.insert(df.columns.get_loc("unit") + 1, "level_unit", df["indicator"].map(
+        dict(zip(indicators()["key"], indicators()["base_unit"]))).fillna(df["unit"]))
     return df
 
 

@@ -32,7 +32,9 @@ RESOURCES = {
     "target_exclusions": ("target_exclusions.csv", "target_exclusions",
                           "Numbers in target-like sentences that are deliberately not targets, with reasons"),
     "observations": ("observations.csv", "observations",
-                     "Real, cited observations after the plans' baseline years (few or none; see data/README.md)"),
+                     "Real, cited city-level figures from public sources (statistical bulletins, IP-office releases, "
+                     "news), each with its period, scope and verbatim sentence"),
+    "population": ("population.csv", "population", "Resident population (常住人口) per place and year, cited"),
     "illustrative_observations": ("examples/illustrative_observations.csv", "observations",
                                   "ILLUSTRATIVE (invented, not real) observations for demonstrating the methods"),
     "national_tasks": ("national_tasks.csv", None, "Tasks of the national 2015 work plan, with quotes and keywords"),
@@ -55,6 +57,11 @@ _DESCRIPTIONS = {
     "duplicate_of": "target_id of the first statement when the document states the same target again",
     "growth_kind": "cagr (年均增长), times_increase (增长了N倍), multiple_of (为…的N倍)",
     "source_url": "URL of the public source (real observations must have one)",
+    "period_start": "First day of the period a flow is counted over (ISO date); empty for a stock",
+    "period_end": "Last day of a flow's period, or the date a stock is measured at (ISO date)",
+    "qualifier": "= (stated value), > (more than: 超过/突破/余/多), >= (以上/不低于)",
+    "scope": "What the figure is about: city, district, county, province, national",
+    "basis": "For 累计 and growth targets: period_total, running_total, annual_average, whole_period or ambiguous",
 }
 
 _TYPES = {"string": "string", "float64": "number", "Int64": "integer"}

@@ -17,7 +17,7 @@ import pandas as pd
 from .data import documents, indicators
 from .display import Prose, fmt_value
 
-__all__ = ["trajectory_findings", "attainment_findings", "place_of", "doc_header"]
+__all__ = ["trajectory_findings", "attainment_findings", "compare_findings", "place_of", "doc_header"]
 
 
 def place_of(doc_id: str) -> str:
@@ -140,4 +140,37 @@ def attainment_findings(att: pd.DataFrame, doc_id: str) -> Prose:
     flagged = att[att["flags"].str.contains("ambiguous", na=False)]
     if len(flagged):
         lines.append(f"{len(flagged)} target(s) have an ambiguous basis (累计: plan-period total or running total?).")
+    return Prose("\n".join(lines))
+
+
+def compare_findings(long: pd.DataFrame, per_10k: pd.DataFrame, min_docs: int = 2) -> Prose:
+    """What the cross-city page shows, from ``compare()`` and ``targets_per_10k()``: for each shared
+    indicator, the largest and smallest target, their ratio, and the same per 10,000 residents.
+
+    >>> import ipanalysis as ip
+    >>> print(compare_findings(ip.compare(), ip.targets_per_10k()))   # doctest: +ELLIPSIS
+    **What it shows.** 5 indicators are targeted by 2 or more documents in the same measure and unit...
+    """
+    shared = long[long["n_docs"] >= min_docs].dropna(subset=["value"])
+    groups = list(shared.groupby(["indicator", "measure", "unit"], sort=True))
+    lines = [f"**What it shows.** {len(groups)} indicators are targeted by {min_docs} or more documents in the same "
+             "measure and unit; everything else is set by one document only, or in different measures."]
+    per = per_10k.set_index("target_id")["per_10k"] if len(per_10k) else pd.Series(dtype=float)
+    for (key, measure, unit), g in groups:
+        g = g.sort_values("value")
+        lo, hi = g.iloc[0], g.iloc[-1]
+        ratio = hi["value"] / lo["value"] if lo["value"] else float("nan")
+        text = (f"- {_name(key)}, {measure}: {hi['place_en']} {fmt_value(hi['value'], unit)} by {hi['target_year']} "
+                f"vs {lo['place_en']} {fmt_value(lo['value'], unit)} by {lo['target_year']} ({ratio:.1f}×)")
+        if hi["target_id"] in per.index and lo["target_id"] in per.index:
+            a, b = per[hi["target_id"]], per[lo["target_id"]]
+            text += f"; per 10,000 residents {a:,.2f} vs {b:,.2f} ({a / b:.1f}×)" if b else ""
+        elif unit == "件/万人":
+            text += "; already per 10,000 residents, so the gap is one of ambition and starting point, not size"
+        lines.append(text + ".")
+    measures = long.groupby("indicator")["measure"].nunique()
+    split = measures[measures > 1]
+    if len(split):
+        lines.append("Stated in different measures, so never in one cell: "
+                     + ", ".join(f"{_name(k)} ({n} measures)" for k, n in split.items()) + ".")
     return Prose("\n".join(lines))

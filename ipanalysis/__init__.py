@@ -23,16 +23,20 @@ Analysis: ``cagr``, ``trajectories``, ``trajectory``, ``attainment``, ``load_obs
 Charts live in :mod:`ipanalysis.charts`; the report batch in :mod:`ipanalysis.report`.
 """
 
-from .attainment import attainment
+from .attainment import attainment, parse_as_of
+from . import display
+from .display import Prose
+from .findings import attainment_findings, compare_findings, doc_header, trajectory_findings
 from .audit import audit
 from .compare import compare, compare_matrix, national_coverage, national_tasks
 from .data import baselines, check_all, documents, exclusions, indicators, targets
 from .extract import extract
+from .population import population, targets_per_10k
 from .observations import illustrative_observations, load_observations, real_observations
 from .schemas import DataValidationError
 from .sources import UnknownDocumentError, check_doc_id, doc_ids, raw_text, resolve_path
 from .tables import ordos_indicator_table
-from .trajectory import cagr, historical_growth, plan_paths, trajectories, trajectory
+from .trajectory import check_method, cagr, historical_growth, plan_paths, trajectories, trajectory
 from .units import parse_quantity
 
 __version__ = "0.1.0"
@@ -42,6 +46,6 @@ __all__ = [
     "documents", "exclusions", "extract", "illustrative_observations", "indicators", "load_observations",
     "national_coverage", "national_tasks", "ordos_indicator_table", "parse_quantity", "raw_text",
     "real_observations", "targets", "trajectories", "trajectory", "historical_growth", "plan_paths",
-    "DataValidationError",
+    "DataValidationError", "parse_as_of", "Prose", "attainment_findings", "compare_findings", "trajectory_findings", "doc_header", "check_method", "population", "targets_per_10k",
     "UnknownDocumentError", "check_doc_id", "resolve_path", "__version__",
 ]

@@ -36,7 +36,9 @@ RESOURCES = {
     "stated_reasons": ("stated_reasons.csv", "stated_reasons",
                        "Keywords that mark a document's stated reason for growth unlike its own history"),
     "observations": ("observations.csv", "observations",
-                     "Real, cited observations after the plans' baseline years (few or none; see data/README.md)"),
+                     "Real, cited city-level figures from public sources (statistical bulletins, IP-office releases, "
+                     "news), each with its period, scope and verbatim sentence"),
+    "population": ("population.csv", "population", "Resident population (常住人口) per place and year, cited"),
     "illustrative_observations": ("examples/illustrative_observations.csv", "observations",
                                   "ILLUSTRATIVE (invented, not real) observations for demonstrating the methods"),
     "national_tasks": ("national_tasks.csv", None, "Tasks of the national 2015 work plan, with quotes and keywords"),
@@ -70,6 +72,11 @@ _DESCRIPTIONS = {
     "sha256": "SHA-256 of data/raw/<doc_id>.txt (a test fails when a raw text changes)",
     "indicator_table_title": "Title line of the document's flattened indicator table (empty: no table); "
                              "the audit parses the table under it",
+    "period_start": "First day of the period a flow is counted over (ISO date); empty for a stock",
+    "period_end": "Last day of a flow's period, or the date a stock is measured at (ISO date)",
+    "qualifier": "= (stated value), > (more than: 超过/突破/余/多), >= (以上/不低于)",
+    "scope": "What the figure is about: city, district, county, province, national",
+    "basis": "For 累计 and growth targets: period_total, running_total, annual_average, whole_period or ambiguous",
 }
 
 _TYPES = {"string": "string", "float64": "number", "Int64": "integer"}

@@ -52,8 +52,6 @@ HAND_FOUND = {
     "GY-repeat-ip_protection_satisfaction": ("repeated_statement", "ip_protection_satisfaction", C),
     "GY-repeat-valid_trademarks": ("repeated_statement", "valid_trademarks", C),
     "GY-repeat-ip_demo_enterprises": ("repeated_statement", "ip_demo_enterprises", C),
-    "GY-repeat-ip_case_handling_rate": ("repeated_statement", "ip_case_handling_rate", NR),
-    "GY-repeat-ip_civil_first_instance_acceptance_rate": ("repeated_statement", "ip_civil_first_instance_acceptance_rate", NR),
     "NAT-repeat-patent_info_service_institutions": ("repeated_statement", "patent_info_service_institutions", C),
     "NAT-repeat-gbt29490_consulting_institutions": ("repeated_statement", "gbt29490_consulting_institutions", C),
     "NAT-repeat-ip_operation_institutions": ("repeated_statement", "ip_operation_institutions", C),
@@ -125,7 +123,6 @@ def test_recomputed_figures(full):
     assert "7.18" in a.loc["OR-tabletext-ip_pledge_financing-2020-vs-trademark_pledge_financing", "recomputed"]
     assert "120.0×" in a.loc["CS-magnitude-trademark_applications_annual", "recomputed"]
     assert "lower bound" in a.loc["OR-tabletext-valid_trademarks-2025", "explanation"]
-    assert "2023" in a.loc["GY-repeat-ip_case_handling_rate", "explanation"]
 
 
 def test_shape_columns_and_order(full):
@@ -224,8 +221,13 @@ def test_corrupted_repeated_statement():
     assert _status("GY-repeat-ip_protection_satisfaction", targets=_set(t, "target_id", "GY-26", target_year=2024)) == NR
     # a table row whose number differs from the text's
     assert _status("OR-tabletext-valid_trademarks-2025", targets=_set(t, "target_id", "OR-17", value=60000.0)) == INC
-    # matching the year repairs the Guiyang timeline restatement
-    assert _status("GY-repeat-ip_case_handling_rate", targets=_set(t, "target_id", "GY-32", target_year=2025)) == C
+    # the Guiyang timeline's 2023 查办率 (an interim target, not marked as a restatement) read as a restatement
+    # of the 2025 one: same value, different deadline → needs_review; with the same year → consistent
+    dup = _set(t, "target_id", "GY-32", duplicate_of="GY-23")
+    a = _by_id(audit("guiyang_2022", targets=dup))
+    assert a.loc["GY-repeat-ip_case_handling_rate", "status"] == NR
+    assert "2023" in a.loc["GY-repeat-ip_case_handling_rate", "explanation"]
+    assert _status("GY-repeat-ip_case_handling_rate", targets=_set(dup, "target_id", "GY-32", target_year=2025)) == C
 
 
 def test_corrupted_table_vs_text_base_value():

@@ -66,7 +66,11 @@ _SYSTEM_COPY_FIRST = """
 import os, sys, noto_cjk_sans_otc
 from matplotlib import font_manager
 fake = os.path.join(sys.argv[1], "NotoSansCJK-Regular.ttc")   # a 'system' copy, same family names
-os.symlink(noto_cjk_sans_otc.FONT_PATH, fake)
+try:                      # a real second file (findfont returns real paths, so a symlink would not do)
+    os.link(noto_cjk_sans_otc.FONT_PATH, fake)
+except OSError:
+    import shutil
+    shutil.copyfile(noto_cjk_sans_otc.FONT_PATH, fake)
 font_manager.fontManager.addfont(fake)
 font_manager.fontManager.addfont(str(noto_cjk_sans_otc.FONT_PATH))   # the old way: addfont + family name
 old = font_manager.findfont("Noto Sans CJK SC", fallback_to_default=False)

@@ -49,6 +49,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from .text import clause_bounds, sentence_start, sentences
+from .text import lines as text_lines
 from .units import UnitError, chinese_int, find_quantities, normalize_text, parse_quantity
 
 __all__ = [
@@ -290,14 +292,6 @@ class _Doc:
     consumed: set = field(default_factory=set)  # line indexes used by tables
 
 
-def _lines(norm: str) -> list[tuple[int, int, str]]:
-    out, pos = [], 0
-    for line in norm.split("\n"):
-        out.append((pos, pos + len(line), line))
-        pos += len(line) + 1
-    return out
-
-
 def _strip_titles(s: str) -> str:
     """Drop 《referenced document titles》 from a line."""
     return re.sub(r"《[^》]*》", "", s)
@@ -393,7 +387,7 @@ def _heading(line: str) -> tuple[int, str] | None:
     for rank, rx in _HEADING_RES:
         m = rx.match(s)
         if m:
-            title = re.split(r"[。；;]", s, maxsplit=1)[0]
+            title = sentences(s, ends="。;")[0].text.rstrip("。;；")
             return rank, title[:40]
     return None
 
@@ -678,40 +672,6 @@ def _quantities(sent: str) -> list[_Q]:
     return out
 
 
-def _split_sentences(line: str) -> list[tuple[int, int]]:
-    out, start = [], 0
-    for m in re.finditer(r"[。；;!?！？]", line):
-        out.append((start, m.end()))
-        start = m.end()
-    if start < len(line):
-        out.append((start, len(line)))
-    return out
-
-
-def _clause_edge(sent: str, pos: int, step: int) -> int:
-    """Walk from ``pos`` in direction ``step`` (-1 or +1) to the clause edge, skipping brackets."""
-    seps = ",，:：。；;!?！？"
-    nest, unnest = ("(（", ")）") if step > 0 else (")）", "(（")
-    depth, i = 0, pos
-    while (i > 0) if step < 0 else (i < len(sent)):
-        c = sent[i - 1] if step < 0 else sent[i]
-        if c in nest:
-            depth += 1
-        elif c in unnest:
-            if depth == 0:
-                break
-            depth -= 1
-        if c in seps and depth == 0:
-            break
-        i += step
-    return i
-
-
-def _clause_bounds(sent: str, pos: int) -> tuple[int, int]:
-    """The comma clause of ``sent`` around ``pos`` (commas, colons and sentence ends cut)."""
-    return _clause_edge(sent, pos, -1), _clause_edge(sent, pos, +1)
-
-
 def _inside_quotes(sent: str, pos: int) -> bool:
     for o, c in (("《", "》"), ("“", "”")):
         i = sent.rfind(o, 0, pos)
@@ -773,7 +733,7 @@ def _text_candidates(doc: _Doc, out: list) -> None:
         m = re.match(r"^(\d{4})\s*年以来", stripped)
         if m and _is_past(doc, int(m.group(1))):
             para_past = True
-        for ss, se in _split_sentences(line):
+        for ss, se, _ in sentences(line, newline=False):
             sent = line[ss:se]
             qs = _quantities(sent)
             quals = list(re.finditer(r"(高于|不低于|优于|好于)(全国|全省|全市|全区|自治区|省|市|同期|同类城市)?的?平均水平", sent))
@@ -802,9 +762,8 @@ def _baseline_year(doc: _Doc, sent: str, qq: _Q) -> int | None:
 
 def _full_sentence_before(line: str, ss: int, pos_in_sent: int) -> str:
     """Text of the line from the last 。/!/? before the sentence up to ``pos`` (力争 may govern across ；)."""
-    upto = line[: ss + pos_in_sent]
-    cut = max(upto.rfind(c) for c in "。!?！？")
-    return upto[cut + 1:]
+    upto = ss + pos_in_sent
+    return line[sentence_start(line, upto):upto]
 
 
 def _sentence(doc, sec, para_past, line, ss, sent, base, qs, quals, out) -> None:
@@ -832,7 +791,7 @@ def _sentence(doc, sec, para_past, line, ss, sent, base, qs, quals, out) -> None
     future_words = bool(_FUTURE_WORDS.search(sent)) or fut is not None
     qrecords = []
     for idx, qq in enumerate(qs):
-        a, b = _clause_bounds(sent, qq.s)
+        a, b = clause_bounds(sent, qq.s)
         before = ""
         clause_before = sent[a:qq.s]
         reason_rej = None
@@ -896,7 +855,7 @@ def _sentence(doc, sec, para_past, line, ss, sent, base, qs, quals, out) -> None
         _one(doc, sec, para_past, line, ss, sent, base, qq, a, b, before, clause_before, rej, paired,
              sent_past, past_year_in_sent, fut, future_words, out)
     for m in quals:
-        a, b = _clause_bounds(sent, m.start())
+        a, b = clause_bounds(sent, m.start())
         name = _clean_name(sent[a:m.start()])
         if not name or para_past or sec.history or sent_past:
             continue
@@ -952,7 +911,7 @@ def _one(doc, sec, para_past, line, ss, sent, base, qq, a, b, before, clause_bef
         name = re.sub(r"(年均增长率|增长率)$", "", out[-1].name)
     # a generic name (项目数量, 人数) takes the previous clause as qualifier
     if re.fullmatch(r"[\u4e00-\u9fff]{0,2}(数量|总数|总量|数|量|规模|金额|人数|个数|比例|比重)", name) and a > 0:
-        pa, _ = _clause_bounds(sent, a - 1)
+        pa, _ = clause_bounds(sent, a - 1)
         prev = _clean_name(sent[pa:a - 1])
         if prev and not re.search(r"\d", prev):
             name = (prev[-20:] + name)
@@ -1118,7 +1077,7 @@ def analyse(text: str, doc_id: str | None = None, target_year: int | None = None
     if len(norm) != len(text):  # pragma: no cover - normalize_text is length-preserving
         raise AssertionError("normalize_text changed the text length")
     doc = _Doc(text=text, norm=norm, doc_id=doc_id, cat=_catalogue(catalogue))
-    doc.lines = _lines(norm)
+    doc.lines = text_lines(norm)
     _doc_info(doc, target_year)
     _sections(doc)
     cands: list[_Cand] = []

@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .text import normalize
+
 __all__ = [
     "BASE_UNITS",
     "Quantity",
@@ -48,11 +50,6 @@ _UNIT_WORDS = {
     "件": "件", "家": "家", "个": "个", "项": "项", "人": "人", "名": "名",
     "场": "场", "分": "分", "%": "%", "所": "所", "期": "期", "次": "次", "倍": "倍",
 }
-
-_FULLWIDTH = str.maketrans(
-    "０１２３４５６７８９．％，：（）～－＋",
-    "0123456789.%,:()~-+",
-)
 
 _NUMBER = r"\d+(?:\.\d+)?"
 _DASHES = "—–~～至到\\-"
@@ -87,12 +84,12 @@ class Quantity:
 
 
 def normalize_text(text: str) -> str:
-    """Full-width digits and punctuation → ASCII; drop non-breaking spaces.
+    """Full-width digits and punctuation → ASCII, one character for one (:func:`ipanalysis.text.normalize`).
 
     >>> normalize_text("１２．５％以上（或以上）")
     '12.5%以上(或以上)'
     """
-    return text.translate(_FULLWIDTH).replace("\xa0", " ").replace("\u3000", " ")
+    return normalize(text)
 
 
 def _comparator(m: re.Match) -> str:

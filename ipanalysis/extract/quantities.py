@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..units import find_quantities
+from ..units import Quantity, chinese_number, find_quantities
 from .candidate import Found
-from .lexicon import POINT_PRE, PRE_WORDS, UNIT_STOP
+from .lexicon import POINT_PRE, PRE_WORDS, TRIGGER_BEFORE, UNIT_STOP, VERB_END
 
 _UNIT_WORD = re.compile(r"^[\d.]+\s*[万亿千]?\s*(?:[\d.—–~～至到\-]*[万亿千]?)?\s*(?:余|多)?\s*"
                         r"(人次|亿元|万元|元|件|家|个|项|人|名|场|分|%|所|期|次|倍)")
@@ -27,8 +27,39 @@ _CAP_BEFORE = re.compile(r"(不超过|不高于|控制在|压缩至|压缩到|�
 _AT_LEAST = re.compile(r"(至少|不少于|不低于)[\u4e00-\u9fff]{0,3}$")
 
 
+_CN_QTY = re.compile(
+    "(?P<pre>" + "|".join(PRE_WORDS) + r")?(?P<cn>[零〇一二两三四五六七八九十百千万亿]+)(?P<yu>余|多)?"
+    r"(?P<unit>人次|件|家|个|项|人|名|所|场|次|期)(?P<post>以上|左右)?")
+
+
+def chinese_quantities(sent: str) -> list[Found]:
+    """Quantities written in Chinese numerals (培育两家, 达到三百家以上) after a trigger word or verb.
+
+    A bare numeral without a trigger (统筹两个市场) and 一 (打造一个平台) are not read as quantities.
+
+    >>> [(f.q.value, f.q.unit, f.q.comparator) for f in chinese_quantities("力争培育两家示范企业,商标达到三百件以上,两个市场")]
+    [(2.0, '家', '='), (300.0, '件', '>=')]
+    """
+    out = []
+    for m in _CN_QTY.finditer(sent):
+        value = chinese_number(m.group("cn"))
+        nxt = sent[m.end("unit"):m.end("unit") + 1]
+        if not value or value < 2 or sent[m.start() - 1:m.start()] in ("每", "第") or nxt in UNIT_STOP.get(m.group("unit"), ""):
+            continue
+        head = sent[max(0, m.start() - 8):m.start()]
+        if not m.group("pre") and not (TRIGGER_BEFORE.search(head) or VERB_END.search(head)):
+            continue
+        pre, post, yu = m.group("pre") or "", m.group("post") or "", m.group("yu")
+        comp = "≈" if post == "左右" or pre == "约" else ">" if pre in ("突破", "超过", "超") or yu else \
+            ">=" if post == "以上" or pre in ("不低于", "不少于", "至少") else "="
+        unit = m.group("unit")
+        q = Quantity(float(value), None, unit, comp, None)
+        out.append(Found(s=m.start(), e=m.end(), num_s=m.start("cn"), pre=pre, q=q))
+    return out
+
+
 def find_in_sentence(sent: str) -> list[Found]:
-    """Quantities with a unit in a (normalised) sentence, in order."""
+    """Quantities with a unit in a (normalised) sentence, in order (digits, then Chinese numerals merged)."""
     out = []
     for s, e, q in find_quantities(sent):
         span = sent[s:e].rstrip()
@@ -45,7 +76,9 @@ def find_in_sentence(sent: str) -> list[Found]:
         if m and nxt and nxt in UNIT_STOP.get(m.group(1), ""):
             continue  # unit followed by a character that makes it a word (分辨率, 人才, 项目 …)
         out.append(Found(s=s, e=e, num_s=num_s, pre=pre, q=q))
-    return out
+    taken = [(f.s, f.e) for f in out]
+    out += [f for f in chinese_quantities(sent) if not any(a < f.e and f.s < b for a, b in taken)]
+    return sorted(out, key=lambda f: f.s)
 
 
 @dataclass

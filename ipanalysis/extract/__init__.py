@@ -51,7 +51,7 @@ from __future__ import annotations
 from .baselines import BASELINE_COLUMNS
 from .classify import REJECTIONS, Rule
 from .cli import cli_main
-from .evaluate import match, score
+from .evaluate import load_fixture, match, score
 from .io import DocumentError, read_document
 from .pipeline import CANDIDATE_COLUMNS, analyse, extract, extract_baselines, rejected
 
@@ -66,6 +66,7 @@ __all__ = [
     "analyse",
     "rejected",
     "match",
+    "load_fixture",
     "score",
     "read_document",
     "cli_main",

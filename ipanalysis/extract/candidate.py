@@ -56,6 +56,7 @@ class Found:
     clause_before: str = ""  # the clause from its start up to the quantity
     rule: str = ""  # rejection rule that fired
     reason: str = ""
+    own_year: int | None = None  # the last year named before it in its sentence
 
 
 @dataclass

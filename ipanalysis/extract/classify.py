@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .candidate import Candidate, Found, SentenceContext
-from .lexicon import FROM_TO, INDICATOR_COUNT, PAST_CLAUSE, TASK_NOUNS, TRIGGER_BEFORE
+from .lexicon import FROM_TO, FUTURE_WORDS, INDICATOR_COUNT, PAST_CLAUSE, TASK_NOUNS, TRIGGER_BEFORE
 
 _SUBSIDY_BEFORE = re.compile(r"(给予|奖励|资助|补贴|补助|奖补|扶持|每件|每项|每个|每家|每人|最高|单个|单项)")
 _SUBSIDY_AFTER = re.compile(r"^\s*[\u4e00-\u9fff]{0,2}(奖励|资助|补贴|补助|奖补)")
@@ -59,6 +59,8 @@ REJECTIONS = [
     Rule("subsidy_amount", lambda s, f: f.q.unit == "yuan" and bool(_SUBSIDY_BEFORE.search(s[f.a:f.s]) or _SUBSIDY_AFTER.match(s[f.e:])),
          "subsidy or reward amount (a policy parameter, not a target)"),
 ]
+#: A number in a short heading line without a trigger word ((二)实施三项行动, 二、5个重点工程).
+HEADING = Rule("heading", lambda s, f: False, "in a heading, not a target")
 #: Applied after the others, across the quantities of a clause (see :func:`mark_thresholds`).
 THRESHOLD = Rule("qualifying_threshold", lambda s, f: False, "qualifying threshold of a later quantity")
 
@@ -82,7 +84,9 @@ def mark_thresholds(sent: str, found: list[Found]) -> None:
             between = sent[f.e:g.s]
             if FROM_TO.search(sent[:g.s]) or re.search(r"(增加|增长|提高|提升|上升)(到|至)", g.pre + between):
                 break
-            if g.a == f.a and (g.pre or TRIGGER_BEFORE.search(between)) and not re.search(r"[和及与、]\s*$", between):
+            if "、" in between:  # a list (软件著作权登记量8万件、…达到13%): each item stands on its own
+                break
+            if g.a == f.a and (g.pre or TRIGGER_BEFORE.search(between)) and not re.search(r"[和及与]\s*$", between):
                 f.rule, f.reason = THRESHOLD.name, THRESHOLD.reason
                 break
 
@@ -100,9 +104,12 @@ def history_reason(ctx: SentenceContext, f: Found) -> str | None:
     if re.search(r"(比|较)\s*(\d{4})\s*年", sent[:f.e + 4]) and any(
             doc.is_past(int(y)) for y in re.findall(r"(?:比|较)\s*(\d{4})\s*年", sent)) and not ctx.fut:
         return "比YYYY年 growth (history)"
-    if ctx.sent_past:
+    own_future = f.own_year is not None and not doc.is_past(f.own_year)
+    if f.own_year is not None and doc.is_past(f.own_year) and not FROM_TO.search(sent[:f.s]):
         return "sentence dated before the plan" if doc.kind == "plan" else "sentence dated in the past of the report"
-    if ctx.last_year and not ctx.fut and not re.search(r"力争|确保|争取|要|将", clause_text):
+    if ctx.sent_past and not own_future:
+        return "sentence dated before the plan" if doc.kind == "plan" else "sentence dated in the past of the report"
+    if ctx.last_year and not FUTURE_WORDS.search(sent) and not re.search(r"力争|确保|争取|要|将", clause_text):
         return "the previous year's figure (去年/同比)"
     past = PAST_CLAUSE.search(ctx.full_sentence_before(f.s)[-40:])
     if past and not ctx.fut and not re.search(r"力争|确保|争取|要|将", clause_text):

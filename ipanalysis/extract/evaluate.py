@@ -21,6 +21,28 @@ def _text_of(texts: dict, doc_id) -> str | None:
     return text
 
 
+def _same_year(c, t) -> bool:
+    a, b = getattr(c, "target_year", None), getattr(t, "target_year", None)
+    return (pd.isna(a) and pd.isna(b)) or (not pd.isna(a) and not pd.isna(b) and int(a) == int(b))
+
+
+def load_fixture(path) -> str:
+    r"""A fixture text without its leading ``#`` source lines (title, issuer, date, URL).
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.txt"
+    >>> _ = p.write_text("# source: 某市规划, 2022\n某市规划\n达到5件。", encoding="utf-8")
+    >>> load_fixture(p)
+    '某市规划\n达到5件。'
+    """
+    from pathlib import Path
+
+    lines = Path(path).read_text(encoding="utf-8").split("\n")
+    while lines and lines[0].startswith("#"):
+        lines.pop(0)
+    return "\n".join(lines)
+
+
 def _spans(text: str | None, quote: str) -> list[tuple[int, int]]:
     if text is None or not isinstance(quote, str) or not quote:
         return []
@@ -48,9 +70,10 @@ def _overlap(c_span, c_quote: str, t_spans, t_quote: str) -> int:
 
 
 def match(candidates: pd.DataFrame, truth: pd.DataFrame, texts: dict | None = None,
-          id_col: str = "target_id") -> pd.DataFrame:
+          id_col: str = "target_id", same_year: bool = False) -> pd.DataFrame:
     """Pair candidates with curated rows one to one: same ``doc_id``, same value and ``value_high``
-    (both empty for qualitative rows) and overlapping quotes.  Returns one row per candidate
+    (both empty for qualitative rows) and overlapping quotes; with ``same_year`` also the same
+    ``target_year``.  Returns one row per candidate
     with the matched ``id_col`` (empty when unmatched).
 
     ``texts`` maps doc_id → raw text (default: :func:`ipanalysis.sources.raw_text` when the id is
@@ -80,6 +103,8 @@ def match(candidates: pd.DataFrame, truth: pd.DataFrame, texts: dict | None = No
                     continue
                 if not (_same(c.value, t.value) and _same(getattr(c, "value_high", None), getattr(t, "value_high", None))):
                     continue
+                if same_year and not _same_year(c, t):
+                    continue
                 c_span = (c.start, c.end) if text is not None and hasattr(c, "start") else None
                 ov = _overlap(c_span, c.source_quote, t_spans, t_quote)
                 if ov > best_ov:
@@ -93,7 +118,8 @@ def match(candidates: pd.DataFrame, truth: pd.DataFrame, texts: dict | None = No
 
 
 def score(candidates: pd.DataFrame, truth: pd.DataFrame, texts: dict | None = None,
-          baselines: pd.DataFrame | None = None, exclusions: pd.DataFrame | None = None) -> pd.DataFrame:
+          baselines: pd.DataFrame | None = None, exclusions: pd.DataFrame | None = None,
+          same_year: bool = False) -> pd.DataFrame:
     """Recall and precision of candidates against curated targets, per document and in total.
 
     Every curated row counts, repeat statements (``duplicate_of`` set) included: the reviewer
@@ -111,7 +137,7 @@ def score(candidates: pd.DataFrame, truth: pd.DataFrame, texts: dict | None = No
     ('TOTAL', 2, 2, 1, 0.5, 0.5)
     """
     texts = dict(texts or {})
-    m = match(candidates, truth, texts)
+    m = match(candidates, truth, texts, same_year=same_year)
     matched = set(m["target_id"].dropna())
     bm = match(candidates, baselines.rename(columns={"baseline_id": "target_id"}), texts) if baselines is not None and len(baselines) else None
     docs = list(dict.fromkeys(list(truth["doc_id"]) + list(candidates["doc_id"])))
@@ -145,3 +171,42 @@ def score(candidates: pd.DataFrame, truth: pd.DataFrame, texts: dict | None = No
             "fp": n_c - tp, "fp_baseline": fp_base, "fp_exclusion": fp_excl,
         })
     return pd.DataFrame(rows)
+
+
+def load_fixtures(folder, split: str | None = None) -> dict:
+    """Labelled fixture documents of a folder (``*.txt``, ``expected_*.csv``, ``splits.csv``).
+
+    Returns ``{"texts": {doc_id: text}, "targets", "baselines", "exclusions"}`` restricted to the
+    documents of ``split`` (``dev`` / ``test``; all when None).
+    """
+    from pathlib import Path
+
+    folder = Path(folder)
+    splits = pd.read_csv(folder / "splits.csv")
+    ids = list(splits["doc_id"] if split is None else splits.loc[splits["split"] == split, "doc_id"])
+    texts = {d: load_fixture(folder / f"{d}.txt") for d in ids}
+    t = pd.read_csv(folder / "expected_targets.csv", dtype={"value": float, "value_high": float})
+    t["duplicate_of"] = pd.NA
+    b = pd.read_csv(folder / "expected_baselines.csv", dtype={"value": float})
+    x = pd.read_csv(folder / "expected_exclusions.csv")
+    return {"texts": texts, "targets": t[t["doc_id"].isin(ids)].reset_index(drop=True),
+            "baselines": b[b["doc_id"].isin(ids)].reset_index(drop=True),
+            "exclusions": x[x["doc_id"].isin(ids)].reset_index(drop=True)}
+
+
+def score_split(fixtures: dict, extract_fn) -> pd.DataFrame:
+    """Recall (value *and* target year right) and precision per document of a fixture split.
+
+    Documents with no labelled target and no candidate get a row too (recall NaN, precision NaN).
+    """
+    texts = fixtures["texts"]
+    cands = pd.concat([extract_fn(t, d) for d, t in texts.items()], ignore_index=True)
+    cands["candidate_id"] = cands["doc_id"] + ":" + cands["candidate_id"]
+    s = score(cands, fixtures["targets"], texts, baselines=fixtures["baselines"],
+              exclusions=fixtures["exclusions"], same_year=True)
+    missing = [d for d in texts if d not in set(s["doc_id"])]
+    if missing:
+        empty = pd.DataFrame([{"doc_id": d, "truth": 0, "truth_unique": 0, "candidates": 0, "tp": 0} for d in missing])
+        s = pd.concat([s.iloc[:-1], empty, s.iloc[-1:]], ignore_index=True)
+    s.attrs["candidates"] = cands
+    return s

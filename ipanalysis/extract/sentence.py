@@ -15,7 +15,7 @@ from ..text import clause_bounds, sentences
 from . import classify, names, quantities
 from .baselines import baseline_year, period_start
 from .candidate import Candidate, Found, SentenceContext
-from .document import Document, Section
+from .document import Document, Section, heading
 from .lexicon import FUTURE_WORDS, LAST_YEAR, PERIODS, QUALITATIVE
 
 
@@ -40,6 +40,21 @@ def _future_year(doc: Document, sent: str) -> int | None:
     return fut
 
 
+_OWN_YEAR = re.compile(r"(?<![比较为是与\d])(\d{4})\s*年(?:年?底|年?末|度)?(?![的\d—–\-~～至])")
+
+
+def own_year(sent: str, f: Found) -> int | None:
+    """The last year named before a quantity in its sentence (2018年达到A件,2022年达到B件: 2018, 2022);
+    not a comparison base (比2020年) nor a multiple's base (2020年的2倍).
+
+    >>> s = "2018年达到5000件,2022年达到8000件"
+    >>> [own_year(s, f) for f in quantities.find_in_sentence(s)]
+    [2018, 2022]
+    """
+    years = [int(m.group(1)) for m in _OWN_YEAR.finditer(sent[:f.s]) if 1990 < int(m.group(1)) < 2100]
+    return years[-1] if years else None
+
+
 def _sent_past(doc: Document, sent: str, fut: int | None) -> bool:
     m = re.search(r"(?:截至|截止|截止到|到)\s*(\d{4})\s*年(?:年?底|年?末|\d{1,2}月)", sent)
     if m and doc.is_past(int(m.group(1))):
@@ -61,12 +76,16 @@ def context(doc: Document, sec: Section, para_past: bool, line: str, ss: int, se
                            last_year=bool(LAST_YEAR.search(sent)))
 
 
-def _prepare(sent: str, found: list[Found]) -> None:
+def _prepare(sent: str, found: list[Found], in_heading: bool) -> None:
     """Clause bounds, rejections, and the text naming each quantity (after the previous kept one)."""
     for f in found:
         f.a, f.b = clause_bounds(sent, f.s)
         f.clause_before = sent[f.a:f.s]
     classify.reject(sent, found)
+    if in_heading:
+        for f in found:
+            if not f.rule and not f.pre:
+                f.rule, f.reason = classify.HEADING.name, classify.HEADING.reason
     prev_end: dict[int, int] = {}
     for f in found:
         f.before = sent[prev_end.get(f.a, f.a): f.s]
@@ -89,7 +108,9 @@ def quantity_candidates(ctx: SentenceContext, f: Found, pair: tuple | None, out:
     if unit == "件" and re.search(r"每万人", "".join(nms)) and not r.growth:
         unit = "件/万人"
     comp, vs = quantities.comparator(sent, f, r, pair[1] if pair else None)
-    year = ctx.fut or ctx.sec.year or ctx.doc.end_year
+    oy = own_year(sent, f)
+    f.own_year = oy
+    year = (oy if oy and not ctx.doc.is_past(oy) else None) or ctx.fut or ctx.sec.year or ctx.doc.end_year
     pstart = None
     if f.rule:
         kind, conf, why = "rejected", 0.0, f.reason
@@ -131,12 +152,13 @@ def running_text(doc: Document) -> list[Candidate]:
         if li in doc.consumed or not line.strip():
             continue
         para_past = _para_past(doc, line)
+        in_heading = heading(line) is not None and len(line.strip()) <= 40 and not re.search(r"[。;]", line)
         for ss, _, sent in sentences(line, newline=False):
             found = quantities.find_in_sentence(sent)
             if not found and not QUALITATIVE.search(sent):
                 continue
             ctx = context(doc, doc.sections[li], para_past, line, ss, sent, ls + ss)
-            _prepare(sent, found)
+            _prepare(sent, found, in_heading)
             paired = names.pair_lists(sent, found)
             for f in found:
                 quantity_candidates(ctx, f, paired.get(id(f)), out)

@@ -1,6 +1,11 @@
 """The records passed between the extractor's steps: a number found in a sentence
 (:class:`Found`), the sentence it sits in (:class:`SentenceContext`) and the proposal made from it
 (:class:`Candidate`).
+
+>>> c = Candidate(kind="rejected", start=0, end=2, value=3.0, value_high=None, unit="次", value_text="3次",
+...               name="常务会议", section="", year=None, why="ordinal (第…)", rule="ordinal")
+>>> (c.kind, c.rule, c.comparator, c.commitment)
+('rejected', 'ordinal', '=', 'firm')
 """
 
 from __future__ import annotations

@@ -138,13 +138,25 @@ def confidence(ctx: SentenceContext, f: Found, comparator: str) -> tuple[float, 
     return round(max(0.0, min(conf, 0.99)), 2), "; ".join(why or ["bare quantity in a plan sentence"])
 
 
+def head_noun(name: str) -> str:
+    """The head of a name after its last 的 (年营业收入超千万元的知识产权服务机构 → 知识产权服务机构).
+
+    >>> head_noun("拥有省著名商标的小微企业"), head_noun("商标注册量")
+    ('小微企业', '商标注册量')
+    """
+    head = name.rsplit("的", 1)[-1]
+    return head if len(head) >= 2 and not re.search(r"\d", head) else name
+
+
 def measure_hint(ctx: SentenceContext, f: Found, name: str, growth: bool, increment: bool) -> str | None:
     """A measure read from the wording (年均/每年 → annual_flow, 累计/新增 → cumulative, growth)."""
     sent = ctx.sent
     cue = sent[f.a:f.e]
+    head = head_noun(name)
     hint = None
-    if f.q.per == "年" or re.search(r"年均", cue) or re.search(r"每年|每年度", sent[:f.s]) or re.match(r"^年", name) \
-            or re.search(r"年(登记|申请|授权|注册|新增)", name) or re.search(r"年度[\u4e00-\u9fff]{0,12}总量", cue):
+    if f.q.per == "年" or re.search(r"年均", cue) or re.search(r"每年|每年度", sent[:f.s]) or re.match(r"^年", head) \
+            or re.search(r"年(登记|申请|授权|注册|新增)", head) or re.search(r"年度[\u4e00-\u9fff]{0,12}总量", f.before) \
+            or re.match(r"^[、,\s]*年度", f.before):
         hint = "annual_flow"
     if (re.search(r"累计", cue) and not re.search(r"累计拥有", cue)) or increment:
         hint = "cumulative"
@@ -167,7 +179,9 @@ def measure(c: Candidate, key_measure: str | None, one_year: bool) -> str:
         return by_unit[c.unit]
     if c.measure_hint:
         return c.measure_hint
-    if re.search(r"拥有量|拥有|有效|保有|存量|总量", c.name + c.clause_before):
+    item = c.clause_before.split("、")[-1]  # a list item's own words (总量 of a neighbour is not its)
+    if re.search(r"拥有量|拥有|有效|保有|存量|总量", head_noun(c.name)) or re.search(r"拥有量|有效|保有|存量|总量", item) \
+            or (re.search(r"拥有", item) and "的" not in c.name):
         return "stock"
     if one_year:
         if re.search(r"举办|召开|完成|开展|引导|调查", c.clause_before) or c.unit in ("次", "期", "场", "人次"):

@@ -50,7 +50,7 @@ HEADER_ROLES = (
 )
 _NAME_HEADER = re.compile(r"^(指标名称|指标|具体指标|指标内容)$")
 _NUM = re.compile(r"^-?\d+(?:\.\d+)?%?$")
-_EMPTY = re.compile(r"^[—–\-/／无、]+$")
+EMPTY_CELL = re.compile(r"^[—–\-/／无、]+$")  # an empty value cell as tables write it
 #: Unit cells as these tables write them: an optional multiplier and a counting word.
 UNIT_CELL = re.compile(r"^(?:[万亿]?(?:件|家|个|项|人|名|人次|场|分|%|元|所|次|期)(?:/万人)?|件/万人|个百分点|百分点|倍)$")
 _ATTR = {"预期性": "expected", "预期": "expected", "约束性": "binding", "约束": "binding"}
@@ -96,7 +96,7 @@ def _is_num(cell: str) -> bool:
 
 
 def _is_value(cell: str) -> bool:
-    return _is_num(cell) or bool(_EMPTY.match(cell))
+    return _is_num(cell) or bool(EMPTY_CELL.match(cell))
 
 
 def header_role(cell: str) -> str | None:

@@ -12,12 +12,10 @@ from __future__ import annotations
 
 import re
 
-from ..tables import FlatRow, FlatTable, find_flat_tables
+from ..tables import EMPTY_CELL, FlatRow, FlatTable, find_flat_tables
 from ..units import UnitError, parse_quantity
 from .candidate import Candidate
 from .document import Document
-
-_EMPTY = re.compile(r"^[—–\-/／无、]+$")
 
 
 def _span(doc: Document, cell: tuple[int, str]) -> tuple[int, int]:
@@ -52,7 +50,7 @@ def _row(doc: Document, t: FlatTable, row: FlatRow) -> list[Candidate]:
                           why=f"table row, qualitative target cell ({t.title or 'indicator table'})")]
     out = []
     for (role, year), cell in zip(t.columns, row.values):
-        if _EMPTY.match(cell[1]):
+        if EMPTY_CELL.match(cell[1]):
             continue
         cs, ce = _span(doc, cell)
         text = doc.text[cs:ce]

@@ -57,8 +57,8 @@ ip.doc_header(doc_id)
 if judged["progress_ratio"].notna().any() or judged["share_of_target"].notna().any():
     fig = charts.attainment_chart(att)
 else:
-    ip.Prose(f"No chart: none of the {len(att)} targets has a cited observation that can be set against a "
-             "baseline or a target level (see the tables below).")
+    display(ip.Prose(f"No chart: none of the {len(att)} targets has a cited observation that can be set against a "
+             "baseline or a target level (see the tables below)."))
 
 # %% [markdown]
 # ## What was observed, and the verdict

@@ -61,7 +61,7 @@ readable(ok, {
 if len(ok):
     fig = charts.required_growth_chart(tr, hist)
 else:
-    ip.Prose(f"No chart: none of the {len(tr)} targets has a baseline, stated or observed, to grow from.")
+    display(ip.Prose(f"No chart: none of the {len(tr)} targets has a baseline, stated or observed, to grow from."))
 
 # %% [markdown]
 # ## Year by year: history, plan path, and what past growth would give

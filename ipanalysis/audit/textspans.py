@@ -1,8 +1,8 @@
 """Where the audit cuts a document's text: sentences, clauses and the headings above a place.
 
-All splitting goes through the one private function :func:`_split` (to be replaced by the
-package-wide text layer, ``ipanalysis.text``, when it lands); it knows half- and full-width
-punctuation, so a verbatim text with ，（；：does not silently skip checks.
+All splitting goes through :func:`_split`, which uses the package-wide text layer
+(:mod:`ipanalysis.text`): half- and full-width punctuation alike, so a verbatim text with ，（；：
+does not silently skip checks.
 
 >>> t = "第一章 背景\\n第二节 形势\\n从以“数量”为核心向以“质量”为核心转变,从关注“申请量”转变。下一句"
 >>> [t[s:e] for s, e in sentences(t)][-2:]
@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from .. import text as _text
+
 __all__ = ["sentences", "clause_around", "heading_path"]
 
 _STOPS = {"sentence": "。;；!！?？\n", "clause": ",，;；:：。\n"}
@@ -24,18 +26,11 @@ _SECTION = re.compile(r"^\s*第[一二三四五六七八九十]+节.*$", re.M)
 
 
 def _split(text: str, level: str) -> list[tuple[int, int]]:
-    """THE splitter: ``(start, end)`` spans of the sentences (``level="sentence"``) or clauses
-    (``"clause"``) of ``text``, each ending after its stop mark; empty spans are dropped."""
-    stops = _STOPS[level]
-    spans, start = [], 0
-    for i, ch in enumerate(text):
-        if ch in stops:
-            if text[start:i + 1].strip():
-                spans.append((start, i + 1))
-            start = i + 1
-    if text[start:].strip():
-        spans.append((start, len(text)))
-    return spans
+    """``(start, end)`` spans of the sentences (``level="sentence"``) or clauses (``"clause"``) of
+    ``text``, from the package's one text layer (:mod:`ipanalysis.text`), which reads full- and
+    half-width punctuation alike; empty spans are dropped."""
+    ends = _text.SENTENCE_ENDS if level == "sentence" else ",:;。"
+    return [(s.start, s.end) for s in _text.sentences(text, ends=ends) if s.text.strip()]
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

@@ -26,7 +26,7 @@ Charts live in :mod:`ipanalysis.charts`; the report batch in :mod:`ipanalysis.re
 from .attainment import attainment, parse_as_of
 from . import display
 from .display import Prose
-from .findings import attainment_findings, compare_findings, doc_header, trajectory_findings
+from .findings import attainment_findings, compare_findings, audit_findings, doc_header, trajectory_findings
 from .audit import audit
 from .compare import compare, compare_matrix, national_coverage, national_tasks
 from .data import baselines, check_all, documents, exclusions, indicators, targets
@@ -46,6 +46,6 @@ __all__ = [
     "documents", "exclusions", "extract", "illustrative_observations", "indicators", "load_observations",
     "national_coverage", "national_tasks", "ordos_indicator_table", "parse_quantity", "raw_text",
     "real_observations", "targets", "trajectories", "trajectory", "historical_growth", "plan_paths",
-    "DataValidationError", "parse_as_of", "Prose", "attainment_findings", "compare_findings", "trajectory_findings", "doc_header", "check_method", "population", "targets_per_10k",
+    "DataValidationError", "parse_as_of", "Prose", "attainment_findings", "compare_findings", "audit_findings", "trajectory_findings", "doc_header", "check_method", "population", "targets_per_10k",
     "UnknownDocumentError", "check_doc_id", "resolve_path", "__version__",
 ]

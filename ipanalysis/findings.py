@@ -17,7 +17,8 @@ import pandas as pd
 from .data import documents, indicators
 from .display import Prose, fmt_value
 
-__all__ = ["trajectory_findings", "attainment_findings", "compare_findings", "place_of", "doc_header"]
+__all__ = ["trajectory_findings", "attainment_findings", "compare_findings", "audit_findings", "place_of",
+           "doc_header"]
 
 
 def place_of(doc_id: str) -> str:
@@ -173,4 +174,29 @@ def compare_findings(long: pd.DataFrame, per_10k: pd.DataFrame, min_docs: int = 
     if len(split):
         lines.append("Stated in different measures, so never in one cell: "
                      + ", ".join(f"{_name(k)} ({n} measures)" for k, n in split.items()) + ".")
+    return Prose("\n".join(lines))
+
+
+def audit_findings(aud: pd.DataFrame) -> Prose:
+    """What the audit page shows, from ``audit()``: counts by status and place, then each finding
+    that needs a reader's judgement, with the figures as the checks computed them.
+
+    >>> import ipanalysis as ip
+    >>> print(audit_findings(ip.audit()))   # doctest: +ELLIPSIS
+    **What it shows.** ... checks: ... consistent, ... needs review, 0 inconsistent...
+    """
+    docs = documents().set_index("doc_id")
+    counts = aud["status"].value_counts()
+    lines = [f"**What it shows.** {len(aud)} checks: {counts.get('consistent', 0)} consistent, "
+             f"{counts.get('needs_review', 0)} needs review, {counts.get('inconsistent', 0)} inconsistent."]
+    growth = aud[aud["kind"].isin(["stated_growth_rate", "table_increase"])]
+    ok = growth[growth["status"] == "consistent"]
+    if len(growth):
+        places = ", ".join(sorted({docs.loc[d, "place_en"] for d in ok["doc_id"]}))
+        lines.append(f"{len(ok)} of {len(growth)} stated growth rates and table increases follow from the "
+                     f"document's own figures" + (f" ({places})." if places else "."))
+    review = aud[aud["status"] != "consistent"].sort_values(["doc_id", "check_id"])
+    for _, r in review.iterrows():
+        lines.append(f"- {docs.loc[r['doc_id'], 'place_en']}, {r['kind'].replace('_', ' ')} ({r['status']}): "
+                     f"{r['stated']} — {r['recomputed']}.")
     return Prose("\n".join(lines))

@@ -31,22 +31,33 @@ import types
 #: ``import ipanalysis`` (every report kernel, the ``ipanalysis`` command) does not pay for pandas,
 #: pandera, matplotlib or the extractor before it needs them.
 _EXPORTS = {
-    **dict.fromkeys(["attainment"], "attainment"),
+    **dict.fromkeys(["attainment", "parse_as_of"], "attainment"),
     **dict.fromkeys(["audit"], "audit"),
     **dict.fromkeys(["compare", "compare_matrix", "national_coverage", "national_tasks"], "compare"),
     **dict.fromkeys(["baselines", "check_all", "documents", "exclusions", "indicators", "targets"], "data"),
     **dict.fromkeys(["extract"], "extract"),
+    **dict.fromkeys(["Prose"], "display"),
+    **dict.fromkeys(["attainment_findings", "compare_findings", "audit_findings", "doc_header",
+                     "trajectory_findings"], "findings"),
+    **dict.fromkeys(["population", "targets_per_10k"], "population"),
     **dict.fromkeys(["illustrative_observations", "load_observations", "real_observations"], "observations"),
     **dict.fromkeys(["check_parameters"], "parameters"),
     **dict.fromkeys(["DataValidationError"], "schemas"),
     **dict.fromkeys(["UnknownDocumentError", "check_doc_id", "doc_ids", "raw_text", "resolve_path"], "sources"),
     **dict.fromkeys(["ordos_indicator_table"], "tables"),
-    **dict.fromkeys(["cagr", "historical_growth", "plan_paths", "trajectories", "trajectory"], "trajectory"),
+    **dict.fromkeys(["check_method", "cagr", "historical_growth", "plan_paths", "trajectories", "trajectory"],
+                    "trajectory"),
     **dict.fromkeys(["parse_quantity"], "units"),
 }
 
 
+#: Submodules reachable as attributes without an import statement (``ip.display``).
+_MODULES = {"display"}
+
+
 def __getattr__(name: str):
+    if name in _MODULES:
+        return importlib.import_module(f".{name}", __name__)
     if name not in _EXPORTS:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     value = getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
@@ -77,6 +88,7 @@ __all__ = [
     "documents", "exclusions", "extract", "illustrative_observations", "indicators", "load_observations",
     "national_coverage", "national_tasks", "ordos_indicator_table", "parse_quantity", "raw_text",
     "real_observations", "targets", "trajectories", "trajectory", "historical_growth", "plan_paths",
-    "DataValidationError",
+    "DataValidationError", "parse_as_of", "Prose", "attainment_findings", "compare_findings", "audit_findings",
+    "trajectory_findings", "doc_header", "check_method", "population", "targets_per_10k",
     "UnknownDocumentError", "check_doc_id", "check_parameters", "resolve_path", "__version__",
 ]

@@ -16,10 +16,24 @@
    Technical Note", New York, 2023, https://unstats.un.org/sdgs/report/2023/.
 3. **序时进度** ("时间过半、任务过半": by half time, half the task): the progress ratio
    ``(observed − baseline) / (target − baseline)`` against the share of the plan period
-   elapsed; *ahead of schedule*, *on schedule* (within ``tolerance``) or *behind schedule*.
+   elapsed, computed from dates (baseline date → 31 December of the target year).
 
-Boundaries are inclusive at the lower end: a CAGR ratio of exactly 0.95 is substantial
-progress, exactly 0.6 moderate, exactly 0 limited.
+Rules that keep the readings honest (each is tested by hand-computed cases):
+
+* a flow observed over part of a year is **annualised** by the days it covers
+  (``annualised_value`` = value × days in that year / days covered, shown with its period); a
+  flow covering fewer than :data:`MIN_ANNUALISE_DAYS` days is too short to annualise and is not used;
+* a **growth-rate target** is judged on the observed growth rate between cited values (the
+  baseline and the latest observation, or a stated year-on-year rate), never on a level;
+* a **plan-period total** (累计, basis ``period_total``) counts from zero at the plan's start; a
+  **running total** (basis ``running_total``) is a stock that needs a start stock; ``ambiguous``
+  bases are flagged in ``flags``;
+* once the **target year has been observed** (a whole-year flow, or a stock in its last month),
+  the verdict is ``met`` or ``missed`` on that value;
+* direction follows the sign of the required change; a baseline that already met the target and
+  an observation that no longer does is *deterioration* / *regression*, as in Open SDG;
+* with **no baseline at all**, the level reached is shown as a share of the target
+  (``share_of_target``, status ``distance only``), not as progress.
 
 >>> opensdg_status(0.95), opensdg_status(0.6), opensdg_status(0.0), opensdg_status(-0.01)
 ('substantial progress', 'moderate progress', 'limited progress', 'deterioration')
@@ -39,15 +53,21 @@ import pandas as pd
 
 from .data import documents, indicators
 from .observations import load_observations
-from .trajectory import cagr, trajectories
+from .trajectory import cagr, trajectories, years_between
 
 __all__ = ["attainment", "opensdg_status", "unsd_status", "schedule_status", "target_met", "parse_as_of",
-           "OPENSDG_THRESHOLDS", "UNSD_THRESHOLDS", "NO_DATA"]
+           "annualise", "OPENSDG_THRESHOLDS", "UNSD_THRESHOLDS", "NO_DATA", "STATUSES", "MIN_ANNUALISE_DAYS"]
 
 OPENSDG_THRESHOLDS = {"substantial": 0.95, "moderate": 0.6, "limited": 0.0}
 UNSD_THRESHOLDS = {"on_track": 0.95, "fair": 0.10, "limited": 0.0}
 NO_DATA = "no data"
 NOT_ASSESSABLE = "not assessable"
+DISTANCE_ONLY = "distance only"
+#: Headline ``status`` values, best first.
+STATUSES = ("met", "target achieved", "substantial progress", "moderate progress", "limited progress",
+            "deterioration", "missed", DISTANCE_ONLY, NOT_ASSESSABLE, NO_DATA)
+#: A partial-year flow shorter than this (a month, say) is too seasonal to annualise.
+MIN_ANNUALISE_DAYS = 90
 
 
 def opensdg_status(cagr_ratio: float, achieved: bool = False) -> str:
@@ -125,11 +145,11 @@ def target_met(observed: float, target: float, comparator: str, direction: str =
     return observed > target if comparator == ">" else observed >= target
 
 
-def parse_as_of(as_of) -> int | None:
-    """``as_of`` as a year: an int, ``"2024"``, ``"2024-12-31"``; None stays None.
+def parse_as_of(as_of) -> pd.Timestamp | None:
+    """``as_of`` as a date: a year means its 31 December; ``"2023-03-31"`` means that day.
 
-    >>> parse_as_of("2024-06-30")
-    2024
+    >>> parse_as_of("2024").date(), parse_as_of(2023).date(), parse_as_of("2023-03-31").date()
+    (datetime.date(2024, 12, 31), datetime.date(2023, 12, 31), datetime.date(2023, 3, 31))
     >>> parse_as_of("last year")
     Traceback (most recent call last):
     ...
@@ -137,104 +157,237 @@ def parse_as_of(as_of) -> int | None:
     """
     if as_of is None or (isinstance(as_of, float) and math.isnan(as_of)):
         return None
+    if isinstance(as_of, pd.Timestamp):
+        return as_of
     if isinstance(as_of, (int, np.integer)) and 1900 <= int(as_of) <= 2100:
-        return int(as_of)
+        return pd.Timestamp(int(as_of), 12, 31)
     m = re.fullmatch(r"(\d{4})(?:-(\d{2})-(\d{2}))?", str(as_of).strip())
     if not m:
         raise ValueError(f"as_of must be a year or an ISO date (YYYY or YYYY-MM-DD), got {as_of!r}")
-    if m.group(2):
-        pd.Timestamp(str(as_of))  # raises on 2024-13-40
-    return int(m.group(1))
+    if not m.group(2):
+        return pd.Timestamp(int(m.group(1)), 12, 31)
+    try:
+        return pd.Timestamp(str(as_of).strip())
+    except ValueError:
+        raise ValueError(f"as_of must be a year or an ISO date (YYYY or YYYY-MM-DD), got {as_of!r}") from None
 
 
-def _nan() -> float:
-    return float("nan")
+def annualise(value: float, start: pd.Timestamp, end: pd.Timestamp) -> float:
+    """A flow counted over [start, end] scaled to a full year by the days it covers.
 
-
-def attainment(observations, as_of=None, doc_id: str | None = None, tolerance: float = 0.05) -> pd.DataFrame:
-    """Progress of every target with a number against the latest observation up to ``as_of``.
-
-    ``observations``: a DataFrame or a CSV path (columns ``indicator, year, value, unit,
-    source_title, source_publisher, source_date, source_url`` and ``doc_id`` or ``place``).
-    One row per distinct target; a target without an observation gets status ``no data``
-    (never dropped).  Levels and growth-rate targets (through the level they imply) are
-    assessed against the baseline; period-cumulative targets against zero at the plan's
-    start; shares, scores and targets without a baseline only as met / not yet met.
-
-    >>> a = attainment("data/examples/illustrative_observations.csv", as_of=2023)
-    >>> r = a.set_index("target_id").loc["OR-03"]
-    >>> float(r["obs_value"]), round(float(r["progress_ratio"]), 3), float(r["elapsed_share"]), r["schedule_status"]
-    (1.2, 0.252, 0.6, 'behind schedule')
+    >>> round(annualise(3398, pd.Timestamp("2024-01-01"), pd.Timestamp("2024-09-30")), 1)   # 274 of 366 days
+    4538.9
+    >>> annualise(100, pd.Timestamp("2023-01-01"), pd.Timestamp("2023-12-31"))
+    100.0
     """
-    obs = observations if isinstance(observations, pd.DataFrame) and "illustrative" in observations \
+    days = (end - start).days + 1
+    year_days = 366 if pd.Timestamp(end.year, 1, 1).is_leap_year else 365
+    return float(value) if days >= year_days else float(value) * year_days / days
+
+
+def _pick(o: pd.DataFrame, flow: bool) -> pd.Series | None:
+    """The observation to judge by: for a stock, the latest; for a flow, the longest period
+    (≥ MIN_ANNUALISE_DAYS) in the latest calendar year that has one, then the latest end."""
+    if o.empty:
+        return None
+    if not flow:
+        return o.sort_values("end").iloc[-1]
+    o = o[o["days"] >= MIN_ANNUALISE_DAYS]
+    if o.empty:
+        return None
+    year = o["end"].dt.year.max()
+    return o[o["end"].dt.year == year].sort_values(["days", "end"]).iloc[-1]
+
+
+def _candidates(obs: pd.DataFrame, t, measure: str) -> tuple[pd.DataFrame, bool]:
+    """Observations of the target's own place and indicator that state the same kind of quantity,
+    and whether they are flows (counted over a period)."""
+    o = obs[(obs["doc_id"] == t["doc_id"]) & (obs["indicator"] == t["indicator"])]
+    points = o[o["measure"].isin(("stock", "intensity", "running_total"))]
+    flows = o[o["measure"] == "flow"]
+    if measure in ("stock", "intensity", "increment"):
+        return points, False
+    if measure in ("share", "score"):
+        return o[o["measure"] == measure], False
+    if measure == "cumulative":  # a plan-period total: a flow counted from the plan's start
+        start = pd.Timestamp(int(t["plan_start"]), 1, 1)
+        return flows[(flows["start"] - start).abs().dt.days <= 31], True
+    if measure == "annual_flow" or len(flows):
+        return flows, True
+    return points, False
+
+
+def _blank(t) -> dict:
+    rec = {k: t[k] for k in ("target_id", "doc_id", "indicator", "indicator_zh", "measure", "basis", "comparator",
+                             "unit", "level_unit", "target_year", "target_value", "target_level", "baseline_value",
+                             "baseline_date", "baseline_source", "baseline_kind", "required_cagr")}
+    rec.update(direction=t["direction"], obs_period_start=pd.NA, obs_period_end=pd.NA, obs_value=np.nan,
+               obs_qualifier=pd.NA, annualised_value=np.nan, obs_source=pd.NA, obs_url=pd.NA, illustrative=False,
+               progress_ratio=np.nan, elapsed_share=np.nan, schedule_status=NO_DATA, actual_cagr=np.nan,
+               cagr_ratio=np.nan, opensdg_status=NO_DATA, projected_value=np.nan, projected_ratio=np.nan,
+               unsd_status=NO_DATA, share_of_target=np.nan, status=NO_DATA, flags="", comment="")
+    return rec
+
+
+def _set_all(rec: dict, status: str, comment: str) -> None:
+    rec.update(schedule_status=status, opensdg_status=status, unsd_status=status, status=status, comment=comment)
+
+
+def _growth_from_rate(rec: dict, t, obs: pd.DataFrame) -> bool:
+    """A growth target without a baseline: judge it on a stated year-on-year rate, if any."""
+    rates = obs[(obs["doc_id"] == t["doc_id"]) & (obs["indicator"] == f"{t['indicator']}_growth")]
+    if rates.empty:
+        return False
+    r = rates.sort_values(["end", "days"]).iloc[-1]
+    g, need = float(r["value"]) / 100, float(t["target_value"]) / 100
+    rec.update(actual_cagr=g, cagr_ratio=g / need if need else np.nan, obs_period_start=r["period_start"],
+               obs_period_end=r["period_end"], obs_value=float(r["value"]), obs_url=r["source_url"],
+               obs_source=f"{r['source_title']} ({r['source_publisher']}, {r['source_date']})",
+               comment=f"year-on-year growth stated for {r['period_start']}…{r['period_end']}")
+    rec["opensdg_status"] = rec["status"] = opensdg_status(rec["cagr_ratio"])
+    rec["schedule_status"] = rec["unsd_status"] = NOT_ASSESSABLE
+    return True
+
+
+def _judge(rec: dict, t, v: float, when: pd.Timestamp, target_year_seen: bool, tolerance: float) -> None:
+    """Fill the three readings for one target from one (annualised) observed value ``v`` at ``when``."""
+    growth = t["measure"] == "growth_rate"
+    goal = t["target_level"] if not math.isnan(t["target_level"]) else t["target_value"]
+    comparator = ">=" if growth else t["comparator"]
+    achieved = target_met(v, goal, comparator, t["direction"])
+    if target_year_seen:
+        if growth and not math.isnan(t["baseline_value"]):
+            years = years_between(pd.Timestamp(t["baseline_date"]), when)
+            rec["actual_cagr"] = cagr(t["baseline_value"], v, years) if v > 0 and t["baseline_value"] > 0 else np.nan
+        rec["status"] = "met" if achieved else "missed"
+        rec.update(schedule_status=rec["status"], opensdg_status=rec["status"], unsd_status=rec["status"],
+                   comment=f"target year {int(t['target_year'])} observed")
+        return
+    base = t["baseline_value"]
+    bdate = pd.Timestamp(t["baseline_date"]) if pd.notna(t["baseline_date"]) else None
+    if t["measure"] == "cumulative":
+        base, bdate = 0.0, pd.Timestamp(int(t["plan_start"]) - 1, 12, 31)
+    if bdate is None or math.isnan(base):
+        rec["share_of_target"] = v / goal if goal else np.nan
+        _set_all(rec, "target achieved" if achieved else DISTANCE_ONLY,
+                 "no baseline: the level reached as a share of the target (distance to target), not a progress status"
+                 if not growth else "growth-rate target: needs a baseline or a stated growth rate to judge; "
+                 "a level alone cannot show growth")
+        if growth:
+            _set_all(rec, NOT_ASSESSABLE, rec["comment"])
+            rec["share_of_target"] = np.nan
+        return
+    tdate = pd.Timestamp(int(t["target_year"]), 12, 31)
+    done, span = years_between(bdate, when), years_between(bdate, tdate)
+    if done <= 0:
+        _set_all(rec, NOT_ASSESSABLE, f"latest observation ({when.date()}) is not after the baseline ({bdate.date()})")
+        return
+    gap = goal - base
+    rec["progress_ratio"] = (v - base) / gap if gap else np.nan
+    rec["elapsed_share"] = min(done / span, 1.0)
+    base_met = target_met(base, goal, comparator, t["direction"])
+    if base_met and not achieved:  # Open SDG: the baseline had met the target and the value fell back
+        rec.update(schedule_status="behind schedule", opensdg_status="deterioration", unsd_status="regression",
+                   status="deterioration", comment="the baseline already met the target; the observed value no longer does")
+        return
+    rec["schedule_status"] = schedule_status(rec["progress_ratio"], rec["elapsed_share"], achieved, tolerance)
+    if base > 0 and v > 0 and goal > 0:
+        actual, required = cagr(base, v, done), cagr(base, goal, span)
+        rec.update(actual_cagr=actual, required_cagr=required, cagr_ratio=actual / required if required else np.nan,
+                   projected_value=v * (1 + actual) ** (span - done))
+    else:  # from zero (a plan-period total) the trend is linear: the average pace so far
+        rec["projected_value"] = base + (v - base) * span / done
+        rec["comment"] = ("counted from zero at the plan's start: CAGR undefined, so the Open SDG ratio is the "
+                          "ratio of the average pace so far to the pace required (linear)")
+    rec["projected_ratio"] = (rec["projected_value"] - base) / gap if gap else np.nan
+    if math.isnan(rec["cagr_ratio"]) and not (base > 0):
+        rec["cagr_ratio"] = rec["projected_ratio"]
+    rec["opensdg_status"] = opensdg_status(rec["cagr_ratio"], achieved)
+    rec["unsd_status"] = unsd_status(rec["projected_ratio"], achieved)
+    rec["status"] = rec["opensdg_status"]
+
+
+def _target_year_seen(row: pd.Series, t, flow: bool) -> bool:
+    y = int(t["target_year"])
+    if flow and t["measure"] == "cumulative":
+        return row["end"] == pd.Timestamp(y, 12, 31)
+    if flow:
+        return row["end"] == pd.Timestamp(y, 12, 31) and row["start"] == pd.Timestamp(y, 1, 1)
+    return pd.Timestamp(y, 12, 1) <= row["end"] <= pd.Timestamp(y + 1, 1, 31)
+
+
+def _assess(t, obs: pd.DataFrame, tolerance: float) -> dict:
+    """One target against its observations (at most ``as_of``)."""
+    rec = _blank(t)
+    if t.get("basis") == "ambiguous":
+        rec["flags"] = "basis ambiguous"
+    if t["comparator"] == "qualitative" or pd.isna(t["target_value"]):
+        _set_all(rec, NOT_ASSESSABLE, "qualitative target")
+        return rec
+    measure = "stock" if t.get("basis") == "running_total" else t["measure"]
+    cand, flow = _candidates(obs, t, measure)
+    row = _pick(cand, flow)
+    if row is None:
+        if measure == "growth_rate" and _growth_from_rate(rec, t, obs):
+            return rec
+        rec["comment"] = (f"only observations shorter than {MIN_ANNUALISE_DAYS} days (too short to annualise)"
+                          if len(cand) else "no observation of this place and indicator up to as_of")
+        return rec
+    v = float(row["value"])
+    if flow and measure != "cumulative":
+        rec["annualised_value"] = v = annualise(v, row["start"], row["end"])
+    rec.update(obs_period_start=row["period_start"], obs_period_end=row["period_end"], obs_value=float(row["value"]),
+               obs_qualifier=row["qualifier"], obs_url=row["source_url"], illustrative=bool(row["illustrative"]),
+               obs_source=f"{row['source_title']} ({row['source_publisher']}, {row['source_date']})")
+    if row["qualifier"] != "=":
+        rec["flags"] = ", ".join(filter(None, [rec["flags"], f"observed value is a lower bound ({row['qualifier']})"]))
+    if flow and measure != "cumulative" and row["days"] < 365:
+        rec["flags"] = ", ".join(filter(None, [rec["flags"], f"annualised from {int(row['days'])} days"]))
+    if measure in ("share", "score"):
+        achieved = target_met(v, t["target_value"], t["comparator"], t["direction"])
+        rec["share_of_target"] = v / t["target_value"] if t["target_value"] else np.nan
+        status = ("met" if achieved else "missed") if _target_year_seen(row, t, False) else \
+            ("target achieved" if achieved else DISTANCE_ONLY)
+        _set_all(rec, status, f"a {measure}: compared as a level with the target")
+        return rec
+    _judge(rec, t, v, row["end"], _target_year_seen(row, t, flow), tolerance)
+    return rec
+
+
+def attainment(observations=None, as_of=None, doc_id: str | None = None, tolerance: float = 0.05) -> pd.DataFrame:
+    """Progress of every target against the cited observations up to ``as_of``.
+
+    ``observations``: a DataFrame or a CSV path in the ``data/observations.csv`` format (default:
+    that file, the real cited observations).  ``as_of``: a date (``"2024-06-30"``) or a year (its
+    31 December); default: no cap, i.e. the latest observation.  One row per distinct target (a
+    target with no observation gets status ``no data``, never dropped); ``status`` is the headline
+    verdict (:data:`STATUSES`), beside the three readings (``schedule_status``, ``opensdg_status``,
+    ``unsd_status``); ``flags`` carries caveats (annualised, ambiguous basis, lower bound).
+
+    >>> a = attainment(doc_id="ordos_2022").set_index("target_id")
+    >>> r = a.loc["OR-01"]          # patent grants, 15% a year from 2,748 (2020)
+    >>> r["obs_period_start"], r["obs_period_end"], float(r["obs_value"]), round(float(r["annualised_value"]))
+    ('2024-01-01', '2024-09-30', 3398.0, 4539)
+    >>> round(float(r["actual_cagr"]), 3), r["status"]
+    (0.143, 'substantial progress')
+    """
+    obs = observations if isinstance(observations, pd.DataFrame) and "end" in observations \
         else load_observations(observations)
-    year_cap = parse_as_of(as_of)
-    if year_cap is not None:
-        obs = obs[obs["year"] <= year_cap]
-    tr = trajectories(doc_id)
+    cap = parse_as_of(as_of)
+    if cap is not None:
+        obs = obs[obs["end"] <= cap]
+    tr = trajectories(doc_id, observations=obs)
     direction = dict(zip(indicators()["key"], indicators()["direction"]))
-    start_year = dict(zip(documents()["doc_id"], documents()["plan_start_year"]))
-    rows = []
-    for _, t in tr.iterrows():
-        o = obs[(obs["indicator"] == t["indicator"]) & (obs["doc_id"] == t["doc_id"])]
-        if t["measure"] == "cumulative" and "measure" in o:
-            o = o[o["measure"].isna() | (o["measure"] == "cumulative")]
-        rec = {k: t[k] for k in ("target_id", "doc_id", "indicator", "indicator_zh", "measure", "comparator", "unit",
-                                 "baseline_year", "baseline_value", "target_year", "target_value")}
-        rec["direction"] = direction.get(t["indicator"], "up")
-        rec.update(obs_year=pd.NA, obs_value=_nan(), obs_source=pd.NA, illustrative=False, achieved=False,
-                   progress_ratio=_nan(), elapsed_share=_nan(), schedule_status=NO_DATA, actual_cagr=_nan(),
-                   required_cagr=t["required_cagr"], cagr_ratio=_nan(), opensdg_status=NO_DATA,
-                   projected_value=_nan(), projected_ratio=_nan(), unsd_status=NO_DATA, comment="")
-        if o.empty:
-            rec["comment"] = "no observation up to as_of" if year_cap else "no observation"
-            rows.append(rec)
-            continue
-        last = o.sort_values("year").iloc[-1]
-        y, v = int(last["year"]), float(last["value"])
-        rec.update(obs_year=y, obs_value=v, illustrative=bool(last["illustrative"]),
-                   obs_source=f"{last['source_title']} ({last['source_publisher']}, {last['source_date']})")
-        goal = t["target_level"] if not math.isnan(t["target_level"]) else t["target_value"]
-        comparator = ">=" if t["measure"] == "growth_rate" else t["comparator"]
-        achieved = target_met(v, goal, comparator, rec["direction"]) if not math.isnan(goal) else False
-        rec["achieved"] = achieved
-        base, by = t["baseline_value"], t["baseline_year"]
-        if t["measure"] == "cumulative":
-            base, by = 0.0, int(start_year[t["doc_id"]]) - 1
-        if math.isnan(goal) or pd.isna(by) or math.isnan(base):
-            status = "target achieved" if achieved else NOT_ASSESSABLE
-            rec.update(schedule_status=status, opensdg_status=status if achieved else NOT_ASSESSABLE,
-                       unsd_status="target met" if achieved else NOT_ASSESSABLE,
-                       comment="no baseline: only met / not yet met can be judged")
-            rows.append(rec)
-            continue
-        span, done = int(t["target_year"]) - int(by), y - int(by)
-        if done <= 0:
-            rec.update(schedule_status=NOT_ASSESSABLE, opensdg_status=NOT_ASSESSABLE, unsd_status=NOT_ASSESSABLE,
-                       comment=f"latest observation ({y}) is not after the baseline year ({by})")
-            rows.append(rec)
-            continue
-        gap = goal - base
-        rec["progress_ratio"] = (v - base) / gap if gap else _nan()
-        rec["elapsed_share"] = min(done / span, 1.0)
-        rec["schedule_status"] = schedule_status(rec["progress_ratio"], rec["elapsed_share"], achieved, tolerance)
-        if base > 0 and v > 0 and goal > 0:
-            actual = cagr(base, v, done)
-            required = cagr(base, goal, span)
-            rec["actual_cagr"], rec["required_cagr"] = actual, required
-            rec["cagr_ratio"] = actual / required if required else _nan()
-            rec["projected_value"] = v * (1 + actual) ** (int(t["target_year"]) - y)
-        else:  # from zero (cumulative) the trend is linear: the average pace so far
-            rec["projected_value"] = base + (v - base) * span / done
-            rec["comment"] = "growth from zero: CAGR undefined; projection continues the average annual pace"
-        rec["projected_ratio"] = (rec["projected_value"] - base) / gap if gap else _nan()
-        rec["opensdg_status"] = opensdg_status(rec["cagr_ratio"], achieved)
-        rec["unsd_status"] = unsd_status(rec["projected_ratio"], achieved)
-        rows.append(rec)
-    df = pd.DataFrame(rows)
-    for col in ("baseline_year", "target_year", "obs_year"):
+    start = dict(zip(documents()["doc_id"], documents()["plan_start_year"]))
+    tr["direction"] = tr["indicator"].map(direction).fillna("up")
+    tr["plan_start"] = tr["doc_id"].map(start)
+    df = pd.DataFrame([_assess(t, obs, tolerance) for _, t in tr.iterrows()])
+    latest = obs.dropna(subset=["doc_id"]).groupby("doc_id")["end"].max()
+    df["as_of"] = cap.date().isoformat() if cap is not None else \
+        df["doc_id"].map(lambda d: latest[d].date().isoformat() if d in latest.index else pd.NA)
+    for col in ("target_year",):
         df[col] = df[col].astype("Int64")
-    for col in ("obs_value", "progress_ratio", "elapsed_share", "actual_cagr", "required_cagr", "cagr_ratio",
-                "projected_value", "projected_ratio"):
+    for col in ("obs_value", "annualised_value", "progress_ratio", "elapsed_share", "actual_cagr", "required_cagr",
+                "cagr_ratio", "projected_value", "projected_ratio", "share_of_target", "baseline_value"):
         df[col] = df[col].astype("float64")
     return df

@@ -1,20 +1,26 @@
 """Charts in one house style: bilingual labels, units, titles, a source line, a CJK font.
 
-Chinese text is drawn with Noto Sans CJK SC (SIL Open Font License), which the
-``noto-cjk-sans-otc`` wheel installs with the package and :func:`use_house_style` registers
-with matplotlib's font manager — no system font, no download.  Every chart drawn from
-invented data carries an "ILLUSTRATIVE DATA — NOT REAL" watermark.
+Chinese text is drawn with Noto Sans CJK SC (SIL Open Font License) from the font file the
+``noto-cjk-sans-otc`` wheel installs with the package — no system font, no download.
+:func:`use_house_style` registers that file with matplotlib's font manager *by path*, under a
+family name of its own (:data:`CJK_FAMILY`), so a system copy of Noto Sans CJK (Debian's
+``fonts-noto-cjk``, same family name, possibly another version) can never be picked instead.
+Every chart drawn from invented data carries an "ILLUSTRATIVE DATA — NOT REAL" watermark.
 
 >>> use_house_style()
 >>> import matplotlib.pyplot as plt
 >>> plt.rcParams["font.family"][0]
-'Noto Sans CJK SC'
+'ipanalysis Noto Sans CJK SC'
+>>> font_manager.findfont(CJK_FAMILY) == cjk_font_path()
+True
 >>> bilingual("Valid trademarks", "有效注册商标")
 'Valid trademarks (有效注册商标)'
 """
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import math
 import textwrap
 
@@ -27,31 +33,56 @@ from .data import documents, indicators
 
 __all__ = ["use_house_style", "bilingual", "source_line", "mark_illustrative", "ambition_chart",
            "coverage_heatmap", "trajectory_chart", "required_growth_chart", "attainment_chart", "audit_chart",
-           "CJK_FAMILY", "STATUS_COLORS"]
+           "CJK_FAMILY", "STATUS_COLORS", "cjk_font_path"]
 
-CJK_FAMILY = "Noto Sans CJK SC"
+#: the family name the wheel's Noto Sans CJK SC face is registered under (unique to this package,
+#: so matplotlib cannot resolve it to a system copy of the same font).
+CJK_FAMILY = "ipanalysis Noto Sans CJK SC"
+_WHEEL_FACE = "Noto Sans CJK SC"  # the face's own name inside the wheel's .ttc collection
 PALETTE = ["#1f5a89", "#d1762b", "#3c8d5a", "#a23b3b", "#6b5b95", "#7f7f7f"]
 STATUS_COLORS = {
     "target achieved": "#2e7d32", "ahead of schedule": "#2e7d32", "on schedule": "#66a860", "behind schedule": "#d1762b",
-    "no data": "#bdbdbd", "not assessable": "#9e9e9e",
+    "no data": "#bdbdbd", "not assessable": "#9e9e9e", "met": "#2e7d32", "missed": "#c0392b",
+    "substantial progress": "#2e7d32", "moderate progress": "#66a860", "limited progress": "#d1762b",
+    "deterioration": "#c0392b", "distance only": "#9e9e9e",
     "consistent": "#66a860", "needs_review": "#e0a030", "inconsistent": "#c0392b",
 }
 ILLUSTRATIVE_LABEL = "ILLUSTRATIVE DATA — NOT REAL (示例数据，非真实)"
-_registered = False
 
 
-def _register_font() -> None:
-    global _registered
-    if _registered:
-        return
+@functools.cache
+def _register_font() -> font_manager.FontEntry:
+    """Register the wheel's font file with matplotlib's font manager, once per process.
+
+    ``addfont`` reads the headers of the collection's ten faces (~40 ms); the SC face is then
+    added again under :data:`CJK_FAMILY`, a name no other font file carries.  Returns that entry.
+    """
     import noto_cjk_sans_otc  # the OFL-licensed Noto Sans CJK collection, installed by pip
 
-    # The wheel's copy only, even where the system has the same family (Debian's fonts-noto-cjk):
-    # the charts do not change with the machine, and one font file is read, not two.
+    path = str(noto_cjk_sans_otc.FONT_PATH)
     fm = font_manager.fontManager
-    fm.ttflist = [f for f in fm.ttflist if not f.name.startswith("Noto Sans CJK")]
-    fm.addfont(str(noto_cjk_sans_otc.FONT_PATH))
-    _registered = True
+    fm.addfont(path)
+    ours = [e for e in fm.ttflist if e.fname == path]
+    face = next((e for e in ours if e.name == _WHEEL_FACE), ours[0])  # matplotlib < 3.11: first face only
+    entry = dataclasses.replace(face, name=CJK_FAMILY)
+    fm.ttflist.append(entry)
+    cached = getattr(fm, "_findfont_cached", None)  # findfont memoises its answers; ours changed
+    if cached is not None:
+        cached.cache_clear()
+    return entry
+
+
+def cjk_font_path():
+    """Path of the font file Chinese text is drawn with: the wheel's, whatever the system has.
+
+    >>> import noto_cjk_sans_otc
+    >>> cjk_font_path() == str(noto_cjk_sans_otc.FONT_PATH)
+    True
+    """
+    entry = _register_font()
+    if hasattr(font_manager, "FontPath"):  # matplotlib ≥ 3.11 resolves a face of a collection
+        return font_manager.FontPath(entry.fname, entry.index)
+    return entry.fname
 
 
 def use_house_style() -> None:
@@ -254,9 +285,10 @@ def required_growth_chart(tr: pd.DataFrame, history: pd.DataFrame | None = None)
 def attainment_chart(att: pd.DataFrame):
     """Progress towards each target versus time elapsed (序时进度), coloured by status.
 
-    A bar is the share of the baseline→target distance covered by the latest observation;
-    the black tick is the share of the plan period elapsed.  Bar past the tick = ahead.
-    Targets without observations are listed as "no data".  ``att`` is
+    A solid bar is the share of the baseline→target distance covered by the observation used; the
+    black tick is the share of the plan period elapsed (bar past the tick = ahead).  A hatched bar
+    is a target with no baseline: the level reached as a share of the target (distance to target),
+    not progress.  Targets without observations are counted in the note.  ``att`` is
     :func:`ipanalysis.attainment`'s output; charts from illustrative observations are stamped.
 
     >>> from ipanalysis import attainment
@@ -267,21 +299,25 @@ def attainment_chart(att: pd.DataFrame):
     """
     use_house_style()
     cat = indicators().set_index("key")
-    order = {s: i for i, s in enumerate(["target achieved", "ahead of schedule", "on schedule", "behind schedule",
-                                         "not assessable", "no data"])}
-    a = att[att["schedule_status"] != "no data"].copy()
-    n_missing = int((att["schedule_status"] == "no data").sum())
-    a["label"] = [f"{cat.loc[k, 'name_en']} ({t})\n{z}" for k, t, z in zip(a["indicator"], a["target_id"],
-                                                                          a["indicator_zh"])]
-    a = a.assign(_o=a["schedule_status"].map(order)).sort_values(["_o", "target_id"])
-    fig, ax = plt.subplots(figsize=(8.5, 0.55 * max(len(a), 2) + 1.8))
+    a = att[att["obs_value"].notna()].copy()
+    n_missing = int(att["obs_value"].isna().sum())
+    a["label"] = [f"{cat.loc[k, 'name_en'] if k in cat.index else k} ({t})\n{z}"
+                  for k, t, z in zip(a["indicator"], a["target_id"], a["indicator_zh"])]
+    a = a.sort_values("target_id")
+    fig, ax = plt.subplots(figsize=(8.5, 0.6 * max(len(a), 2) + 1.9))
     for y, (_, r) in enumerate(a.iterrows()):
-        status = r["schedule_status"]
-        color = STATUS_COLORS.get(status, "#9e9e9e")
+        status = r["status"]
+        color = STATUS_COLORS.get(status, STATUS_COLORS.get(r["schedule_status"], "#9e9e9e"))
         if pd.notna(r["progress_ratio"]):
             ax.barh(y, min(max(r["progress_ratio"], -0.5), 1.5) * 100, color=color)
             ax.plot([r["elapsed_share"] * 100] * 2, [y - 0.4, y + 0.4], color="black", lw=2)
-            ax.text(min(max(r["progress_ratio"], 0), 1.5) * 100 + 2, y, status, va="center", fontsize=8)
+            ax.text(min(max(r["progress_ratio"], r["elapsed_share"], 0), 1.5) * 100 + 3, y,
+                    f"{status} ({r['schedule_status']})",
+                    va="center", fontsize=8)
+        elif pd.notna(r["share_of_target"]):
+            ax.barh(y, min(r["share_of_target"], 1.5) * 100, color="white", edgecolor="#777777", hatch="///")
+            ax.text(min(r["share_of_target"], 1.5) * 100 + 2, y, f"{status}: {r['share_of_target']:.0%} of target",
+                    va="center", fontsize=8)
         else:
             ax.text(2, y, f"{status}: " + textwrap.shorten(str(r["comment"]), 60), va="center", fontsize=8,
                     color="#555555")
@@ -289,11 +325,14 @@ def attainment_chart(att: pd.DataFrame):
     ax.invert_yaxis()
     ax.axvline(100, color="#444444", lw=0.8, ls="--")
     ax.set_xlim(-50, 170)
-    ax.set_xlabel("Progress from baseline to target, % (进度) — black tick: time elapsed (序时进度)")
-    ax.set_title(bilingual("Are targets on schedule?", "目标是否达到序时进度"))
+    ax.set_xlabel("Progress from baseline to target, % (进度); black tick: time elapsed (序时进度)")
+    as_of = att["as_of"].dropna().iloc[0] if "as_of" in att and att["as_of"].notna().any() else ""
+    ax.set_title(bilingual("Are targets on schedule?", "目标是否达到序时进度") + (f" — as of {as_of}" if as_of else ""))
     illustrative = bool(a["illustrative"].any()) if "illustrative" in a else False
-    note = (f"{n_missing} other target(s): no data. " if n_missing else "") + \
-        ("Observations: INVENTED, for demonstration only." if illustrative else "Observations: see table.")
+    note = "Hatched: no baseline, level as % of target. " * bool(a["share_of_target"].notna().any()) + \
+        (f"{n_missing} other target(s): no observation. " if n_missing else "") + \
+        ("Observations: INVENTED, for demonstration only." if illustrative else
+         f"Observations: {len(a)} cited figure(s), data/observations.csv (sources in the table).")
     return _finish(fig, att["doc_id"].unique(), note, illustrative)
 
 

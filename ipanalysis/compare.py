@@ -18,6 +18,7 @@ import pandas as pd
 
 from .data import documents, indicators as _catalogue, read_table
 from .sources import data_dir, raw_text
+from .text import sentences
 from .trajectory import canonical_targets
 
 __all__ = ["compare", "compare_matrix", "national_tasks", "national_coverage", "denominator"]
@@ -115,16 +116,13 @@ def national_tasks() -> pd.DataFrame:
     return df
 
 
-_SENTENCE = re.compile(r"[^。;;\n]+[。;;]?")
-
-
 def _evidence(text: str, keywords: list[str]) -> tuple[str | None, str | None]:
     for kw in keywords:
         pos = text.find(kw)
         if pos >= 0:
-            for m in _SENTENCE.finditer(text):
-                if m.start() <= pos < m.end():
-                    return kw, m.group(0).strip()
+            for s in sentences(text):
+                if s.start <= pos < s.end:
+                    return kw, s.text.strip()
     return None, None
 
 

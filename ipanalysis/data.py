@@ -14,6 +14,7 @@ may modify what it gets without touching the cache.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -24,7 +25,8 @@ from .schemas import DataValidationError, Problem, validate_frame
 from .sources import data_dir, raw_text
 from .units import UnitError, parse_quantity
 
-__all__ = ["documents", "indicators", "targets", "baselines", "exclusions", "read_table", "check_all"]
+__all__ = ["documents", "indicators", "targets", "baselines", "exclusions", "indicator_relations", "stated_reasons",
+           "read_table", "check_all", "raw_checksum_problems"]
 
 
 def _relative(path: Path) -> str:
@@ -154,6 +156,24 @@ def _exclusions(stamp: tuple) -> pd.DataFrame:
     return df
 
 
+@lru_cache(maxsize=8)
+def _indicator_relations(stamp: tuple) -> pd.DataFrame:
+    path = data_dir() / "indicator_relations.csv"
+    ctx = {"doc_ids": _doc_ids(), "indicator_keys": _indicators(_stamp("indicators"))["key"].tolist()}
+    df = validate_frame("indicator_relations", read_table(path), _relative(path), ctx)
+    bad = [Problem(i + 2, "strict", "part_of needs strict = yes or no (only part_of takes it)", None)
+           for i, (r, st) in enumerate(zip(df["relation"], df["strict"])) if (r == "part_of") == pd.isna(st)]
+    if bad:
+        raise DataValidationError(_relative(path), bad)
+    return df
+
+
+@lru_cache(maxsize=8)
+def _stated_reasons(stamp: tuple) -> pd.DataFrame:
+    path = data_dir() / "stated_reasons.csv"
+    return validate_frame("stated_reasons", read_table(path), _relative(path))
+
+
 def documents() -> pd.DataFrame:
     """The five source documents, one row each.
 
@@ -202,11 +222,52 @@ def exclusions() -> pd.DataFrame:
     return _exclusions(_stamp("documents", "target_exclusions")).copy()
 
 
+def indicator_relations() -> pd.DataFrame:
+    """Relations between catalogue indicators that the audit checks: ``part_of`` (with ``strict``),
+    ``increment_of``, ``stock_flow``; ``doc_id`` empty = every document.
+
+    >>> r = indicator_relations()
+    >>> r.loc[r["indicator"] == "valid_trademarks", ["relation", "other_indicator"]].values.tolist()
+    [['stock_flow', 'trademark_registrations_annual']]
+    """
+    return _indicator_relations(_stamp("indicators", "indicator_relations")).copy()
+
+
+def stated_reasons() -> pd.DataFrame:
+    """Keyword rules that mark a stated reason for growth unlike a document's own history.
+
+    >>> stated_reasons()[["direction", "all_of"]].values.tolist()[0]
+    ['slower', '数量;质量']
+    """
+    return _stated_reasons(_stamp("stated_reasons")).copy()
+
+
+def raw_checksum_problems() -> list[Problem]:
+    """Documents whose ``sha256`` in documents.csv differs from their raw text's (one per row).
+
+    >>> raw_checksum_problems()
+    []
+    """
+    out = []
+    for i, (doc, expected) in enumerate(zip(*documents()[["doc_id", "sha256"]].T.values)):
+        actual = hashlib.sha256((data_dir() / "raw" / f"{doc}.txt").read_bytes()).hexdigest()
+        if actual != expected:
+            out.append(Problem(i + 2, "sha256", f"data/raw/{doc}.txt has sha256 {actual}, not the recorded "
+                               f"{expected}: the raw text changed (raw texts are never edited)", f"doc_id={doc}"))
+    return out
+
+
 def check_all() -> dict[str, int]:
-    """Load and validate every table; return row counts.  Raises on the first bad file.
+    """Load and validate every table, and the raw texts' checksums; return row counts.  Raises on
+    the first bad file.
 
     >>> check_all()["documents"]
     5
     """
-    return {"documents": len(documents()), "indicators": len(indicators()), "targets": len(targets()),
-            "baselines": len(baselines()), "exclusions": len(exclusions())}
+    counts = {"documents": len(documents()), "indicators": len(indicators()), "targets": len(targets()),
+              "baselines": len(baselines()), "exclusions": len(exclusions()),
+              "indicator_relations": len(indicator_relations()), "stated_reasons": len(stated_reasons())}
+    problems = raw_checksum_problems()
+    if problems:
+        raise DataValidationError("data/documents.csv", problems)
+    return counts

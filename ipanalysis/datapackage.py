@@ -21,7 +21,7 @@ from pathlib import Path
 from .schemas import SCHEMAS
 from .sources import data_dir
 
-__all__ = ["descriptor", "write", "RESOURCES"]
+__all__ = ["descriptor", "write", "check", "RESOURCES"]
 
 #: resource name → (CSV file, schema name, title)
 RESOURCES = {
@@ -31,8 +31,14 @@ RESOURCES = {
     "baselines": ("baselines.csv", "baselines", "Every observed (historical / base-year) value the documents state"),
     "target_exclusions": ("target_exclusions.csv", "target_exclusions",
                           "Numbers in target-like sentences that are deliberately not targets, with reasons"),
+    "indicator_relations": ("indicator_relations.csv", "indicator_relations",
+                            "Relations between indicators the audit checks (part of, increment of, stock fed by a flow)"),
+    "stated_reasons": ("stated_reasons.csv", "stated_reasons",
+                       "Keywords that mark a document's stated reason for growth unlike its own history"),
     "observations": ("observations.csv", "observations",
-                     "Real, cited observations after the plans' baseline years (few or none; see data/README.md)"),
+                     "Real, cited city-level figures from public sources (statistical bulletins, IP-office releases, "
+                     "news), each with its period, scope and verbatim sentence"),
+    "population": ("population.csv", "population", "Resident population (常住人口) per place and year, cited"),
     "illustrative_observations": ("examples/illustrative_observations.csv", "observations",
                                   "ILLUSTRATIVE (invented, not real) observations for demonstrating the methods"),
     "national_tasks": ("national_tasks.csv", None, "Tasks of the national 2015 work plan, with quotes and keywords"),
@@ -54,7 +60,23 @@ _DESCRIPTIONS = {
     "source_quote": "Verbatim substring of the raw text that states the number",
     "duplicate_of": "target_id of the first statement when the document states the same target again",
     "growth_kind": "cagr (年均增长), times_increase (增长了N倍), multiple_of (为…的N倍)",
-    "source_url": "URL of the public source (real observations must have one)",
+    "relation": "part_of (indicator ⊂ other_indicator), increment_of (adds to the level other_indicator), "
+                "stock_flow (indicator is a stock fed by the annual flow other_indicator)",
+    "strict": "part_of only: yes = a subset (part above whole is an error); no = a same-year cohort (unusual)",
+    "indicators": "Semicolon list of catalogue keys the reason covers (empty: every indicator)",
+    "all_of": "Semicolon list of words that must all occur in one sentence",
+    "any_of": "Semicolon list of words one of which must occur in the same sentence (empty: none needed)",
+    "source_url": "URL of the public source (real observations must have one; documents: the official page "
+                  "the raw text was copied from, empty when none was found, see note)",
+    "accessed": "Date (ISO) the document's source_url was last checked against the raw text",
+    "sha256": "SHA-256 of data/raw/<doc_id>.txt (a test fails when a raw text changes)",
+    "indicator_table_title": "Title line of the document's flattened indicator table (empty: no table); "
+                             "the audit parses the table under it",
+    "period_start": "First day of the period a flow is counted over (ISO date); empty for a stock",
+    "period_end": "Last day of a flow's period, or the date a stock is measured at (ISO date)",
+    "qualifier": "= (stated value), > (more than: 超过/突破/余/多), >= (以上/不低于)",
+    "scope": "What the figure is about: city, district, county, province, national",
+    "basis": "For 累计 and growth targets: period_total, running_total, annual_average, whole_period or ambiguous",
 }
 
 _TYPES = {"string": "string", "float64": "number", "Int64": "integer"}
@@ -107,6 +129,10 @@ def descriptor(root: Path | None = None) -> dict:
         id_col = next(iter(SCHEMAS[schema])) if schema else None
         if schema in ("targets", "baselines", "indicators", "documents"):
             res["schema"]["primaryKey"] = [id_col]
+        if schema == "indicator_relations":
+            res["schema"]["foreignKeys"] = [
+                {"fields": ["indicator"], "reference": {"resource": "indicators", "fields": ["key"]}},
+                {"fields": ["other_indicator"], "reference": {"resource": "indicators", "fields": ["key"]}}]
         if schema in ("targets", "baselines"):
             res["schema"]["foreignKeys"] = [
                 {"fields": ["doc_id"], "reference": {"resource": "documents", "fields": ["doc_id"]}},
@@ -123,6 +149,38 @@ def descriptor(root: Path | None = None) -> dict:
         "sources": sources,
         "resources": resources,
     }
+
+
+def check(root: Path | None = None) -> list[str]:
+    """What is out of step between the CSVs under ``root`` and the descriptor: a CSV that is no
+    resource (or a resource with no CSV), a header that differs from the resource's field list
+    (names and order).  Empty when all is well.
+
+    >>> check()
+    []
+    """
+    import csv
+
+    root = root or data_dir()
+    out = []
+    resources = descriptor(root)["resources"]
+    listed = {r["path"] for r in resources}
+    on_disk = {p.relative_to(root).as_posix() for p in root.rglob("*.csv")}
+    out += [f"{p}: a CSV that is not a resource of the data package" for p in sorted(on_disk - listed)]
+    out += [f"{p}: a resource with no CSV" for p in sorted(listed - on_disk)]
+    for res in resources:
+        if res["path"] not in on_disk:
+            continue
+        with open(root / res["path"], encoding="utf-8", newline="") as fh:
+            header = next(csv.reader(fh), [])
+        fields = [f["name"] for f in res["schema"]["fields"]]
+        if header != fields:
+            extra, missing = [h for h in header if h not in fields], [f for f in fields if f not in header]
+            out.append(f"{res['path']}: header differs from the descriptor's fields"
+                       + (f"; not in the descriptor: {', '.join(extra)}" if extra else "")
+                       + (f"; missing from the file: {', '.join(missing)}" if missing else "")
+                       + ("" if extra or missing else "; same names, different order"))
+    return out
 
 
 def write(path: Path | None = None) -> Path:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-__all__ = ["setup_notebook", "quote_table", "number"]
+__all__ = ["setup_notebook", "quote_table", "number", "fmt_value", "readable", "Table", "Prose", "wide_values"]
+
+DASH = "—"
 
 
 def number(v: float) -> str:
@@ -27,6 +29,116 @@ def number(v: float) -> str:
     if abs(v) >= 1000:
         return f"{v:,.1f}"
     return f"{v:.4g}"
+
+
+def fmt_value(v, unit: str | None = None) -> str:
+    """A value in the unit a Chinese reader expects: 亿元/万元 for money, 万件 from 10,000, %, 件/万人;
+    missing → "—".
+
+    >>> fmt_value(4460000000, "yuan"), fmt_value(6.7e7, "yuan"), fmt_value(150000, "件"), fmt_value(3094, "件")
+    ('44.6亿元', '6,700万元', '15万件', '3,094件')
+    >>> fmt_value(12.5, "%"), fmt_value(0.93, "件/万人"), fmt_value(float("nan"), "件"), fmt_value(1.05)
+    ('12.5%', '0.93件/万人', '—', '1.05')
+    """
+    if v is None or v is pd.NA or (isinstance(v, float) and v != v):
+        return DASH
+    v = float(v)
+
+    def short(x: float) -> str:
+        if float(x).is_integer() or abs(x) >= 100:
+            return f"{x:,.0f}"
+        return f"{x:,.2f}".rstrip("0").rstrip(".")
+    if unit == "yuan":
+        return f"{short(v / 1e8)}亿元" if abs(v) >= 1e8 else f"{short(v / 1e4)}万元"
+    if unit in ("件", "人", "人次") and abs(v) >= 1e4:
+        return f"{short(v / 1e4)}万{unit}"
+    return f"{short(v)}{unit or ''}"
+
+
+class Prose(str):
+    """Markdown text that renders as Markdown in a notebook and shows as plain text to nbval.
+
+    >>> Prose("**bold**")._repr_markdown_()
+    '**bold**'
+    """
+
+    def _repr_markdown_(self) -> str:
+        return str(self)
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+class Table:
+    """A display table: HTML without an index column (wrapping long cells), and the same rows as
+    plain text for nbval to compare.
+
+    >>> print(Table(pd.DataFrame({"a": ["x"], "b": ["✓"]})))
+    a b
+    x ✓
+    """
+
+    def __init__(self, df: pd.DataFrame, caption: str | None = None):
+        self.df, self.caption = df.reset_index(drop=True), caption
+
+    def __repr__(self) -> str:
+        return self.df.to_string(index=False)
+
+    def _repr_html_(self) -> str:
+        html = self.df.to_html(index=False, escape=True, border=0, classes="ipa-table", na_rep=DASH)
+        cap = f"<p class='ipa-caption'><em>{self.caption}</em></p>" if self.caption else ""
+        style = ("<style>.ipa-table{border-collapse:collapse;font-size:12px;table-layout:auto;max-width:100%}"
+                 ".ipa-table td,.ipa-table th{white-space:normal;word-break:break-word;max-width:22em;"
+                 "padding:2px 6px;text-align:left;vertical-align:top}</style>")
+        return style + cap + html
+
+
+def readable(df: pd.DataFrame, spec: dict[str, tuple[str, str]], unit_col: str | None = "unit",
+             caption: str | None = None) -> Table:
+    """The columns named in ``spec`` (column → (header, kind)), formatted for reading: ``value``
+    cells with their unit (``unit_col``, or ``value@column`` for another unit column), ``pct`` fractions as %, ``ratio`` to two decimals,
+    ``bool`` as ✓/✗, ``int``, ``text``; missing cells as —.  Headers are bilingual strings.
+
+    >>> df = pd.DataFrame({"v": [4.46e9], "unit": ["yuan"], "ok": [True], "g": [0.1234], "n": [pd.NA]})
+    >>> print(readable(df, {"v": ("Value 数值", "value"), "ok": ("Met 达成", "bool"), "g": ("CAGR 年均增速", "pct"),
+    ...                     "n": ("Note 备注", "text")}))
+    Value 数值 Met 达成 CAGR 年均增速 Note 备注
+      44.6亿元      ✓     12.3%       —
+    """
+    out = pd.DataFrame(index=df.index)
+    for col, (header, kind) in spec.items():
+        cells = df[col]
+        if kind.startswith("value"):
+            ucol = kind.partition("@")[2] or unit_col
+            units = df[ucol] if ucol in df else [None] * len(df)
+            out[header] = [fmt_value(v, u) for v, u in zip(cells, units)]
+        elif kind == "pct":
+            out[header] = [DASH if pd.isna(v) else f"{float(v) * 100:.1f}%" for v in cells]
+        elif kind == "ratio":
+            out[header] = [DASH if pd.isna(v) else f"{float(v):.2f}" for v in cells]
+        elif kind == "bool":
+            out[header] = [DASH if pd.isna(v) else ("✓" if bool(v) else "✗") for v in cells]
+        elif kind == "int":
+            out[header] = [DASH if pd.isna(v) else f"{int(v)}" for v in cells]
+        else:
+            out[header] = [DASH if pd.isna(v) or str(v) == "" else str(v).replace("\n", " ⏎ ") for v in cells]
+    return Table(out, caption)
+
+
+def wide_values(df: pd.DataFrame, units, index_header: str) -> Table:
+    """A wide table (one column per target) with each column's values in its own unit.
+
+    >>> w = pd.DataFrame({"OR-11": [4.46e9, 7e9]}, index=pd.Index([2020, 2025], name="year"))
+    >>> print(wide_values(w, {"OR-11": "yuan"}, "Year 年份"))
+    Year 年份  OR-11
+       2020 44.6亿元
+       2025   70亿元
+    """
+    out = pd.DataFrame({c: [fmt_value(v, units[c]) for v in df[c]] for c in df.columns}, index=df.index)
+    out.insert(0, index_header, [str(i) for i in df.index])
+    if df.empty:
+        out = pd.DataFrame({index_header: [DASH]})
+    return Table(out)
 
 
 def setup_notebook() -> None:

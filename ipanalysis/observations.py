@@ -1,115 +1,250 @@
-"""Observed values (after a plan's baseline) for attainment: loading and validation.
+"""Observed values from outside the five documents: loading and validation.
 
-An observations table has one row per (document/place, indicator, year) with the value in
-the catalogue's base unit and a citable source (title, publisher, date, URL).  It may name
-the document by ``doc_id`` or the place by ``place`` (Chinese or English name).
+One row per figure a public source states for a place: the indicator (a catalogue key), the
+period it covers, the value in the catalogue's base unit, and the source (title, publisher, date,
+URL and the verbatim sentence).  Periods follow one rule:
 
-``data/observations.csv`` holds real, cited observations; ``data/examples/
-illustrative_observations.csv`` holds invented values for demonstrating the method and is
-labelled illustrative wherever it is shown.
+* a **flow** (授权量, 申请量, 融资金额 …) is counted over ``[period_start, period_end]``, so
+  "2024年1-9月" is ``2024-01-01 … 2024-09-30`` and is never read as a full year;
+* a **stock** or intensity (拥有量, 有效…, 每万人口…) is measured at ``period_end`` and leaves
+  ``period_start`` empty;
+* shares, scores and rates may give either.
 
->>> obs = load_observations(data_dir() / "examples" / "illustrative_observations.csv")
->>> bool(obs["illustrative"].all())
-True
+``scope`` says what the figure is about (city, district, province …): only figures about a
+document's own place (``doc_id`` set, scope equal to the document's ``admin_level``) count for
+its targets; other rows are context.
+
+``data/observations.csv`` holds real, cited figures; ``data/examples/illustrative_observations.csv``
+holds INVENTED values for demonstrating the methods and is labelled illustrative wherever shown.
+
+>>> obs = real_observations()
+>>> bool(obs["illustrative"].any()), bool(obs["source_url"].str.startswith("http").all())
+(False, True)
+>>> row = obs[(obs.indicator == "patent_grants_annual") & (obs.period_end == "2024-09-30")].iloc[0]
+>>> row["doc_id"], row["period_start"], float(row["value"]), int(row["days"])
+('ordos_2022', '2024-01-01', 3398.0, 274)
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
 
-from .data import documents, indicators, read_table, targets
+from .data import documents, indicators, read_table
 from .schemas import SCHEMAS, DataValidationError, Problem, validate_frame
 from .sources import data_dir
+from .units import UnitError, parse_quantity
 
-__all__ = ["load_observations", "real_observations", "illustrative_observations", "REQUIRED_COLUMNS"]
+__all__ = ["load_observations", "real_observations", "illustrative_observations", "observed_quantity",
+           "REQUIRED_COLUMNS", "FLOW", "RUNNING_TOTAL", "POINT_MEASURES"]
 
-REQUIRED_COLUMNS = ("indicator", "year", "value", "unit", "source_title", "source_publisher", "source_date", "source_url")
-_UNIT_HINTS = {"亿元": "yuan (1 亿元 = 100000000 yuan)", "万元": "yuan (1 万元 = 10000 yuan)", "万件": "件 (1 万件 = 10000 件)"}
+REQUIRED_COLUMNS = ("indicator", "period_end", "value", "unit", "measure", "source_title", "source_publisher",
+                    "source_url")
+FLOW = "flow"
+RUNNING_TOTAL = "running_total"  # a flow counted from an unstated start up to a date (累计获得…)
+POINT_MEASURES = ("stock", "intensity", RUNNING_TOTAL)  # measured at a date: no period_start
+_UNIT_HINTS = {"亿元": "yuan (1 亿元 = 100000000 yuan)", "万元": "yuan (1 万元 = 10000 yuan)",
+               "万件": "件 (1 万件 = 10000 件)", "万人": "人 (1 万人 = 10000 人)"}
+_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
+                                      "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_SOURCE_DATE = re.compile(r"\d{4}-\d{2}(-\d{2})?")
 
 
-def load_observations(source: str | Path | pd.DataFrame, name: str | None = None) -> pd.DataFrame:
-    """Read and validate observations from a CSV path or a DataFrame.
+def observed_quantity(value_text: str) -> float:
+    """The number a source's ``value_text`` states, in base units (万/萬 ×1e4, 亿/億 ×1e8, thousands
+    separators and a leading minus read).
 
-    Adds ``doc_id`` (resolved from ``place`` where missing) and ``illustrative`` (True when
-    the file name says so).  Raises :class:`FileNotFoundError` for a missing file and
-    :class:`~ipanalysis.schemas.DataValidationError` naming file, line and column for bad rows.
+    >>> observed_quantity("3.1219万件"), observed_quantity("1,584件"), observed_quantity("216.84萬人")
+    (31219.0, 1584.0, 2168400.0)
+    >>> observed_quantity("-11.51%"), observed_quantity("264"), observed_quantity("eight")
+    (-11.51, 264.0, 8.0)
+    >>> observed_quantity("670 million yuan")
+    670000000.0
     """
+    text = str(value_text).strip().replace("萬", "万").replace("億", "亿")
+    if text.lower() in _WORDS:
+        return float(_WORDS[text.lower()])
+    m = re.fullmatch(r"([\d.]+)\s*(million|billion)(?:\s*yuan)?", text)
+    if m:
+        return float(m.group(1)) * (1e6 if m.group(2) == "million" else 1e9)
+    text = re.sub(r"(?<=\d)[,，](?=\d{3}(?!\d))", "", text)
+    sign = -1.0 if re.match(r"^[-−－]\s*\d", text) else 1.0
+    text = re.sub(r"^[-−－]\s*", "", text)
+    return sign * parse_quantity(text).value
+
+
+def _legacy_years(df: pd.DataFrame) -> pd.DataFrame:
+    """Accept the older ``year`` column as a whole calendar year (flows) or year-end (others)."""
+    if "year" not in df.columns:
+        return df
+    df = df.copy()
+    for col in ("period_start", "period_end"):
+        if col not in df.columns:
+            df[col] = pd.NA
+    for i, y in df["year"].items():
+        if pd.isna(y) or pd.notna(df.at[i, "period_end"]):
+            continue
+        df.at[i, "period_end"] = f"{int(y)}-12-31"
+        if df.at[i, "measure"] in (FLOW, "annual_flow"):
+            df.at[i, "period_start"] = f"{int(y)}-01-01"
+    df["measure"] = df["measure"].replace({"annual_flow": FLOW, "level": "stock", "cumulative": FLOW})
+    return df.drop(columns=["year"])
+
+
+def _date(value) -> pd.Timestamp | None:
+    if pd.isna(value) or not _DATE.fullmatch(str(value)):
+        return None
+    try:
+        return pd.Timestamp(str(value))
+    except ValueError:
+        return None
+
+
+def _row_problems(i: int, row, cat: pd.DataFrame, docs: pd.DataFrame, illustrative: bool) -> list[Problem]:
+    """Every rule one row can break on its own (the schema has checked types and allowed values)."""
+    line, rid, out = i + 2, f"{row['indicator']} {row['period_end']}", []
+
+    def bad(column: str, message: str) -> None:
+        out.append(Problem(line, column, message, rid))
+
+    start, end = _date(row["period_start"]), _date(row["period_end"])
+    if end is None:
+        bad("period_end", f"{row['period_end']!r} is not a valid ISO date (YYYY-MM-DD)")
+    if pd.notna(row["period_start"]) and start is None:
+        bad("period_start", f"{row['period_start']!r} is not a valid ISO date (YYYY-MM-DD)")
+    if start is not None and end is not None and end < start:
+        bad("period_end", f"period_end {row['period_end']} is before period_start {row['period_start']}")
+    want = cat.loc[row["indicator"]] if row["indicator"] in cat.index else None
+    if want is not None:
+        if row["unit"] != want["base_unit"]:
+            bad("unit", f"{row['unit']!r} but indicator {row['indicator']!r} is measured in {want['base_unit']!r}")
+        if row["measure"] != want["measure"] and not (row["measure"] == RUNNING_TOTAL and want["measure"] == FLOW):
+            bad("measure", f"{row['measure']!r} but indicator {row['indicator']!r} is a {want['measure']!r} "
+                f"in data/indicators.csv (a running total of a flow, 累计, is {RUNNING_TOTAL!r})")
+    if row["measure"] == FLOW and pd.isna(row["period_start"]):
+        bad("period_start", "a flow needs the start of the period it is counted over")
+    if row["measure"] in POINT_MEASURES and pd.notna(row["period_start"]):
+        bad("period_start", f"a {row['measure']} is measured at period_end; leave period_start empty")
+    if pd.notna(row["doc_id"]) and row["doc_id"] in docs.index:
+        level = docs.loc[row["doc_id"], "admin_level"]
+        if row["scope"] != level:
+            bad("scope", f"{row['scope']!r} but {row['doc_id']} is a {level} document: only figures about its own "
+                "place may carry its doc_id (leave doc_id empty for context rows)")
+    if pd.isna(row["doc_id"]) and pd.isna(row["place"]):
+        bad("place", "give doc_id or place")
+    if illustrative:
+        return out
+    url = str(row["source_url"])
+    if not url.startswith(("http://", "https://")):
+        bad("source_url", f"{url!r} is not a URL: a real observation needs a citable public source (title, "
+            "publisher, date, URL); invented values belong in a file whose name contains 'illustrative'")
+    if pd.isna(row["source_date"]):
+        if "undated" not in str(row["note"]).lower():
+            bad("source_date", "missing: give the page's date (YYYY-MM-DD or YYYY-MM), or say in note that the page is undated")
+    elif not _SOURCE_DATE.fullmatch(str(row["source_date"])):
+        bad("source_date", f"{row['source_date']!r} is not an ISO date (YYYY-MM-DD or YYYY-MM)")
+    quote, text = row["source_quote"], row["value_text"]
+    if pd.isna(quote) or pd.isna(text):
+        bad("source_quote" if pd.isna(quote) else "value_text",
+            "a real observation needs the verbatim sentence (source_quote) and the number as written (value_text)")
+        return out
+    if text not in quote:
+        bad("value_text", f"{text!r} is not part of source_quote")
+    try:
+        stated = observed_quantity(text)
+    except UnitError as err:
+        bad("value_text", str(err))
+        return out
+    if abs(stated - row["value"]) > 1e-9 * max(1.0, abs(stated)):
+        hint = " (write it in base units: 万 ×1e4, 亿 ×1e8, 亿元 → yuan)" if stated and row["value"] \
+            and round(stated / row["value"]) in (10_000, 100_000_000) else ""
+        bad("value", f"{row['value']!r} but value_text {text!r} states {stated!r}{hint}")
+    return out
+
+
+def load_observations(source: str | Path | pd.DataFrame | None = None, name: str | None = None) -> pd.DataFrame:
+    """Read and validate observations from a CSV path or a DataFrame (default: ``data/observations.csv``).
+
+    Adds ``doc_id`` from ``place`` where the place is a document's own (and the scope matches), the
+    parsed dates ``start`` and ``end``, ``days`` (the days a flow covers; empty for a stock) and
+    ``illustrative`` (True when the file name says so).  Raises :class:`FileNotFoundError` for a
+    missing file and :class:`~ipanalysis.schemas.DataValidationError` naming file, line and column.
+
+    >>> bad = pd.DataFrame([{"doc_id": "ordos_2022", "indicator": "ip_pledge_financing", "period_start":
+    ...     "2021-01-01", "period_end": "2021-12-31", "value": 44.6, "value_text": "44.6亿元", "unit": "yuan",
+    ...     "measure": "flow", "scope": "city", "source_title": "t", "source_publisher": "p",
+    ...     "source_date": "2022-01-05", "source_url": "https://example.org/a", "source_quote": "融资44.6亿元。"}])
+    >>> load_observations(bad, name="obs.csv")
+    Traceback (most recent call last):
+    ...
+    ipanalysis.schemas.DataValidationError: obs.csv: 1 problem
+      line 2 (ip_pledge_financing 2021-12-31), column 'value': 44.6 but value_text '44.6亿元' states 4460000000.0 (write it in base units: 万 ×1e4, 亿 ×1e8, 亿元 → yuan)
+    """
+    if source is None:
+        source, name = data_dir() / "observations.csv", name or "data/observations.csv"
     if isinstance(source, pd.DataFrame):
         df = source.astype("string").copy()
         label = name or "observations (DataFrame)"
-        illustrative = "illustrative" in label.lower()
     else:
         path = Path(source)
         if not path.is_file():
             raise FileNotFoundError(f"observations file not found: {path}")
-        df = read_table(path)
-        label = name or str(path)
-        illustrative = "illustrative" in path.name.lower()
+        df, label = read_table(path), name or str(path)
+    illustrative = "illustrative" in Path(label).name.lower()
+    df = _legacy_years(df)
     missing = [c for c in REQUIRED_COLUMNS if c not in df.columns]
     if missing:
         raise DataValidationError(label, [Problem(None, c, "column is missing") for c in missing])
     for col in SCHEMAS["observations"]:
         if col not in df.columns:
-            df[col] = pd.NA
-    extra = [c for c in df.columns if c not in SCHEMAS["observations"] and c != "illustrative"]
-    df = df.drop(columns=extra + (["illustrative"] if "illustrative" in df.columns else []))
-
-    docs = documents()
-    places = {**dict(zip(docs["place_zh"], docs["doc_id"])), **dict(zip(docs["place_en"], docs["doc_id"]))}
-    problems = []
+            df[col] = "city" if col == "scope" else "=" if col == "qualifier" else pd.NA
+    df = df[[c for c in SCHEMAS["observations"]]]
+    docs = documents().set_index("doc_id")
+    places = {}
+    for doc_id, d in docs.iterrows():
+        places[(d["place_zh"], d["admin_level"])] = places[(d["place_en"], d["admin_level"])] = doc_id
     for i, row in df.iterrows():
-        if pd.isna(row["doc_id"]):
-            if pd.notna(row["place"]) and row["place"] in places:
-                df.loc[i, "doc_id"] = places[row["place"]]
-            else:
-                problems.append(Problem(i + 2, "place", f"{row['place']!r} names no document; give doc_id or one of: "
-                                        + ", ".join(sorted(places))))
-        unit = row["unit"]
+        if pd.isna(row["doc_id"]) and (row["place"], row["scope"]) in places:
+            df.at[i, "doc_id"] = places[(row["place"], row["scope"])]
+    early = []
+    for i, unit in df["unit"].items():
         if unit in _UNIT_HINTS:
-            problems.append(Problem(i + 2, "unit", f"{unit!r} is not a base unit; convert to {_UNIT_HINTS[unit]}"))
-            df.loc[i, "unit"] = pd.NA  # reported here; keep the schema from repeating it
-    if problems:
-        raise DataValidationError(label, problems)
+            early.append(Problem(i + 2, "unit", f"{unit!r} is not a base unit; convert to {_UNIT_HINTS[unit]}"))
+            df.at[i, "unit"] = pd.NA  # reported here; keep the schema from repeating it
     cat = indicators()
-    ctx = {"doc_ids": docs["doc_id"].tolist(), "indicator_keys": cat["key"].tolist()}
-    df = validate_frame("observations", df, label, ctx)
-
-    units = dict(zip(cat["key"], cat["base_unit"]))
-    tgt = targets()
-    problems = []
-    for i, row in df.iterrows():
-        want = units[row["indicator"]]
-        if row["unit"] != want:
-            problems.append(Problem(i + 2, "unit", f"{row['unit']!r} but indicator {row['indicator']!r} is measured in {want!r}"))
-        if want == "%" and 0 < row["value"] < 1:
-            levels = tgt.loc[(tgt["indicator"] == row["indicator"]) & (tgt["unit"] == "%"), "value"].dropna()
-            if len(levels) and (levels >= 1).all():
-                problems.append(Problem(i + 2, "value", f"{row['value']!r} looks like a fraction; write percentages "
-                                        f"as percent numbers (12 for 12%)"))
-    if not illustrative:
-        for i, url in df["source_url"].items():
-            if not str(url).startswith(("http://", "https://")):
-                problems.append(Problem(i + 2, "source_url", f"{url!r} is not a URL: a real observation needs a "
-                                        "citable public source (title, publisher, date, URL); invented values belong "
-                                        "in a file whose name contains 'illustrative'"))
-    dup = df.duplicated(["doc_id", "indicator", "year"], keep="first")
+    ctx = {"doc_ids": list(docs.index), "indicator_keys": cat["key"].tolist()}
+    try:
+        df = validate_frame("observations", df, label, ctx)
+    except DataValidationError as err:
+        raise DataValidationError(label, sorted(early + err.problems, key=lambda p: (p.line or 0, p.column or "")))
+    if early:
+        raise DataValidationError(label, early)
+    cat = cat.set_index("key")
+    problems = [p for i, row in df.iterrows() for p in _row_problems(i, row, cat, docs, illustrative)]
+    who = df["doc_id"].fillna(df["place"])
+    dup = pd.DataFrame({"w": who, "i": df["indicator"], "s": df["period_start"].fillna(""),
+                        "e": df["period_end"]}).duplicated(keep="first")
     for i in df.index[dup]:
-        r = df.loc[i]
-        problems.append(Problem(i + 2, "year", f"duplicate observation for ({r['doc_id']}, {r['indicator']}, {r['year']})"))
+        problems.append(Problem(i + 2, "period_end", f"duplicate observation for ({who[i]}, {df.at[i, 'indicator']}, "
+                                f"{df.at[i, 'period_start']}…{df.at[i, 'period_end']})"))
     if problems:
-        raise DataValidationError(label, sorted(problems, key=lambda p: p.line or 0))
+        raise DataValidationError(label, sorted(problems, key=lambda p: (p.line or 0, p.column or "")))
+    df["start"] = pd.to_datetime(df["period_start"])
+    df["end"] = pd.to_datetime(df["period_end"])
+    df["days"] = ((df["end"] - df["start"]).dt.days + 1).astype("Int64")
     df["illustrative"] = illustrative
     return df
 
 
 def real_observations() -> pd.DataFrame:
-    """The cited, real observations shipped in ``data/observations.csv`` (may be few).
+    """The cited, real observations shipped in ``data/observations.csv``.
 
     >>> real = real_observations()
-    >>> bool(real["illustrative"].any())
-    False
+    >>> int((real["doc_id"] == "ordos_2022").sum()) >= 3
+    True
     """
     return load_observations(data_dir() / "observations.csv", "data/observations.csv")
 

@@ -18,12 +18,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-__all__ = ["check_parameters", "ParameterError", "PATH_PARAMETERS", "METHODS"]
+__all__ = ["check_parameters", "ParameterError", "PATH_PARAMETERS"]
 
 #: Parameters naming a data file: absolute, relative to the working directory, else to the repository root.
 PATH_PARAMETERS = frozenset({"observations"})
-#: Plan-path methods of :func:`ipanalysis.trajectory`.
-METHODS = ("compound", "linear")
 
 
 class ParameterError(ValueError):
@@ -77,7 +75,7 @@ def check_parameters(*, base: str | Path | None = None, **params: Any) -> dict[s
     >>> check_parameters(method="cubic")
     Traceback (most recent call last):
     ...
-    ipanalysis.parameters.ParameterError: method='cubic' is not a method; valid: compound, linear
+    ValueError: unknown method 'cubic'; valid: compound, linear
     """
     from .sources import check_doc_id
 
@@ -90,8 +88,10 @@ def check_parameters(*, base: str | Path | None = None, **params: Any) -> dict[s
             check_doc_id(value)  # UnknownDocumentError, a ValueError naming the valid ids
         elif key == "as_of":
             out[key] = _check_as_of(value)
-        elif key == "method" and value not in METHODS:
-            raise ParameterError(f"method={value!r} is not a method; valid: {', '.join(METHODS)}")
+        elif key == "method":
+            from .trajectory import check_method  # the one definition of a plan-path method
+
+            check_method(value)
         elif key in PATH_PARAMETERS:
             out[key] = _check_path(key, value, base)
         elif key == "min_docs" and (isinstance(value, bool) or not isinstance(value, int) or value < 1):

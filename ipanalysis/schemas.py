@@ -24,13 +24,19 @@ import pandera.pandas as pa
 
 from .units import BASE_UNITS
 
-__all__ = ["DataValidationError", "Problem", "SCHEMAS", "validate_frame", "COMPARATORS", "TARGET_MEASURES"]
+__all__ = ["DataValidationError", "Problem", "SCHEMAS", "validate_frame", "COMPARATORS", "TARGET_MEASURES", "RELATIONS"]
 
 COMPARATORS = (">=", ">", "=", "≈", "range", "<=", "<", "qualitative")
 TARGET_MEASURES = ("stock", "annual_flow", "cumulative", "level", "growth_rate", "share", "intensity", "score", "increment")
 BASELINE_MEASURES = ("stock", "annual_flow", "cumulative", "level", "share", "intensity", "score")
 CATEGORIES = ("creation", "utilization", "protection", "management", "service", "talent", "funding")
 NATURAL_MEASURES = ("stock", "flow", "share", "intensity", "score", "rate")
+#: indicator_relations.relation: indicator ⊂ other (part_of), indicator adds to the level other
+#: (increment_of), indicator is a stock fed by the annual flow other (stock_flow).
+RELATIONS = ("part_of", "increment_of", "stock_flow")
+QUALIFIERS = ("=", ">", ">=")
+SCOPES = ("city", "district", "county", "province", "national")
+BASES = ("period_total", "running_total", "annual_average", "whole_period", "ambiguous")
 
 
 @dataclass(frozen=True)
@@ -54,7 +60,8 @@ SCHEMAS: dict[str, dict[str, Col]] = {
         "doc_number": Col(), "issued_date": Col(), "published_date": Col(),
         "plan_start_year": Col(I, True), "target_years": Col(S, True),
         "doc_kind": Col(S, True, ("work_plan", "pilot_work_plan", "outline", "annual_work_plan", "five_year_plan")),
-        "raw_file": Col(S, True), "note": Col(),
+        "raw_file": Col(S, True), "source_url": Col(), "accessed": Col(), "sha256": Col(S, True, None, True),
+        "indicator_table_title": Col(), "note": Col(),
     },
     "indicators": {
         "key": Col(S, True, None, True), "name_zh": Col(S, True), "name_en": Col(S, True),
@@ -69,6 +76,7 @@ SCHEMAS: dict[str, dict[str, Col]] = {
         "table_unit": Col(), "comparator": Col(S, True, COMPARATORS), "measure": Col(S, True, TARGET_MEASURES),
         "target_year": Col(I, True), "baseline_value": Col(F), "baseline_year": Col(I),
         "commitment": Col(S, True, ("firm", "strive")), "attribute": Col(S, False, ("expected", "binding")),
+        "basis": Col(S, False, BASES),
         "scope": Col(), "section": Col(), "source_quote": Col(S, True), "duplicate_of": Col(), "note": Col(),
     },
     "baselines": {
@@ -82,13 +90,29 @@ SCHEMAS: dict[str, dict[str, Col]] = {
     },
     "observations": {
         "doc_id": Col(S, False, "doc_ids"), "place": Col(), "indicator": Col(S, True, "indicator_keys"),
-        "year": Col(I, True), "value": Col(F, True), "unit": Col(S, True, BASE_UNITS),
-        "measure": Col(S, False, BASELINE_MEASURES),
-        "source_title": Col(S, True), "source_publisher": Col(S, True), "source_date": Col(S, True),
+        "period_start": Col(), "period_end": Col(S, True), "value": Col(F, True), "value_text": Col(),
+        "unit": Col(S, True, BASE_UNITS), "measure": Col(S, True, NATURAL_MEASURES + ("running_total",)),
+        "qualifier": Col(S, True, QUALIFIERS), "scope": Col(S, True, SCOPES),
+        "source_title": Col(S, True), "source_publisher": Col(S, True), "source_date": Col(),
         "source_url": Col(S, True), "source_quote": Col(), "note": Col(),
+    },
+    "population": {
+        "doc_id": Col(S, True, "doc_ids"), "place": Col(S, True), "year": Col(I, True), "date": Col(S, True),
+        "value": Col(F, True), "value_text": Col(S, True), "unit": Col(S, True, ("人",)), "scope": Col(S, True, SCOPES),
+        "source_title": Col(S, True), "source_publisher": Col(S, True), "source_date": Col(),
+        "source_url": Col(S, True), "source_quote": Col(S, True), "note": Col(),
     },
     "target_exclusions": {
         "doc_id": Col(S, True, "doc_ids"), "quote": Col(S, True), "reason": Col(S, True),
+    },
+    "indicator_relations": {
+        "doc_id": Col(S, False, "doc_ids"), "indicator": Col(S, True, "indicator_keys"),
+        "relation": Col(S, True, RELATIONS), "other_indicator": Col(S, True, "indicator_keys"),
+        "strict": Col(S, False, ("yes", "no")), "note": Col(S, True), "source": Col(S, True),
+    },
+    "stated_reasons": {
+        "direction": Col(S, True, ("slower", "faster")), "indicators": Col(), "all_of": Col(S, True), "any_of": Col(),
+        "reason_en": Col(S, True), "note": Col(),
     },
 }
 

@@ -19,7 +19,7 @@ import pandas as pd
 from .data import baselines as _load_baselines
 from .data import targets as _load_targets
 
-__all__ = ["cagr", "linear_increase", "path", "trajectories", "trajectory", "canonical_targets", "historical_growth",
+__all__ = ["check_method", "cagr", "years_between", "linear_increase", "path", "trajectories", "trajectory", "canonical_targets", "historical_growth",
            "plan_paths", "METHODS"]
 
 METHODS = ("compound", "linear")
@@ -28,6 +28,21 @@ _COMPATIBLE = {  # target measure → baseline measures that state the same kind
     "stock": ("stock", "level"), "level": ("stock", "level"), "intensity": ("intensity", "stock", "level"),
     "annual_flow": ("annual_flow",), "growth_rate": ("annual_flow", "stock", "level", "intensity"),
 }
+
+
+def check_method(method: str) -> str:
+    """Return ``method`` if it is a path method, else a ValueError naming it and the valid ones.
+
+    >>> check_method("linear")
+    'linear'
+    >>> check_method("quadratic")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown method 'quadratic'; valid: compound, linear
+    """
+    if method not in METHODS:
+        raise ValueError(f"unknown method {method!r}; valid: {', '.join(METHODS)}")
+    return method
 
 
 def cagr(start: float, end: float, years: float) -> float:
@@ -45,6 +60,20 @@ def cagr(start: float, end: float, years: float) -> float:
     if not (start > 0 and end > 0):
         raise ValueError(f"cagr needs positive start and end values, got start={start}, end={end}")
     return (end / start) ** (1.0 / years) - 1.0
+
+
+def years_between(a: pd.Timestamp, b: pd.Timestamp) -> float:
+    """Years from date ``a`` to date ``b``, counting each calendar year as one (a year-end to the
+    next year-end is exactly 1, whatever the leap days), the part years by their share of days.
+
+    >>> years_between(pd.Timestamp("2020-12-31"), pd.Timestamp("2025-12-31"))
+    5.0
+    >>> round(years_between(pd.Timestamp("2020-12-31"), pd.Timestamp("2024-09-30")), 4)   # 3 + 274/366
+    3.7486
+    """
+    def pos(d: pd.Timestamp) -> float:
+        return d.year + d.day_of_year / (366 if d.is_leap_year else 365)
+    return pos(b) - pos(a)
 
 
 def linear_increase(start: float, end: float, years: float) -> float:
@@ -104,111 +133,203 @@ def _find_baseline(row, base: pd.DataFrame) -> tuple[float, int, str] | None:
     if not ok:
         return None
     cand = base[(base["indicator"] == row["indicator"]) & base["value"].notna()
-                & (base["year"] < row["target_year"]) & base["measure"].isin(ok)]
-    if "doc_id" in cand and pd.notna(row["doc_id"]):
-        cand = cand[cand["doc_id"] == row["doc_id"]]
+                & (base["year"] < row["target_year"]) & base["measure"].isin(ok) & (base["doc_id"] == row["doc_id"])]
     if cand.empty:
         return None
     last = cand.sort_values("year").iloc[-1]
-    label = f"baselines {last['baseline_id']}" if "baseline_id" in last and pd.notna(last.get("baseline_id")) else "passed in"
+    label = f"document: baselines {last['baseline_id']}" if pd.notna(last.get("baseline_id")) else "passed in"
     return float(last["value"]), int(last["year"]), label
 
 
-def _plan_years(doc_id: str) -> int | None:
+#: How near a cited observation must be to a plan's base date (31 December of the year before the
+#: plan starts) to serve as its baseline: within one year either side.
+BASELINE_WINDOW_DAYS = 366
+_OBSERVED_COMPATIBLE = {  # target measure → observation measures that can stand as its baseline
+    "stock": ("stock", "running_total"), "level": ("stock", "flow"), "intensity": ("intensity",),
+    "increment": ("stock",),
+    "annual_flow": ("flow",), "growth_rate": ("flow", "stock", "intensity"),
+}
+
+
+def base_date(doc_id: str) -> pd.Timestamp:
+    """A plan's base date: 31 December of the year before its first plan year.
+
+    >>> base_date("guiyang_2022").date().isoformat()
+    '2021-12-31'
+    """
     from .data import documents
     d = documents().set_index("doc_id")
-    return int(d.loc[doc_id, "plan_start_year"]) if doc_id in d.index else None
+    return pd.Timestamp(int(d.loc[doc_id, "plan_start_year"]) - 1, 12, 31)
 
 
-def trajectories(doc_id: str | None = None, baselines: pd.DataFrame | None = None) -> pd.DataFrame:
+def observed_baseline(row, obs: pd.DataFrame, when: pd.Timestamp) -> tuple[float, pd.Timestamp, str] | None:
+    """The cited observation of the target's own place and indicator nearest to ``when``
+    (within :data:`BASELINE_WINDOW_DAYS`): a stock at a date, or a flow over a whole year (a
+    partial-year flow is never a baseline).  Returns (value, date, source URL) or None.
+    """
+    measure = "stock" if row.get("basis") == "running_total" else row["measure"]
+    ok = _OBSERVED_COMPATIBLE.get(measure)
+    if not ok or obs is None or obs.empty:
+        return None
+    o = obs[(obs["doc_id"] == row["doc_id"]) & (obs["indicator"] == row["indicator"]) & obs["measure"].isin(ok)
+            & (obs["end"].dt.year < int(row["target_year"]))]
+    o = o[(o["measure"] != "flow") | (o["days"].fillna(0) >= 365)]
+    if o.empty:
+        return None
+    gap = (o["end"] - when).abs().dt.days
+    o = o.assign(gap=gap)[gap <= BASELINE_WINDOW_DAYS].sort_values(["gap", "end"])
+    if o.empty:
+        return None
+    best = o.iloc[0]
+    return float(best["value"]), best["end"], str(best["source_url"])
+
+
+def _plan_start(doc_id: str) -> int:
+    from .data import documents
+    return int(documents().set_index("doc_id").loc[doc_id, "plan_start_year"])
+
+
+def _extra_baselines(baselines: pd.DataFrame, doc_id: str | None) -> pd.DataFrame:
+    """Baselines passed in by a caller, keyed by document (one city's never lends to another's)."""
+    extra = baselines.copy()
+    if "doc_id" not in extra:
+        if doc_id is None:
+            raise ValueError("baselines passed without a doc_id column apply to one document only: "
+                             "call trajectories(doc_id=..., baselines=...) or add a doc_id column")
+        extra["doc_id"] = doc_id
+    if "measure" not in extra:
+        extra["measure"] = pd.NA
+    extra["baseline_id"] = pd.NA
+    return extra
+
+
+def _baseline_for(r, base, extra, obs) -> tuple[float, pd.Timestamp, str, str] | None:
+    """(value, date, source, kind) in order: stated by the document (its target row, a table
+    restatement, or baselines.csv), passed in, or the nearest cited observation."""
+    if pd.notna(r["baseline_value"]):
+        return float(r["baseline_value"]), pd.Timestamp(int(r["baseline_year"]), 12, 31), \
+            f"document: {r['baseline_from']}", "stated"
+    if extra is not None:
+        cand = extra.assign(measure=extra["measure"].fillna(r["measure"] if r["measure"] != "growth_rate" else "stock"))
+        found = _find_baseline(r, cand)
+        if found:
+            return found[0], pd.Timestamp(found[1], 12, 31), found[2], "passed in"
+    found = _find_baseline(r, base)
+    if found:
+        return found[0], pd.Timestamp(found[1], 12, 31), found[2], "stated"
+    seen = observed_baseline(r, obs, base_date(r["doc_id"]))
+    if seen:
+        return seen[0], seen[1], seen[2], "observed"
+    return None
+
+
+def _project(out: dict, r, found) -> None:
+    """Fill the required growth of one target row ``out`` from its baseline ``found``."""
+    bv, bdate, src, kind = found
+    out.update(baseline_value=bv, baseline_year=bdate.year, baseline_date=bdate.date().isoformat(),
+               baseline_source=src, baseline_kind=kind)
+    n = years_between(bdate, pd.Timestamp(int(r["target_year"]), 12, 31))
+    m = "stock" if r.get("basis") == "running_total" else r["measure"]
+    if n <= 0:
+        out["reason"] = f"baseline date {bdate.date()} is not before the end of target year {r['target_year']}"
+    elif m == "growth_rate":
+        g = r["value"] / 100
+        level = bv * (1 + g) ** n
+        out.update(years=n, required_cagr=g, target_level=level,
+                   required_linear_increase=linear_increase(bv, level, n), computable=True, reason="")
+    elif m == "increment":
+        level = bv + r["value"]
+        out.update(years=n, target_level=level, required_cagr=cagr(bv, level, n),
+                   required_linear_increase=linear_increase(bv, level, n), computable=True, reason="")
+    elif m in LEVEL_MEASURES:
+        if bv > 0 and r["value"] > 0:
+            out.update(years=n, target_level=r["value"], required_cagr=cagr(bv, r["value"], n),
+                       required_linear_increase=linear_increase(bv, r["value"], n), computable=True, reason="")
+        else:
+            out["reason"] = "non-positive baseline or target: growth rate undefined"
+
+
+def _unprojectable(r, found) -> str:
+    """Why a target cannot be projected, or "" when it can be once it has a baseline."""
+    m = r["measure"]
+    if r["comparator"] == "qualitative" or pd.isna(r["value"]):
+        return "qualitative target (no number to project)"
+    if m in ("share", "score"):
+        return f"a {m}: bounded measure, reported as a level, not projected"
+    if m == "cumulative" and r.get("basis") != "running_total":
+        start = _plan_start(r["doc_id"])
+        n = int(r["target_year"]) - start + 1
+        basis = "" if r.get("basis") == "period_total" else " (basis ambiguous: total over the plan period or running total?)"
+        return f"total over {start}–{r['target_year']}{basis}: implies {r['value'] / n:,.4g} a year on average; not a level"
+    if found is None:
+        if r.get("basis") == "running_total":
+            return "running total (累计达): needs the stock at the plan's start, and none is stated or observed"
+        return "no baseline stated in the document, and no cited observation within a year of the plan's base date"
+    return ""
+
+
+def trajectories(doc_id: str | None = None, baselines: pd.DataFrame | None = None,
+                 observations: pd.DataFrame | None = None) -> pd.DataFrame:
     """Implied growth for every target: one row per distinct target.
 
-    A target's baseline is, in order: the value the target row (or its restatement in a
-    table) states; a value passed in ``baselines`` (columns ``indicator``, ``year``,
-    ``value``, optionally ``doc_id``, ``measure``); the latest compatible value in
-    ``baselines.csv`` for the same document and indicator.  Levels (stocks, annual flows,
-    intensities) get a required CAGR and linear increase; growth-rate targets keep their
-    rate and get the level it implies; period-cumulative targets get the annual average
-    they imply; shares, scores, increments and qualitative targets are not projected
-    (``computable`` is False and ``reason`` says why).
+    A target's baseline is, in order: the value the document states (its target row, a table
+    restatement, ``baselines.csv``); a value passed in ``baselines`` (columns ``indicator``,
+    ``year``, ``value``, and ``doc_id`` unless ``doc_id`` is given); else the cited observation
+    (default: ``data/observations.csv``) of the same place and indicator nearest to the plan's base
+    date, within :data:`BASELINE_WINDOW_DAYS` (a stock, or a whole-year flow).  ``baseline_kind``
+    says which (stated / passed in / observed), ``baseline_source`` where it comes from (the
+    document's row, or the observation's URL).  Levels (stocks, annual flows, intensities, running
+    totals) get a required CAGR and linear increase over the years from the baseline date to the end
+    of the target year; growth-rate targets keep their rate and get the level it implies;
+    plan-period totals (累计, ``basis`` period_total) get the annual average they imply; shares,
+    scores and qualitative targets are not projected (``computable`` False, ``reason`` says why).
 
     >>> tr = trajectories("ordos_2022").set_index("indicator")
     >>> round(float(tr.loc["geographical_indications", "required_cagr"]), 4)
     0.0546
+    >>> g = trajectories("guiyang_2022").set_index("target_id")
+    >>> float(g.loc["GY-02", "baseline_value"]), g.loc["GY-02", "baseline_date"], g.loc["GY-02", "baseline_kind"]
+    (3094.0, '2022-08-15', 'observed')
     """
+    from .observations import load_observations
+    from .sources import check_doc_id
+
     t = canonical_targets()
     if doc_id is not None:
-        from .sources import check_doc_id
         check_doc_id(doc_id)
         t = t[t["doc_id"] == doc_id].reset_index(drop=True)
     base = _load_baselines()
-    if baselines is not None:
-        extra = baselines.copy()
-        if "measure" not in extra:
-            extra["measure"] = pd.NA
-        extra["baseline_id"] = pd.NA
-        base_extra = extra
+    extra = None if baselines is None else _extra_baselines(baselines, doc_id)
+    obs = load_observations() if observations is None else observations
+    if len(obs) and "end" not in obs:
+        obs = load_observations(obs)
     rows = []
     for _, r in t.iterrows():
-        out = {k: r[k] for k in ("target_id", "doc_id", "indicator", "indicator_zh", "measure", "comparator",
-                                 "unit", "target_year", "commitment")}
-        out.update(baseline_year=pd.NA, baseline_value=np.nan, baseline_source=pd.NA, target_value=r["value"],
-                   target_level=np.nan, years=pd.NA, required_cagr=np.nan, required_linear_increase=np.nan,
-                   implied_annual_average=np.nan, computable=False, reason="")
-        found = None
-        if pd.notna(r["baseline_value"]):
-            found = (float(r["baseline_value"]), int(r["baseline_year"]), r["baseline_from"])
-        elif baselines is not None:
-            cand = base_extra.copy()
-            cand["measure"] = cand["measure"].fillna(r["measure"] if r["measure"] != "growth_rate" else "stock")
-            found = _find_baseline(r, cand)
-        if found is None:
-            found = _find_baseline(r, base)
-        m = r["measure"]
-        if r["comparator"] == "qualitative" or pd.isna(r["value"]):
-            out["reason"] = "qualitative target (no number to project)"
-        elif m in ("share", "score"):
-            out["reason"] = f"a {m}: bounded measure, reported as a level, not projected"
-        elif m == "increment":
-            out["reason"] = "stated as an increase; no stated base level to add it to" if found is None else ""
-        elif m == "cumulative":
-            start = _plan_years(r["doc_id"]) or r["target_year"]
-            n = int(r["target_year"]) - int(start) + 1
-            out.update(years=n, implied_annual_average=r["value"] / n,
-                       reason=f"cumulative over {start}–{r['target_year']}: implies {r['value'] / n:,.4g} a year on average; not a level")
-        elif found is None:
-            if m == "growth_rate":
-                out["required_cagr"] = r["value"] / 100
-            out["reason"] = "no baseline stated in the document or in baselines.csv"
-        if found is not None:
-            bv, by, src = found
-            out.update(baseline_value=bv, baseline_year=by, baseline_source=src)
-            n = int(r["target_year"]) - by
-            if n <= 0:
-                out["reason"] = f"baseline year {by} is not before target year {r['target_year']}"
-            elif m == "growth_rate":
-                g = r["value"] / 100
-                level = bv * (1 + g) ** n
-                out.update(years=n, required_cagr=g, target_level=level,
-                           required_linear_increase=linear_increase(bv, level, n), computable=True, reason="")
-            elif m == "increment":
-                level = bv + r["value"]
-                out.update(years=n, target_level=level, required_cagr=cagr(bv, level, n),
-                           required_linear_increase=linear_increase(bv, level, n), computable=True, reason="")
-            elif m in LEVEL_MEASURES and out["reason"] == "":
-                if bv > 0 and r["value"] > 0:
-                    out.update(years=n, target_level=r["value"], required_cagr=cagr(bv, r["value"], n),
-                               required_linear_increase=linear_increase(bv, r["value"], n), computable=True)
-                else:
-                    out["reason"] = "non-positive baseline or target: growth rate undefined"
+        out = {k: r.get(k, pd.NA) for k in ("target_id", "doc_id", "indicator", "indicator_zh", "measure", "basis",
+                                            "comparator", "unit", "target_year", "commitment")}
+        out.update(baseline_year=pd.NA, baseline_date=pd.NA, baseline_value=np.nan, baseline_source=pd.NA,
+                   baseline_kind=pd.NA, target_value=r["value"], target_level=np.nan, years=np.nan,
+                   required_cagr=np.nan, required_linear_increase=np.nan, implied_annual_average=np.nan,
+                   computable=False, reason="")
+        found = None if r["comparator"] == "qualitative" else _baseline_for(r, base, extra, obs)
+        out["reason"] = _unprojectable(r, found)
+        if r["measure"] == "cumulative" and r.get("basis") != "running_total" and pd.notna(r["value"]):
+            out["implied_annual_average"] = r["value"] / (int(r["target_year"]) - _plan_start(r["doc_id"]) + 1)
+        elif r["measure"] == "growth_rate" and pd.notna(r["value"]):
+            out["required_cagr"] = r["value"] / 100
+        if found is not None and out["reason"] == "":
+            _project(out, r, found)
         rows.append(out)
     df = pd.DataFrame(rows)
-    for col in ("baseline_year", "target_year", "years"):
+    for col in ("baseline_year", "target_year"):
         df[col] = df[col].astype("Int64")
-    for col in ("baseline_value", "target_value", "target_level", "required_cagr", "required_linear_increase",
-                "implied_annual_average"):
+    for col in ("baseline_value", "target_value", "target_level", "years", "required_cagr",
+                "required_linear_increase", "implied_annual_average"):
         df[col] = df[col].astype("float64")
     df["computable"] = df["computable"].astype(bool)
+    from .data import indicators
+    df.insert(df.columns.get_loc("unit") + 1, "level_unit", df["indicator"].map(
+        dict(zip(indicators()["key"], indicators()["base_unit"]))).fillna(df["unit"]))
     return df
 
 

@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .text import normalize
+
 __all__ = [
     "BASE_UNITS",
     "Quantity",
@@ -32,6 +34,7 @@ __all__ = [
     "parse_quantity",
     "find_quantities",
     "chinese_int",
+    "chinese_number",
 ]
 
 #: Units a table may use (the catalogue's base units).
@@ -40,7 +43,7 @@ BASE_UNITS = (
     "件/万人", "所", "期", "次", "倍",
 )
 
-MULTIPLIERS = {"万": 1e4, "亿": 1e8}
+MULTIPLIERS = {"千": 1e3, "万": 1e4, "亿": 1e8, "千万": 1e7}
 
 # Units as written → base unit.  Longest first so 人次 wins over 人.
 _UNIT_WORDS = {
@@ -49,19 +52,15 @@ _UNIT_WORDS = {
     "场": "场", "分": "分", "%": "%", "所": "所", "期": "期", "次": "次", "倍": "倍",
 }
 
-_FULLWIDTH = str.maketrans(
-    "０１２３４５６７８９．％，：（）～－＋",
-    "0123456789.%,:()~-+",
-)
-
-_NUMBER = r"\d+(?:\.\d+)?"
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # 1,200 (thousands separators) or 1200
+_MULT = r"千万|[千万亿]"
 _DASHES = "—–~～至到\\-"
 _UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNIT_WORDS), key=len, reverse=True))
 
 _QTY_RE = re.compile(
     rf"(?P<pre>不低于|不少于|至少|突破|超过|超|约|达到|达|增加至|增加到|累计至|累计达到|累计达)?\s*"
-    rf"(?P<num>{_NUMBER})\s*(?P<mult1>[万亿])?\s*"
-    rf"(?:[{_DASHES}]\s*(?P<num2>{_NUMBER})\s*(?P<mult2>[万亿])?)?\s*"
+    rf"(?P<num>{_NUMBER})\s*(?P<mult1>{_MULT})?\s*"
+    rf"(?:[{_DASHES}]\s*(?P<num2>{_NUMBER})\s*(?P<mult2>{_MULT})?)?\s*"
     rf"(?P<yu>余|多)?\s*(?P<unit>{_UNIT_RE})?"
     rf"(?P<per>/年|/万人)?"
     rf"\s*(?P<post>以上|或以上|\(或以上\)|左右)?"
@@ -87,12 +86,12 @@ class Quantity:
 
 
 def normalize_text(text: str) -> str:
-    """Full-width digits and punctuation → ASCII; drop non-breaking spaces.
+    """Full-width digits and punctuation → ASCII, one character for one (:func:`ipanalysis.text.normalize`).
 
     >>> normalize_text("１２．５％以上（或以上）")
     '12.5%以上(或以上)'
     """
-    return text.translate(_FULLWIDTH).replace("\xa0", " ").replace("\u3000", " ")
+    return normalize(text)
 
 
 def _comparator(m: re.Match) -> str:
@@ -116,12 +115,12 @@ def _to_quantity(m: re.Match) -> Quantity:
         mult = 1e8
     elif unit_word == "万元":
         mult = 1e4
-    value = float(m.group("num")) * mult
+    value = float(m.group("num").replace(",", "")) * mult
     high = None
     if m.group("num2"):
         # "5—10万": a multiplier written once applies to both ends.
         mult2 = MULTIPLIERS[m.group("mult2")] if m.group("mult2") else mult
-        high = float(m.group("num2")) * mult2
+        high = float(m.group("num2").replace(",", "")) * mult2
     per = m.group("per")
     if per == "/万人":
         unit, per = "件/万人", None
@@ -147,6 +146,8 @@ def parse_quantity(text: str) -> Quantity:
     Quantity(value=80.0, value_high=None, unit='%', comparator='>=', per=None)
     >>> parse_quantity("３.１２１９万件").value
     31219.0
+    >>> parse_quantity("1,200件").value, parse_quantity("１，２００件").value, parse_quantity("5千件").value
+    (1200.0, 1200.0, 5000.0)
     >>> parse_quantity("不少于")
     Traceback (most recent call last):
     ...
@@ -202,3 +203,35 @@ def chinese_int(text: str) -> int | None:
     if high is None or low is None:
         return None
     return (high or 1) * 10 + low
+
+
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG = {"万": 10_000, "亿": 100_000_000}
+
+
+def chinese_number(text: str) -> int | None:
+    """A whole number written in Chinese numerals (一 … 九, 两, 零/〇, 十 百 千 万 亿); None otherwise.
+
+    >>> chinese_number("三百"), chinese_number("两千"), chinese_number("十五"), chinese_number("一万二千"), chinese_number("五十万")
+    (300, 2000, 15, 12000, 500000)
+    >>> chinese_number("万"), chinese_number("三五"), chinese_number("")
+    (None, None, None)
+    """
+    s = text.strip()
+    if not s or s in _CN_BIG or s in _CN_UNITS and s != "十":
+        return None
+    total, section, digit, last = 0, 0, None, None
+    for c in s:
+        if c in _CN_DIGITS or c in "零〇":
+            if last == "digit":
+                return None  # 三五: two digits in a row is an approximation, not a number
+            digit, last = _CN_DIGITS.get(c, 0), ("digit" if c not in "零〇" else "zero")
+        elif c in _CN_UNITS:
+            section += (1 if digit is None else digit) * _CN_UNITS[c]
+            digit, last = None, "unit"
+        elif c in _CN_BIG:
+            total = (total + section + (digit or 0)) * _CN_BIG[c]
+            section, digit, last = 0, None, "big"
+        else:
+            return None
+    return total + section + (digit or 0)

@@ -12,12 +12,13 @@
 # %% [markdown]
 # # Are the targets on track?
 #
-# **Question.** Given observed values after the baseline year (parameter `observations`, a CSV with a
-# cited source per row) up to a date (`as_of`), how far has each target of a document (`doc_id`) come?
+# **Question.** Against the cited observations of the document's own place (parameter `observations`,
+# default the project's `data/observations.csv`) up to a date (`as_of`, default: the latest
+# observation), how far has each target of a document (`doc_id`) come?
 #
 # **Method.** Three standard readings, side by side (`ipanalysis.attainment`):
 # 1. **序时进度** ("时间过半、任务过半"): the share of the baseline→target distance covered, against the
-#    share of the plan period elapsed (±5 points = on schedule).
+#    share of the plan period elapsed, counted in days (±5 points = on schedule).
 # 2. **Open SDG / Statistics Canada progress measure**: ratio of the observed CAGR to the CAGR required;
 #    ≥ 0.95 substantial, 0.6–0.95 moderate, 0–0.6 limited, < 0 deterioration (Eurostat-inspired
 #    thresholds; https://open-sdg.readthedocs.io/en/latest/progress-methodology/).
@@ -25,11 +26,13 @@
 #    as a share of the required change; ≥ 0.95 on track, 0.10–0.95 fair progress, < 0.10 limited,
 #    < 0 regression (UN Statistics Division, *SDG Progress Chart 2023, Technical Note*).
 #
-# Comparators are read as written (以上/不低于 met at the value, 突破/超过 only above it).
+# A flow observed over part of a year is annualised by the days it covers; a growth-rate target is
+# judged on observed growth, never on a level; once the target year is observed the verdict is met or
+# missed; a target with an observation but no baseline shows only its distance to target.
 
 # %% tags=["parameters"]
-observations = "data/examples/illustrative_observations.csv"  # a CSV: absolute, or relative to the working directory or the repository
-as_of = "2023"
+observations = None  # None: the cited data/observations.csv; or a path (absolute, or from the repository root)
+as_of = None  # None: the latest observation; or "YYYY" / "YYYY-MM-DD"
 doc_id = "ordos_2022"
 
 # %%
@@ -42,48 +45,70 @@ doc_id, as_of, observations = checked["doc_id"], checked["as_of"], checked["obse
 # %%
 import ipanalysis as ip
 from ipanalysis import charts
-from ipanalysis.display import setup_notebook
+from ipanalysis.display import readable, setup_notebook
 
+doc_id = ip.check_doc_id(doc_id)
+obs = ip.load_observations(None if observations is None else ip.resolve_path(observations))
+as_of = ip.parse_as_of(as_of)
 setup_notebook()
-obs = ip.load_observations(observations)
+
+# %%
 att = ip.attainment(obs, as_of=as_of, doc_id=doc_id)
-assessed = att[att["schedule_status"] != "no data"]
-if obs["illustrative"].any():
-    print("ILLUSTRATIVE DATA — the observations are INVENTED to demonstrate the method. Do not cite them.")
-print(f"{len(att)} targets; {len(assessed)} with an observation up to {as_of}.")
+judged = att[att["obs_value"].notna()]
+ip.doc_header(doc_id)
 
 # %% [markdown]
 # ## Progress against the time elapsed (序时进度)
 
 # %%
-if len(assessed):
+if judged["progress_ratio"].notna().any() or judged["share_of_target"].notna().any():
     fig = charts.attainment_chart(att)
 else:
-    print(f"No target of {doc_id} has an observation up to {as_of}: nothing to chart (see the list below).")
+    display(ip.Prose(f"No chart: none of the {len(att)} targets has a cited observation that can be set against a "
+             "baseline or a target level (see the tables below)."))
 
 # %% [markdown]
-# ## Status by each method
+# ## What was observed, and the verdict
 
 # %%
-assessed[["target_id", "indicator_zh", "comparator", "baseline_value", "target_value", "obs_year", "obs_value",
-          "progress_ratio", "elapsed_share", "schedule_status", "cagr_ratio", "opensdg_status",
-          "projected_ratio", "unsd_status"]]
+readable(judged, {
+    "target_id": ("Target 目标", "text"), "indicator_zh": ("Indicator 指标", "text"),
+    "baseline_value": ("Baseline 基期值", "value@level_unit"), "baseline_date": ("Baseline date 基期", "text"),
+    "target_value": ("Target 目标值", "value"), "target_year": ("Year 年份", "int"),
+    "obs_value": ("Observed 观测值", "value@level_unit"), "obs_period_start": ("From 起", "text"),
+    "obs_period_end": ("To 止", "text"), "annualised_value": ("Annualised 年化", "value@level_unit"),
+    "status": ("Status 状态", "text"), "flags": ("Caveats 说明", "text"),
+}, caption="One row per target with a cited observation; values in the units of the target.")
 
 # %% [markdown]
-# ## Targets without data
-# No observation up to `as_of`: shown, never dropped.
+# ## The three readings
 
 # %%
-att[att["schedule_status"] == "no data"][["target_id", "indicator_zh", "measure", "target_value", "target_year"]]
+readable(judged, {
+    "target_id": ("Target 目标", "text"), "progress_ratio": ("Progress 进度", "pct"),
+    "elapsed_share": ("Time elapsed 时间进度", "pct"), "schedule_status": ("序时进度", "text"),
+    "actual_cagr": ("Observed growth 实际年均增速", "pct"), "required_cagr": ("Required 所需年均增速", "pct"),
+    "cagr_ratio": ("Ratio 比值", "ratio"), "opensdg_status": ("Open SDG", "text"),
+    "projected_ratio": ("Projected 预测完成度", "pct"), "unsd_status": ("UNSD 2023", "text"),
+})
+
+# %% [markdown]
+# ## Targets without a verdict
+# No observation of the document's own place up to `as_of`, or none that can show progress: shown, never dropped.
+
+# %%
+readable(att[att["obs_value"].isna()], {
+    "target_id": ("Target 目标", "text"), "indicator_zh": ("Indicator 指标", "text"),
+    "measure": ("Measure 类型", "text"), "target_value": ("Target 目标值", "value"),
+    "target_year": ("Year 年份", "int"), "status": ("Status 状态", "text"), "comment": ("Why 原因", "text"),
+})
 
 # %% [markdown]
 # ## Sources of the observations used
 
 # %%
-assessed[["target_id", "obs_year", "obs_source"]].drop_duplicates()
+readable(judged, {"target_id": ("Target 目标", "text"), "obs_period_end": ("Date 日期", "text"),
+                  "obs_source": ("Source 来源", "text"), "obs_url": ("URL 网址", "text")})
 
-# %% [markdown]
-# **What it shows.** The three methods agree on direction but not on wording: a target that is behind
-# 序时进度 can still be "fair progress" under the UNSD projection when growth compounds. With the
-# default (invented) observations, the chart only demonstrates how to read the methods; point
-# `observations` at a file of real, cited values (`data/observations.csv` format) for a real reading.
+# %%
+ip.attainment_findings(att, doc_id)

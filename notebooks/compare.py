@@ -36,7 +36,7 @@ min_docs = ip.check_parameters(min_docs=min_docs)["min_docs"]
 # %%
 import ipanalysis as ip
 from ipanalysis import charts
-from ipanalysis.display import setup_notebook
+from ipanalysis.display import readable, setup_notebook
 
 setup_notebook()
 long = ip.compare()
@@ -63,11 +63,22 @@ ip.compare_matrix(long, min_docs=min_docs, what="target_year")
 fig = charts.ambition_chart(long, min_docs=min_docs)
 
 # %% [markdown]
-# **What it shows.** Guiyang's targets for trademarks (150,000 valid registrations) and enterprises
-# under IP custody (1,000) are several times Ordos' — Guiyang is a provincial capital of about six
-# million people. Nanchang's 10 high-value invention patents per 10,000 people is five times Ordos'
-# 2; an intensity removes city size, so this gap is one of ambition (and starting point), not of scale.
-# Pledge financing never enters the matrix together: each city states it in a different measure.
+# ## Per 10,000 residents
+# Cities differ in size, so count targets are also shown per 10,000 residents (常住人口), using the cited
+# population nearest to each plan's base year (`data/population.csv`). A stock per head is still not a
+# flow per head: measures stay apart.
+
+# %%
+per = ip.targets_per_10k()
+shared = per[per["target_id"].isin(long.loc[long["n_docs"] >= min_docs, "target_id"])].assign(pop_unit="人")
+readable(shared, {
+    "target_id": ("Target 目标", "text"), "indicator": ("Indicator 指标", "text"), "measure": ("Measure 类型", "text"),
+    "value": ("Target 目标值", "value"), "population": ("Residents 常住人口", "value@pop_unit"),
+    "population_year": ("Year 年份", "int"), "per_10k": ("Per 10,000 residents 每万人", "ratio"),
+}, caption="Population: the cited figure nearest to the plan's base year (sources in data/population.csv).")
+
+# %%
+ip.compare_findings(long, per, min_docs=min_docs)
 
 # %% [markdown]
 # ## Pledge financing: the same words, three different measures

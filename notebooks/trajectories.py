@@ -17,47 +17,51 @@
 # document reports for the past?
 #
 # **Method.** Required compound annual growth rate, CAGR = (target / baseline)^(1 / years) − 1, and the
-# linear annual increase, for every level target with a stated baseline (`ipanalysis.trajectories`).
+# linear annual increase, for every level target with a baseline (`ipanalysis.trajectories`): the one the
+# document states, or else the cited observation of the same place nearest to the plan's base date
+# (within a year; a stock, or a whole-year flow).
 # Growth-rate targets (年均增长15%) keep their rate; plan-period totals (累计) are shown as the
 # annual average they imply; shares, scores and qualitative targets are not projected.
-# Where the document gives a history (Ordos 2015→2020), the historical CAGR is carried forward
-# ("what past growth would give", `ipanalysis.trajectory`).
+# Where the document gives a history, the historical CAGR is carried forward ("what past growth would
+# give", `ipanalysis.trajectory`).
 
 # %% tags=["parameters"]
 doc_id = "ordos_2022"
 method = "compound"
 
 # %%
-# Check the parameters before anything else: one ValueError naming the bad value and the valid ones.
-import ipanalysis as ip
-
-checked = ip.check_parameters(doc_id=doc_id, method=method)
-doc_id, method = checked["doc_id"], checked["method"]
-
-# %%
 import ipanalysis as ip
 from ipanalysis import charts
-from ipanalysis.display import setup_notebook
+from ipanalysis.display import readable, setup_notebook
 
+doc_id = ip.check_doc_id(doc_id)
+method = ip.check_method(method)
 setup_notebook()
-doc = ip.documents().set_index("doc_id").loc[doc_id]
+
+# %%
 tr = ip.trajectories(doc_id)
-print(f"{doc['title_zh']} — {doc['title_en']}")
-print(f"{len(tr)} distinct targets; {int(tr['computable'].sum())} can be projected from a stated baseline.")
+hist = ip.historical_growth(doc_id)
+ip.doc_header(doc_id)
 
 # %% [markdown]
 # ## Targets with a baseline: the growth they require
 
 # %%
-tr[tr["computable"]][["target_id", "indicator_zh", "measure", "baseline_year", "baseline_value", "target_year",
-                      "target_value", "target_level", "required_cagr", "required_linear_increase"]]
+ok = tr[tr["computable"]]
+readable(ok, {
+    "target_id": ("Target 目标", "text"), "indicator_zh": ("Indicator 指标", "text"),
+    "measure": ("Measure 类型", "text"), "baseline_value": ("Baseline 基期值", "value@level_unit"),
+    "baseline_date": ("Baseline date 基期", "text"), "baseline_kind": ("Baseline from 基期来源", "text"),
+    "target_value": ("Target 目标", "value"), "target_level": ("Level implied 对应水平", "value@level_unit"),
+    "target_year": ("Year 年份", "int"), "required_cagr": ("Required CAGR 所需年均增速", "pct"),
+    "required_linear_increase": ("Linear increase a year 年均增量", "value@level_unit"),
+}, caption="Baseline from: stated = the document; observed = a cited observation (URL in the sources table).")
 
 # %%
-hist = ip.historical_growth(doc_id)
-if tr["computable"].any():
-    charts.required_growth_chart(tr, hist)
+if len(ok):
+    fig = charts.required_growth_chart(tr, hist)
 else:
-    print("No target of this document has a stated baseline: nothing to project.")
+    display(ip.Prose(f"No chart: none of the {len(tr)} targets has a baseline, stated or observed, to grow from."))
 
 # %% [markdown]
 # ## Year by year: history, plan path, and what past growth would give
@@ -66,29 +70,38 @@ else:
 
 # %%
 shown = 0
-for tid in tr.loc[tr["computable"], "target_id"]:
+for tid in ok["target_id"]:
     path = ip.trajectory(tid, method=method)
     if (path["series"] == "history").any():
-        charts.trajectory_chart(path, tr.set_index("target_id").loc[tid])
+        fig = charts.trajectory_chart(path, tr.set_index("target_id").loc[tid])
         shown += 1
-print(f"{shown} target(s) with a stated history." if shown else "No stated history for this document's targets.")
+ip.Prose(f"{shown} target(s) with a stated history." if shown else
+         "No year-by-year chart: the document states no history for the indicators of its projectable targets.")
 
 # %% [markdown]
-# The same paths as a table (plan path only), one column per target:
+# The plan paths as a table, one column per target (values in the target's unit):
 
 # %%
-ip.plan_paths(doc_id, method=method)
+paths = ip.plan_paths(doc_id, method=method)
+ip.display.wide_values(paths, tr.set_index("target_id")["level_unit"], index_header="Year 年份")
+
+# %% [markdown]
+# ## Baselines taken from observations: sources
+
+# %%
+readable(tr[tr["baseline_kind"] == "observed"], {"target_id": ("Target 目标", "text"),
+         "baseline_date": ("Date 日期", "text"), "baseline_source": ("Source URL 来源", "text")})
 
 # %% [markdown]
 # ## Targets that cannot be projected, and why
 
 # %%
-tr[~tr["computable"]][["target_id", "indicator_zh", "measure", "comparator", "target_value",
-                       "implied_annual_average", "reason"]]
+readable(tr[~tr["computable"]], {
+    "target_id": ("Target 目标", "text"), "indicator_zh": ("Indicator 指标", "text"),
+    "measure": ("Measure 类型", "text"), "basis": ("Basis 口径", "text"), "comparator": ("Comparator 比较", "text"),
+    "target_value": ("Target 目标", "value"), "implied_annual_average": ("A year on average 年均", "value"),
+    "reason": ("Why 原因", "text"),
+})
 
-# %% [markdown]
-# **What it shows.** For Ordos, the stated 15% a year for patent grants is well under the 38% a year
-# the plan reports for 2015→2020: continuing past growth would overshoot the implied 2025 level
-# several-fold, so the target is cautious rather than demanding. The table targets for copyright
-# registrations (≈33% a year) and mediation cases (≈31%) are the steep ones. Documents without
-# baselines (Guiyang, Nanchang, Cangshan, the national plan) can only be read as levels or period totals.
+# %%
+ip.trajectory_findings(tr, hist, doc_id)

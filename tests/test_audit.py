@@ -7,6 +7,9 @@ a consistent check turns inconsistent; the last ones pin the tolerance rule's bo
 
 from __future__ import annotations
 
+import hashlib
+import re
+
 
 import pandas as pd
 import pytest
@@ -49,8 +52,6 @@ HAND_FOUND = {
     "GY-repeat-ip_protection_satisfaction": ("repeated_statement", "ip_protection_satisfaction", C),
     "GY-repeat-valid_trademarks": ("repeated_statement", "valid_trademarks", C),
     "GY-repeat-ip_demo_enterprises": ("repeated_statement", "ip_demo_enterprises", C),
-    "GY-repeat-ip_case_handling_rate": ("repeated_statement", "ip_case_handling_rate", NR),
-    "GY-repeat-ip_civil_first_instance_acceptance_rate": ("repeated_statement", "ip_civil_first_instance_acceptance_rate", NR),
     "NAT-repeat-patent_info_service_institutions": ("repeated_statement", "patent_info_service_institutions", C),
     "NAT-repeat-gbt29490_consulting_institutions": ("repeated_statement", "gbt29490_consulting_institutions", C),
     "NAT-repeat-ip_operation_institutions": ("repeated_statement", "ip_operation_institutions", C),
@@ -122,7 +123,6 @@ def test_recomputed_figures(full):
     assert "7.18" in a.loc["OR-tabletext-ip_pledge_financing-2020-vs-trademark_pledge_financing", "recomputed"]
     assert "120.0×" in a.loc["CS-magnitude-trademark_applications_annual", "recomputed"]
     assert "lower bound" in a.loc["OR-tabletext-valid_trademarks-2025", "explanation"]
-    assert "2023" in a.loc["GY-repeat-ip_case_handling_rate", "explanation"]
 
 
 def test_shape_columns_and_order(full):
@@ -221,8 +221,13 @@ def test_corrupted_repeated_statement():
     assert _status("GY-repeat-ip_protection_satisfaction", targets=_set(t, "target_id", "GY-26", target_year=2024)) == NR
     # a table row whose number differs from the text's
     assert _status("OR-tabletext-valid_trademarks-2025", targets=_set(t, "target_id", "OR-17", value=60000.0)) == INC
-    # matching the year repairs the Guiyang timeline restatement
-    assert _status("GY-repeat-ip_case_handling_rate", targets=_set(t, "target_id", "GY-32", target_year=2025)) == C
+    # the Guiyang timeline's 2023 查办率 (an interim target, not marked as a restatement) read as a restatement
+    # of the 2025 one: same value, different deadline → needs_review; with the same year → consistent
+    dup = _set(t, "target_id", "GY-32", duplicate_of="GY-23")
+    a = _by_id(audit("guiyang_2022", targets=dup))
+    assert a.loc["GY-repeat-ip_case_handling_rate", "status"] == NR
+    assert "2023" in a.loc["GY-repeat-ip_case_handling_rate", "explanation"]
+    assert _status("GY-repeat-ip_case_handling_rate", targets=_set(dup, "target_id", "GY-32", target_year=2025)) == C
 
 
 def test_corrupted_table_vs_text_base_value():
@@ -323,3 +328,141 @@ def test_precision_helpers():
     assert rounding_error("5", 1e4) == pytest.approx(5000.0)  # 5万 is rounded to the 万
     with pytest.raises(ValueError):
         decimals("no number")
+
+
+# ----------------------------------------------------------------------------- stated reasons
+
+def test_the_stated_reason_for_slower_patent_grants_is_cited(full):
+    """第一章第二节 of the Ordos plan explains the slowdown (quantity → quality): the finding
+    quotes it instead of saying the plan gives no reason."""
+    expl = _by_id(full).loc["OR-history-patent_grants_annual", "explanation"]
+    assert "no reason" not in expl
+    assert "第一章 规划背景 / 第二节 面临形势" in expl
+    quote = re.search(r"「(.+?)」", expl).group(1)
+    assert quote in ip.raw_text("ordos_2022") and "数量" in quote and "质量" in quote
+
+
+def test_every_quoted_reason_is_verbatim(full):
+    for r in full.itertuples():
+        for quote in re.findall(r"「(.+?)」", r.explanation):
+            assert quote in ip.raw_text(r.doc_id), (r.check_id, quote)
+
+
+def test_reason_search_is_driven_by_the_text_and_the_data(data_copy):
+    text = ip.raw_text("ordos_2022")
+    cut = text.replace("以“数量”为核心向以“质量”为核心转变", "以“规模”为核心")
+    cut = cut.replace("专利数量导向向质量导向转变", "专利导向")
+    expl = _by_id(audit("ordos_2022", texts={"ordos_2022": cut})).loc["OR-history-patent_grants_annual", "explanation"]
+    assert "the plan gives no reason" in expl
+    # a rule that does not cover the indicator is not cited (copyright registrations get no reason)
+    assert "no reason" in _by_id(audit("ordos_2022")).loc["OR-history-copyright_registrations", "explanation"]
+    path = data_copy / "stated_reasons.csv"
+    path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    assert "no reason" in _by_id(audit("ordos_2022")).loc["OR-history-patent_grants_annual", "explanation"]
+
+
+# ----------------------------------------------------------------------------- knowledge is data
+
+def test_registry_lists_every_check_once():
+    from ipanalysis.audit import CHECKS
+
+    names = [c.name for c in CHECKS]
+    assert len(names) == len(set(names)) and len(names) >= 10
+    assert {k for c in CHECKS for k in c.kind.split("|")} == set(KINDS)
+
+
+def test_indicator_table_title_comes_from_documents_csv(data_copy):
+    assert any(audit("ordos_2022")["kind"] == "table_increase")
+    path = data_copy / "documents.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("鄂尔多斯市“十四五”知识产权发展主要预期性指标", ""),
+                    encoding="utf-8")
+    assert not any(audit("ordos_2022")["kind"] == "table_increase")
+
+
+def test_relations_come_from_indicator_relations_csv(data_copy):
+    a = _by_id(audit("ordos_2022"))
+    assert "OR-stockflow-valid_trademarks" in a.index and "OR-partof-trademark_registrations_annual-2015" in a.index
+    path = data_copy / "indicator_relations.csv"
+    rows = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join(r for r in rows if "stock_flow" not in r and not r.startswith(",trademark_registrations"))
+                    + "\n", encoding="utf-8")
+    a = _by_id(audit("ordos_2022"))
+    assert "OR-stockflow-valid_trademarks" not in a.index
+    assert "OR-partof-trademark_registrations_annual-2015" not in a.index
+
+
+def test_a_sixth_document_with_an_indicator_table_needs_only_data(data_copy):
+    """A new city: its raw text and its documents.csv row (with the table's title) are enough for
+    the table checks to run — no code edit."""
+    ordos = ip.raw_text("ordos_2022")
+    start = ordos.index("鄂尔多斯市“十四五”知识产权发展主要预期性指标")
+    end = ordos.index("(注", start)
+    title = "示例市“十四五”知识产权发展主要指标"
+    text = "示例市知识产权规划\n" + title + ordos[start + len("鄂尔多斯市“十四五”知识产权发展主要预期性指标"):end]
+    raw = (data_copy / "raw" / "example_2024.txt")
+    raw.write_text(text.replace("\n316%\n", "\n300%\n"), encoding="utf-8")
+    docs = ip.documents()
+    row = docs[docs["doc_id"] == "ordos_2022"].assign(doc_id="example_2024", raw_file="raw/example_2024.txt",
+                                                      indicator_table_title=title, note="test",
+                                                      sha256=hashlib.sha256(raw.read_bytes()).hexdigest())
+    pd.concat([docs, row]).to_csv(data_copy / "documents.csv", index=False, lineterminator="\n")
+    a = audit("example_2024")
+    inc = a[a["kind"] == "table_increase"].set_index("indicator")["status"]
+    assert len(inc) == 7 and inc["版权登记数量"] == INC and (inc.drop("版权登记数量") == C).all()
+
+
+# ----------------------------------------------------------------------------- decision bands
+
+def test_history_band_edges():
+    from ipanalysis.audit.history import HISTORY_RATIO, history_status
+
+    assert HISTORY_RATIO == (0.5, 2.0)
+    assert [history_status(x) for x in (0.49, 0.5, 2.0, 2.01)] == [NR, C, C, NR]
+
+
+@pytest.mark.parametrize("ratio, expected", [(0.499, NR), (0.501, C), (1.999, C), (2.001, NR)])
+def test_history_band_end_to_end(ratio, expected):
+    """OR-01 (专利授权量年均增长15%) against the 2015→2020 history, moved to each side of each edge."""
+    g_h = (2748 / 550) ** (1 / 5) - 1
+    t = _set(ip.targets(), "target_id", "OR-01", value=ratio * g_h * 100)
+    assert _status("OR-history-patent_grants_annual", doc_id="ordos_2022", targets=t) == expected
+
+
+def test_stock_flow_band_edges():
+    from ipanalysis.audit.history import STOCK_FLOW_BAND, stock_flow_status
+
+    assert STOCK_FLOW_BAND == (1.0, 2.0)
+    assert [stock_flow_status(x) for x in (0.99, 1.0, 2.0, 2.01)] == [NR, C, C, NR]
+
+
+@pytest.mark.parametrize("ratio, expected", [(0.99, NR), (1.01, C), (1.99, C), (2.01, NR)])
+def test_stock_flow_band_end_to_end(ratio, expected):
+    """OR-04 (有效商标 to 2025) needs ratio × the 2020 registrations a year, each side of each edge."""
+    b = ip.baselines()
+    stock = b.query("doc_id == 'ordos_2022' and indicator == 'valid_trademarks' and year == 2020")["value"].iloc[0]
+    flow = b.query("doc_id == 'ordos_2022' and indicator == 'trademark_registrations_annual' and year == 2020 "
+                   "and period_start.isna()")["value"].iloc[0]
+    t = _set(ip.targets(), "target_id", "OR-04", value=stock + 5 * ratio * flow)
+    assert _status("OR-stockflow-valid_trademarks", doc_id="ordos_2022", targets=t) == expected
+
+
+@pytest.mark.parametrize("factor, expected", [(49.9, C), (50.1, NR)])
+def test_magnitude_band_end_to_end(factor, expected):
+    from ipanalysis.audit.related import MAGNITUDE_FACTOR, magnitude_status
+
+    assert MAGNITUDE_FACTOR == 50.0 and magnitude_status(50.0) == C and magnitude_status(50.01) == NR
+    t = _set(ip.targets(), "target_id", "CS-17", value=1800 / factor)
+    assert _status("CS-magnitude-trademark_applications_annual", doc_id="cangshan_2013", targets=t) == expected
+
+
+def test_equality_and_part_whole_tolerances():
+    from ipanalysis.audit.numbers import EPS, REL_TOL, same
+    from ipanalysis.audit.related import _part_whole_verdict
+
+    assert REL_TOL == 1e-9 and EPS == 1e-9
+    assert same(1000.0, 1000.0 * (1 + 0.5e-9)) and not same(1000.0, 1000.0 * (1 + 2e-9))
+    part = {"value": 100.0, "comparator": "=", "indicator_zh": "a", "_year": 2015}
+    whole = {"value": 100.0 - 0.5e-9, "comparator": "=", "indicator_zh": "b"}
+    assert _part_whole_verdict(part, whole, "target", True)[0] == C
+    whole["value"] = 100.0 - 2e-9
+    assert _part_whole_verdict(part, whole, "target", True)[0] == INC

@@ -55,7 +55,47 @@ def test_cjk_font_comes_from_the_installed_wheel():
 
     charts.use_house_style()
     path = font_manager.findfont(charts.CJK_FAMILY, fallback_to_default=False)
-    assert path == str(noto_cjk_sans_otc.FONT_PATH)
+    assert path == str(noto_cjk_sans_otc.FONT_PATH) == charts.cjk_font_path()
+    assert getattr(path, "face_index", 2) == 2  # the SC face of the collection, not JP
+    # every family the charts ask for first resolves to the wheel's file, not a system copy
+    first = plt.rcParams["font.family"][0]
+    assert font_manager.findfont(first, fallback_to_default=False) == str(noto_cjk_sans_otc.FONT_PATH)
+
+
+_SYSTEM_COPY_FIRST = """
+import os, sys, noto_cjk_sans_otc
+from matplotlib import font_manager
+fake = os.path.join(sys.argv[1], "NotoSansCJK-Regular.ttc")   # a 'system' copy, same family names
+try:                      # a real second file (findfont returns real paths, so a symlink would not do)
+    os.link(noto_cjk_sans_otc.FONT_PATH, fake)
+except OSError:
+    import shutil
+    shutil.copyfile(noto_cjk_sans_otc.FONT_PATH, fake)
+font_manager.fontManager.addfont(fake)
+font_manager.fontManager.addfont(str(noto_cjk_sans_otc.FONT_PATH))   # the old way: addfont + family name
+old = font_manager.findfont("Noto Sans CJK SC", fallback_to_default=False)
+assert old != str(noto_cjk_sans_otc.FONT_PATH), "the copy registered first should win by family name"
+from ipanalysis import charts
+charts.use_house_style()
+charts.use_house_style()   # idempotent: registered once
+import matplotlib.pyplot as plt
+path = font_manager.findfont(plt.rcParams["font.family"][0], fallback_to_default=False)
+assert path == str(noto_cjk_sans_otc.FONT_PATH), path
+n = sum(1 for e in font_manager.fontManager.ttflist if e.name == charts.CJK_FAMILY)
+assert n == 1, n
+print("ok")
+"""
+
+
+def test_cjk_font_wins_over_a_system_copy_registered_first(tmp_path):
+    """The same check on any machine: a second copy of the font, registered before ours under the
+    same family names (what Debian's fonts-noto-cjk does), must not be used."""
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", _SYSTEM_COPY_FIRST, str(tmp_path)], capture_output=True,
+                         text=True, env={**__import__("os").environ, "MPLBACKEND": "Agg"})
+    assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr[-2000:]
 
 
 def test_illustrative_charts_are_stamped_and_real_ones_are_not():

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 
 import pandas as pd
 import pytest
 
 import ipanalysis as ip
-from ipanalysis.data import read_table
+from ipanalysis.data import raw_checksum_problems, read_table
+from ipanalysis.sources import data_dir
 from ipanalysis.schemas import DataValidationError
 from ipanalysis.units import parse_quantity
 
@@ -157,3 +160,32 @@ def test_malformed_csv_names_file_and_line(data_copy):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(DataValidationError, match=r"baselines.csv: 1 problem\n  line 3: not a well-formed"):
         ip.baselines()
+
+
+# ----------------------------------------------------------------------------- provenance of the raw texts
+
+def test_each_raw_text_matches_its_recorded_sha256():
+    import hashlib
+
+    docs = ip.documents()
+    for doc, sha in zip(docs["doc_id"], docs["sha256"]):
+        assert hashlib.sha256((data_dir() / "raw" / f"{doc}.txt").read_bytes()).hexdigest() == sha, doc
+    assert raw_checksum_problems() == []
+
+
+def test_a_changed_raw_text_is_caught(data_copy):
+    path = data_copy / "raw" / "nanchang_2021.txt"
+    path.write_bytes(path.read_bytes() + b"\n")
+    problems = raw_checksum_problems()
+    assert [(p.line, p.column, p.row_id) for p in problems] == [(4, "sha256", "doc_id=nanchang_2021")]
+    with pytest.raises(DataValidationError, match="nanchang_2021.txt has sha256"):
+        ip.check_all()
+
+
+def test_source_urls_are_dated_or_explained():
+    for r in ip.documents().itertuples():
+        if isinstance(r.source_url, str) and r.source_url:
+            assert r.source_url.startswith(("http://", "https://")), r.doc_id
+            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", r.accessed), r.doc_id
+        else:
+            assert pd.isna(r.accessed) and "source_url left empty" in r.note, r.doc_id

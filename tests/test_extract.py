@@ -14,8 +14,9 @@ import pytest
 from ipanalysis.data import baselines, exclusions, targets
 from ipanalysis.extract import (
     BASELINE_COLUMNS, CANDIDATE_COLUMNS, DocumentError, analyse, cli_main, extract, extract_baselines, match,
-    read_document, score,
+    read_document, rejected, score,
 )
+from ipanalysis.extract.evaluate import load_fixtures, score_split
 from ipanalysis.sources import doc_ids, raw_text
 from ipanalysis.units import parse_quantity
 
@@ -400,15 +401,91 @@ def test_floor_on_baselines(five):
     assert s.loc["TOTAL", "recall"] >= 0.9
 
 
-def test_floor_on_generalisation_fixtures():
-    fx_texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))}
-    truth = pd.read_csv(FIXTURES / "expected_targets.csv", dtype={"value": float, "value_high": float})
-    truth["duplicate_of"] = pd.NA
-    cands = pd.concat([extract(t, d) for d, t in fx_texts.items()], ignore_index=True)
-    cands["candidate_id"] = cands["doc_id"] + ":" + cands["candidate_id"]
-    tot = score(cands, truth, fx_texts).set_index("doc_id").loc["TOTAL"]
-    assert tot["recall"] >= 0.85 and tot["precision"] >= 0.85
+def _split_score(split: str) -> pd.Series:
+    return score_split(load_fixtures(FIXTURES, split), extract).set_index("doc_id").loc["TOTAL"]
 
+
+def test_every_fixture_label_quotes_its_text():
+    fx = load_fixtures(FIXTURES)
+    for r in fx["targets"].itertuples():
+        assert r.source_quote in fx["texts"][r.doc_id], r.target_id
+        assert r.value_text in r.source_quote, r.target_id
+    assert set(fx["targets"]["doc_id"]) <= set(fx["texts"])
+
+
+def test_floor_on_the_dev_split():
+    tot = _split_score("dev")
+    assert tot["recall"] >= 0.95 and tot["precision"] >= 0.85
+
+
+def test_floors_on_the_test_split():
+    # Documents never tuned on; a target counts only when value AND target year are right.  Measured:
+    # recall 33/34 (97.1%), precision 33/33.  The first scoring, on the four documents labelled first,
+    # was 16/17 (94.1%); beihai_2016, anqing_2008 and suzhou_2010 were added (each labelled and
+    # committed before its first run) and scored 4/4, 5/5 and 8/8.  The one miss, ZZ-06, is a rate shared by a
+    # list written with a verb (涉外专利申请量、授权量年均增长20%以上); it was found on the test split,
+    # so it is left unfixed (fixing it would be tuning on the test split).
+    tot = _split_score("test")
+    assert tot["recall"] >= 0.95 and tot["precision"] >= 0.85
+
+
+# ---------------------------------------------------------------------------------------------
+# error classes of issue 11
+
+
+def test_two_milestones_in_one_sentence_keep_their_own_years():
+    a = analyse("某市知识产权强市建设实施方案(2018—2022年)\n全市有效发明专利2018年达到5000件,2022年达到8000件。")
+    t = a[a["kind"] == "target"]
+    assert t[["value", "target_year"]].values.tolist() == [[5000, 2018], [8000, 2022]]
+    assert not t["indicator_zh"].str.contains(r"\d{4}年").any()
+    assert set(t["indicator_zh"]) == {"有效发明专利"}
+
+
+def test_a_past_milestone_and_a_future_one():
+    a = analyse("某市知识产权“十四五”规划\n2018年全市有效发明专利达到5000件,2022年达到8000件。")
+    assert a[["kind", "value", "target_year"]].values.tolist() == [["baseline", 5000, 2018], ["target", 8000, 2022]]
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("确定了每万人口发明专利拥有量等10项约束性指标。", "indicator_count"),
+    ("提出5个定性目标。", "indicator_count"),
+    ("(二)实施三项行动", "heading"),
+    ("二、5个重点工程", "heading"),
+    ("实施9项任务。", "task_count"),
+])
+def test_counts_of_indicators_and_headings_are_not_targets(text, rule):
+    r = rejected("某市知识产权“十四五”规划\n" + text)
+    assert r["rule"].tolist() == [rule]
+    assert extract("某市知识产权“十四五”规划\n" + text).empty
+
+
+def test_previous_year_achievements_are_baselines():
+    text = "某市知识产权“十四五”规划\n到2025年,有效注册商标达到15万件。去年全市商标注册3.2万件，同比增长12%。"
+    assert extract(text)["value"].tolist() == [150000]
+    b = extract_baselines(text)
+    assert b[["value", "growth_value"]].values.tolist() == [[32000, 12]]
+
+
+def test_a_quantity_without_a_verb_keeps_its_name():
+    df = extract("某市知识产权“十四五”规划\n到2025年,有效发明专利达到2万件、软件著作权登记量8万件、商标有效注册量达到20万件。")
+    assert df[["indicator_zh", "value"]].values.tolist() == [
+        ["有效发明专利", 20000], ["软件著作权登记量", 80000], ["商标有效注册量", 200000]]
+
+
+def test_annual_total_is_a_flow():
+    df = extract("某市知识产权“十四五”规划\n到2025年,年度发明专利授权总量达到2.8万件,马德里商标国际注册总量达到600件。")
+    assert df["measure"].tolist() == ["annual_flow", "stock"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("到2025年,专利授权量达到1,200件。", 1200),
+    ("到2025年,专利授权量达到１，２００件。", 1200),
+    ("到2025年,专利授权量达到5千件。", 5000),
+    ("到2025年,力争培育两家示范企业。", 2),
+    ("到2025年,商标达到三百件以上。", 300),
+])
+def test_numbers_written_with_separators_qian_and_chinese_numerals(text, value):
+    assert extract(text)["value"].tolist() == [value]
 
 
 def test_duplicates_are_proposed(five):

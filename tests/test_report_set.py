@@ -4,11 +4,33 @@ parallel, with no error, no missing glyph and no invented data passed off as rea
 from __future__ import annotations
 
 import json
+import re
 
 import nbformat
 import pytest
 
+import ipanalysis as ip
 from ipanalysis import report
+
+PLACE_WORDS = {"guiyang_2022": ("Guiyang", "贵阳"), "cangshan_2013": ("Cangshan", "仓山"),
+               "nanchang_2021": ("Nanchang", "南昌"), "ordos_2022": ("Ordos", "鄂尔多斯")}
+
+
+def _page_problems(name: str, doc_id: str, html: str) -> list[str]:
+    """What a reader must never see on a per-document page."""
+    problems = []
+    for other, words in PLACE_WORDS.items():
+        if other != doc_id:
+            problems += [f"{name}: names {w} ({other})" for w in words if w in html]
+    for table in re.findall(r"<table.*?</table>", html, flags=re.S):
+        for cell in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", table, flags=re.S):
+            if cell.strip() in ("NaN", "&lt;NA&gt;", "<NA>", "True", "False", "None", "nan"):
+                problems.append(f"{name}: table cell {cell.strip()!r}")
+    if "<img" not in html and "No chart:" not in html:
+        problems.append(f"{name}: neither a chart nor a reason for none")
+    if "Traceback" in html:
+        problems.append(f"{name}: traceback")
+    return problems
 
 
 @pytest.mark.xdist_group("report-kernels")
@@ -17,7 +39,7 @@ def test_every_report_parameter_set_runs_clean(tmp_path, monkeypatch):
     monkeypatch.setenv("PYTHONWARNINGS", "error:Glyph:UserWarning")
     result = report.build(out=tmp_path, jobs=2, force=True, progress=False)
     expected = {r.name for r in report.load_matrix()}
-    assert set(result["name"]) == expected and len(expected) == 12
+    assert set(result["name"]) == expected and len(expected) == 13
     failed = result[result["status"] != "ok"]
     assert failed.empty, failed[["name", "cell", "error"]].to_string()
     for name in expected:
@@ -29,13 +51,16 @@ def test_every_report_parameter_set_runs_clean(tmp_path, monkeypatch):
                 assert out["output_type"] != "error", name
                 text = out.get("text", "") + json.dumps(out.get("data", {}).get("text/plain", ""))
                 assert "missing from font" not in text, f"{name}: {text[:200]}"
-        if name.startswith("attainment-"):
+        if name == "attainment-demo-illustrative":
             assert "ILLUSTRATIVE" in html  # invented observations are labelled in the page
+        elif name.startswith("attainment-"):
+            assert "ILLUSTRATIVE" not in html and "data/observations.csv" in html or "no observation" in html
+        doc_id = next((d for d in ip.doc_ids() if name.endswith(d)), None)
+        if doc_id:
+            assert not _page_problems(name, doc_id, html), _page_problems(name, doc_id, html)
     index = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert all(f"{n}.html" in index for n in expected)
     # the landing page opens with one card per document, then the cross-city pages, then the log
-    import ipanalysis as ip
-
     titles = [index.index(t) for t in ip.documents()["title_zh"]]
     assert titles == sorted(titles) and titles[-1] < index.index("Across documents") < index.index("Build log")
     assert "Traceback" not in index and 'class="failed"' not in index

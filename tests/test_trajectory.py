@@ -53,7 +53,8 @@ def test_trajectories_ordos():
     assert tr.loc["OR-01", "target_level"] == pytest.approx(2748 * 1.15 ** 5)
     # qualitative and cumulative targets are not projected, with a reason
     assert not tr.loc["OR-12", "computable"] and "qualitative" in tr.loc["OR-12", "reason"]
-    assert not tr.loc["OR-10", "computable"] and "cumulative" in tr.loc["OR-10", "reason"]
+    assert not tr.loc["OR-10", "computable"] and "total over 2021–2025" in tr.loc["OR-10", "reason"]
+    assert "basis ambiguous" in tr.loc["OR-10", "reason"]
     assert tr.loc["OR-10", "implied_annual_average"] == pytest.approx(100 / 5)
 
 
@@ -61,9 +62,15 @@ def test_trajectories_reasons_for_other_measures():
     tr = ip.trajectories("guiyang_2022").set_index("target_id")
     assert "score" in tr.loc["GY-01", "reason"]
     assert "share" in tr.loc["GY-21", "reason"]
-    assert "no baseline" in tr.loc["GY-02", "reason"]
     assert tr.loc["GY-15", "implied_annual_average"] == pytest.approx(3.5e9 / 4)  # 2022–2025 total
-    assert not tr["computable"].any()
+    # no baseline in the document: GY-02 gets the cited observation nearest to the base date (Aug 2022)
+    assert tr.loc["GY-02", "baseline_kind"] == "observed" and tr.loc["GY-02", "baseline_value"] == 3094
+    years = 3 + (365 - 227) / 365                    # 15 Aug 2022 (day 227) → end-2025
+    assert tr.loc["GY-02", "required_cagr"] == pytest.approx((3500 / 3094) ** (1 / years) - 1)
+    assert tr.loc["GY-02", "baseline_source"].startswith("http")
+    assert int(tr["computable"].sum()) >= 2
+    without = ip.trajectories("guiyang_2022", observations=ip.real_observations().iloc[0:0]).set_index("target_id")
+    assert not without["computable"].any() and "no baseline" in without.loc["GY-02", "reason"]
 
 
 def test_duplicates_are_one_target():
@@ -107,5 +114,5 @@ def test_historical_growth_and_plan_paths():
     assert h.loc["trademark_registrations_annual", "historical_cagr"] == pytest.approx((5210 / 1723) ** 0.2 - 1)
     p = ip.plan_paths("ordos_2022")
     assert p.loc[2025, "OR-15"] == pytest.approx(96) and p.loc[2020, "OR-15"] == pytest.approx(48)
-    assert ip.plan_paths("guiyang_2022").empty
+    assert ip.plan_paths("cangshan_2013").empty
     assert math.isclose(p.loc[2022, "OR-05"], 23 * (30 / 23) ** 0.4)

@@ -1,0 +1,73 @@
+"""First pass over a new plan: propose candidate target rows (and historical values) from its text.
+
+A researcher adding a document runs ``ipanalysis extract data/raw/<doc_id>.txt`` and reviews the
+proposals in a spreadsheet before appending them to ``data/targets.csv`` (see
+``docs/ADDING_A_DOCUMENT.md``).  The rules are general, not tuned to any one document:
+
+* **Where numbers are.**  The text is normalised (full-width digits → ASCII, length-preserving, so
+  every offset indexes the original text and quotes stay verbatim), cut into paragraphs (lines),
+  sentences (``。；;!?``) and comma clauses.  Every number with a counting unit (件 家 个 项 人 名
+  人次 场 分 次 期 所 %, 万/亿 multipliers, 亿元 → yuan, ``/万人``) is a *quantity*; a bare number is
+  not, except in a flattened indicator table, where a value cell takes the row's unit cell.
+* **What is not a target.**  Ordinals (第3次, 前4项, ``1.``), counts of tasks (9项任务), numbers in
+  《titles》 or “names”, instrumental phrases (以1个…带动), qualifying thresholds (授权3件以上专利的
+  企业数量达50家), subsidy and reward amounts (给予50万元奖励, 每件2000元), meeting frequencies,
+  table 增幅 columns.  Years, dates and document numbers never carry a unit.
+* **What is history.**  Sections headed 发展成就/基础/现状/成效/背景, paragraphs opening with a past
+  period (“十三五”时期 when the plan is a 十四五 plan), sentences dated before the plan starts
+  (截至2020年底, 2020年…), 从…增加到…, 比2019年增长, 目前/已/共有; in a *report* (a title with
+  进展/情况/总结 rather than 规划/方案/计划) everything without a future cue.  These become
+  baseline candidates (:func:`extract_baselines`), never targets.
+* **What the target says.**  Comparator from the bound words (以上/及以上/不低于/至少 → ``>=``,
+  突破/超/余 → ``>``, 左右/约 → ``≈``, 以内/不超过/控制在/压缩至 → ``<=``, A—B → ``range``, else
+  ``=``); measure from cues (年均增长/增长 + % → growth_rate, 累计 → cumulative, 每年 or /年 →
+  annual_flow, 每万人 → intensity, 分 → score, % → share, else the catalogue's measure); target year from the sentence (到2025年), the section
+  heading (2023年1月—2023年12月), a table header (2025年预测值) or the plan's horizon (the title's
+  (2022—2025年), “十四五”, a one-year plan's year, or 经过2年的努力 after the plan date);
+  commitment ``strive`` when 力争/争取 precedes the number in the same sentence (a ； does not end
+  it, a 。 does).
+* **Which indicator.**  The noun phrase before the number (or after it when a verb precedes:
+  培育1家…机构), matched to ``data/indicators.csv`` by character-bigram similarity of ``name_zh``.
+
+>>> df = extract("到2025年,全市有效注册商标达到15万件,力争专利代理师超1万人。")
+>>> df[["indicator_zh", "value", "unit", "comparator", "target_year", "commitment"]].values.tolist()
+[['有效注册商标', 150000.0, '件', '=', 2025, 'firm'], ['专利代理师', 10000.0, '人', '>', 2025, 'strive']]
+>>> df.loc[0, "indicator"]
+'valid_trademarks'
+
+
+The package, one job per module (imports point down the list):
+
+* :mod:`.lexicon` word lists · :mod:`.catalogue` matching to ``data/indicators.csv`` ·
+  :mod:`.document` title, horizon, sections · :mod:`.candidate` the records passed along ·
+  :mod:`.quantities` numbers, units, comparators · :mod:`.classify` rejection rules, history, measure ·
+  :mod:`.names` indicator names · :mod:`.table` indicator tables (via :mod:`ipanalysis.tables`) ·
+  :mod:`.sentence` running text · :mod:`.baselines` history rows · :mod:`.pipeline` the frames ·
+  :mod:`.evaluate` scoring · :mod:`.io` files · :mod:`.cli` the command.
+"""
+
+from __future__ import annotations
+
+from .baselines import BASELINE_COLUMNS
+from .classify import REJECTIONS, Rule
+from .cli import cli_main
+from .evaluate import load_fixture, match, score
+from .io import DocumentError, read_document
+from .pipeline import CANDIDATE_COLUMNS, analyse, extract, extract_baselines, rejected
+
+__all__ = [
+    "CANDIDATE_COLUMNS",
+    "BASELINE_COLUMNS",
+    "REJECTIONS",
+    "Rule",
+    "DocumentError",
+    "extract",
+    "extract_baselines",
+    "analyse",
+    "rejected",
+    "match",
+    "load_fixture",
+    "score",
+    "read_document",
+    "cli_main",
+]

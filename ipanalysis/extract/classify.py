@@ -1,0 +1,206 @@
+"""Is a number a target, a baseline (history) or neither, and what kind of target is it?
+
+* :data:`REJECTIONS`: named rules for numbers that are not targets at all (ordinals, counts of
+  tasks or indicators, titles …); the first rule that fires is recorded on the rejected row.
+* :func:`history_reason`: why a quantity is history (a baseline) rather than a target.
+* :func:`measure`: growth_rate, cumulative, annual_flow, intensity, share, score, stock or level.
+
+>>> [r.name for r in REJECTIONS][:3]
+['ordinal', 'ordinal_range', 'meeting_frequency']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from .candidate import Candidate, Found, SentenceContext
+from .lexicon import FROM_TO, FUTURE_WORDS, INDICATOR_COUNT, PAST_CLAUSE, TASK_NOUNS, TRIGGER_BEFORE
+
+_SUBSIDY_BEFORE = re.compile(r"(给予|奖励|资助|补贴|补助|奖补|扶持|每件|每项|每个|每家|每人|最高|单个|单项)")
+_SUBSIDY_AFTER = re.compile(r"^\s*[\u4e00-\u9fff]{0,2}(奖励|资助|补贴|补助|奖补)")
+
+
+def _inside_quotes(sent: str, pos: int) -> bool:
+    for o, c in (("《", "》"), ("“", "”")):
+        i = sent.rfind(o, 0, pos)
+        if i >= 0 and sent.find(c, i) >= pos and sent.find(c, i) - i < 24:
+            return True
+    return False
+
+
+def _char_before(sent: str, i: int) -> str:
+    return sent[i - 1:i] if i > 0 else ""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A reason a number is not a target: ``test(sentence, found) -> bool``."""
+
+    name: str
+    test: Callable[[str, Found], bool]
+    reason: str
+
+
+#: Rules tried in order on every quantity of a sentence; the first that fires rejects it.
+REJECTIONS = [
+    Rule("ordinal", lambda s, f: "第" in (_char_before(s, f.s), _char_before(s, f.num_s)), "ordinal (第…)"),
+    Rule("ordinal_range", lambda s, f: _char_before(s, f.s) in ("前", "后") and not f.pre, "ordinal range (前/后 N)"),
+    Rule("meeting_frequency", lambda s, f: bool(re.match(r"^[\u4e00-\u9fff]{0,4}(会议|例会|联席会)", s[f.e:])),
+         "meeting frequency (procedure, not a target)"),
+    Rule("task_count", lambda s, f: bool(TASK_NOUNS.match(s[f.e:])), "count of tasks/measures, not a target"),
+    Rule("indicator_count", lambda s, f: not f.pre and bool(INDICATOR_COUNT.match(s[f.e:])),
+         "count of indicators or targets (等10项约束性指标), not a target"),
+    Rule("instrumental", lambda s, f: _char_before(s, f.s) == "以" and not f.pre, "instrumental (以N…带动), not a level"),
+    Rule("quoted_name", lambda s, f: _inside_quotes(s, f.num_s), "inside a title or quoted name"),
+    Rule("code_number", lambda s, f: bool(re.match(r"^\s*[-—]\s*\d", s[f.e:]) or re.search(r"[A-Za-z/]$", s[:f.num_s])),
+         "part of a code or standard number"),
+    Rule("subsidy_amount", lambda s, f: f.q.unit == "yuan" and bool(_SUBSIDY_BEFORE.search(s[f.a:f.s]) or _SUBSIDY_AFTER.match(s[f.e:])),
+         "subsidy or reward amount (a policy parameter, not a target)"),
+]
+#: A number in a short heading line without a trigger word ((二)实施三项行动, 二、5个重点工程).
+HEADING = Rule("heading", lambda s, f: False, "in a heading, not a target")
+#: Applied after the others, across the quantities of a clause (see :func:`mark_thresholds`).
+THRESHOLD = Rule("qualifying_threshold", lambda s, f: False, "qualifying threshold of a later quantity")
+
+
+def reject(sent: str, found: list[Found]) -> None:
+    """Record on each quantity the first rejection rule that fires, then the threshold rule."""
+    for f in found:
+        rule = next((r for r in REJECTIONS if r.test(sent, f)), None)
+        if rule:
+            f.rule, f.reason = rule.name, rule.reason
+    mark_thresholds(sent, found)
+
+
+def mark_thresholds(sent: str, found: list[Found]) -> None:
+    """A quantity without a trigger followed in its clause by one with a trigger qualifies it
+    (授权3件以上专利的企业数量达50家): 3件 is a threshold, not a target."""
+    for k, f in enumerate(found):
+        if f.rule or f.pre:
+            continue
+        for g in found[k + 1:]:
+            between = sent[f.e:g.s]
+            if FROM_TO.search(sent[:g.s]) or re.search(r"(增加|增长|提高|提升|上升)(到|至)", g.pre + between):
+                break
+            if "、" in between:  # a list (软件著作权登记量8万件、…达到13%): each item stands on its own
+                break
+            if g.a == f.a and (g.pre or TRIGGER_BEFORE.search(between)) and not re.search(r"[和及与]\s*$", between):
+                f.rule, f.reason = THRESHOLD.name, THRESHOLD.reason
+                break
+
+
+def history_reason(ctx: SentenceContext, f: Found) -> str | None:
+    """Why the quantity is history (a baseline), or None when it may be a target."""
+    sent, doc, sec = ctx.sent, ctx.doc, ctx.sec
+    clause_text = sent[f.a:f.s]
+    if sec.history:
+        return f"history section ({sec.path.split(' > ')[-1]})"
+    if ctx.para_past:
+        return "paragraph about a past period"
+    if FROM_TO.search(sent[:f.e]) and re.search(r"从", sent[:f.s]) and not ctx.fut:
+        return "从…增加到… (history)"
+    if re.search(r"(比|较)\s*(\d{4})\s*年", sent[:f.e + 4]) and any(
+            doc.is_past(int(y)) for y in re.findall(r"(?:比|较)\s*(\d{4})\s*年", sent)) and not ctx.fut:
+        return "比YYYY年 growth (history)"
+    own_future = f.own_year is not None and not doc.is_past(f.own_year)
+    if f.own_year is not None and doc.is_past(f.own_year) and not FROM_TO.search(sent[:f.s]):
+        return "sentence dated before the plan" if doc.kind == "plan" else "sentence dated in the past of the report"
+    if ctx.sent_past and not own_future:
+        return "sentence dated before the plan" if doc.kind == "plan" else "sentence dated in the past of the report"
+    if ctx.last_year and not FUTURE_WORDS.search(sent) and not re.search(r"力争|确保|争取|要|将", clause_text):
+        return "the previous year's figure (去年/同比)"
+    past = PAST_CLAUSE.search(ctx.full_sentence_before(f.s)[-40:])
+    if past and not ctx.fut and not re.search(r"力争|确保|争取|要|将", clause_text):
+        return f"past-tense cue '{past.group(0)}'"
+    if doc.kind == "report" and not ctx.future_words:
+        return "report document, no future cue"
+    return None
+
+
+def confidence(ctx: SentenceContext, f: Found, comparator: str) -> tuple[float, str]:
+    """Confidence of a target and why."""
+    conf, why = 0.55, []
+    trig = TRIGGER_BEFORE.search(f.before)
+    if f.pre or comparator != "=" or trig:
+        conf += 0.2
+        why.append("trigger " + (f.pre or (trig.group(0) if trig else comparator)))
+    if ctx.fut:
+        conf += 0.1
+        why.append(f"year {ctx.fut} in sentence")
+    if ctx.sec.target:
+        conf += 0.1
+        why.append("target section")
+    if ctx.past_year_in_sent:
+        conf -= 0.2
+        why.append("a past year in the sentence")
+    return round(max(0.0, min(conf, 0.99)), 2), "; ".join(why or ["bare quantity in a plan sentence"])
+
+
+def head_noun(name: str) -> str:
+    """The head of a name after its last 的 (年营业收入超千万元的知识产权服务机构 → 知识产权服务机构).
+
+    >>> head_noun("拥有省著名商标的小微企业"), head_noun("商标注册量")
+    ('小微企业', '商标注册量')
+    """
+    head = name.rsplit("的", 1)[-1]
+    return head if len(head) >= 2 and not re.search(r"\d", head) else name
+
+
+def measure_hint(ctx: SentenceContext, f: Found, name: str, growth: bool, increment: bool) -> str | None:
+    """A measure read from the wording (年均/每年 → annual_flow, 累计/新增 → cumulative, growth)."""
+    sent = ctx.sent
+    cue = sent[f.a:f.e]
+    head = head_noun(name)
+    hint = None
+    if f.q.per == "年" or re.search(r"年均", cue) or re.search(r"每年|每年度", sent[:f.s]) or re.match(r"^年", head) \
+            or re.search(r"年(登记|申请|授权|注册|新增)", head) or re.search(r"年度[\u4e00-\u9fff]{0,12}总量", f.before) \
+            or re.match(r"^[、,\s]*年度", f.before):
+        hint = "annual_flow"
+    if (re.search(r"累计", cue) and not re.search(r"累计拥有", cue)) or increment:
+        hint = "cumulative"
+    if growth:
+        hint = "growth_rate"
+    return hint
+
+
+def measure(c: Candidate, key_measure: str | None, one_year: bool) -> str:
+    """The measure of a candidate from its unit, cues and the catalogue's measure.
+
+    A decision list, top rule wins; kept as one list so the order is visible: over 40 lines.
+    """
+    if c.growth:
+        return "growth_rate"
+    if c.comparator == "qualitative":
+        return "score" if "满意度" in c.name else {"rate": "share", "flow": "level"}.get(key_measure or "", key_measure or "level")
+    by_unit = {"%": "share", "分": "score", "件/万人": "intensity"}
+    if c.unit in by_unit:
+        return by_unit[c.unit]
+    if c.measure_hint:
+        return c.measure_hint
+    item = c.clause_before.split("、")[-1]  # a list item's own words (总量 of a neighbour is not its)
+    if re.search(r"拥有量|拥有|有效|保有|存量|总量", head_noun(c.name)) or re.search(r"拥有量|有效|保有|存量|总量", item) \
+            or (re.search(r"拥有", item) and "的" not in c.name):
+        return "stock"
+    if one_year:
+        if re.search(r"举办|召开|完成|开展|引导|调查", c.clause_before) or c.unit in ("次", "期", "场", "人次"):
+            return "annual_flow"
+        return {"flow": "annual_flow", "rate": "share"}.get(key_measure or "", key_measure or "stock")
+    if re.search(r"(数量|总数|个数|拥有量)$", c.name) and c.pre in ("达", "达到"):
+        return "stock"
+    if re.search(r"培育|形成|扶持|新增|引进|获得|挖掘|建设|培养|设立|建成|打造|认定", c.clause_before) or (
+            re.search(r"开展", c.clause_before) and c.unit in ("个", "项", "家")):
+        return "cumulative"
+    if key_measure in ("stock", "intensity", "score"):
+        return key_measure
+    if key_measure in ("share", "rate"):
+        return "share"
+    if c.unit in ("家", "个", "名", "人", "所"):
+        return "stock"
+    return "level"
+
+
+def commitment(ctx: SentenceContext, pos: int) -> str:
+    """``strive`` when 力争/争取 comes before ``pos`` in the same full sentence (a ； does not end it)."""
+    return "strive" if re.search(r"力争|争取", ctx.full_sentence_before(pos)) else "firm"

@@ -1,0 +1,191 @@
+"""Document facts: title, plan or report, issue year, horizon (start and target year), sections.
+
+>>> d = read_document_facts("某市知识产权“十四五”规划\\n第一章 发展基础\\n第二章 主要目标\\n到2025年,专利达500件。")
+>>> (d.kind, d.start_year, d.end_year, d.horizon_why)
+('plan', 2021, 2025, 'title five-year period 2021—2025')
+>>> [(s.history, s.target) for s in d.sections]
+[(False, False), (True, False), (False, True), (False, True)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..text import lines as text_lines
+from ..text import normalize, sentences
+from ..units import chinese_int
+from .lexicon import (DATE_LINE, EFFORT, FUTURE_WORDS, HEADING_RES, HISTORY_HEADING, PERIOD_RE, PERIODS, PLAN_WORDS,
+                      REPORT_WORDS, TARGET_HEADING, YEAR_RANGE)
+
+
+@dataclass
+class Section:
+    """Where a line sits: heading path, and whether it is a history or a target section."""
+
+    path: str = ""
+    history: bool = False
+    target: bool = False
+    year: int | None = None
+
+
+@dataclass
+class Document:
+    """A text being read: original and normalised text, its facts and per-line sections."""
+
+    text: str
+    norm: str
+    doc_id: str | None
+    kind: str = "plan"  # plan | report
+    title: str = ""
+    start_year: int | None = None
+    end_year: int | None = None
+    ref_year: int | None = None
+    horizon_why: str = ""
+    cat: tuple = ()
+    lines: list = field(default_factory=list)  # Span per line of norm
+    sections: list = field(default_factory=list)  # per line: Section
+    consumed: set = field(default_factory=set)  # line indexes used by tables
+
+    def is_past(self, year: int) -> bool:
+        """A year before the plan starts (a plan), or up to the report's year (a report)."""
+        ref = self.start_year if self.kind == "plan" else self.ref_year
+        if ref is None:
+            return False
+        return year < ref if self.kind == "plan" else year <= ref
+
+
+def strip_titles(s: str) -> str:
+    """Drop 《referenced document titles》 from a line."""
+    return re.sub(r"《[^》]*》", "", s)
+
+
+def heading(line: str) -> tuple[int, str] | None:
+    """``(rank, title)`` of a heading line (第一章, 一、, 第一节, (一), 1.), else None."""
+    s = line.strip()
+    for rank, rx in HEADING_RES:
+        if rx.match(s):
+            return rank, sentences(s, ends="。;")[0].text.rstrip("。;；")[:40]
+    return None
+
+
+def _short_head_lines(doc: Document) -> list[str]:
+    head = []
+    for ln in doc.lines[:80]:
+        if heading(ln.text):
+            break
+        if ln.text.strip():
+            head.append(ln.text)
+    # title-like lines: short, not a sentence, not a breadcrumb or a metadata row
+    return [s.strip() for s in head[:40] if len(s.strip()) <= 60 and not re.search(r"[。；;>|]", s)]
+
+
+def _title_range(short: list[str], plan_titles: list[str]) -> tuple[int, int] | None:
+    ranges = plan_titles + [s for s in short if re.match(r"^[(（]?\s*\d{4}\s*[—–\-~～至]+\s*\d{4}\s*年\s*[)）]?", s)]
+    for s in ranges:
+        m = YEAR_RANGE.search(strip_titles(s))
+        if m and not re.search(r"\d{4}\s*年\s*\d{1,2}\s*月", s):
+            a, b = int(m.group(1)), int(m.group(2))
+            if 1990 < a <= b < 2100:
+                return a, b
+    return None
+
+
+def _titles(doc: Document) -> tuple[list[str], list[str], list[str]]:
+    short = _short_head_lines(doc)
+    titles = [s for s in short if PLAN_WORDS.search(s) or REPORT_WORDS.search(s)]
+    doc.title = titles[0] if titles else (short[0] if short else "")
+    plan_titles = [s for s in short if PLAN_WORDS.search(strip_titles(s)) or PLAN_WORDS.search(s)]
+    report_titles = [s for s in short if REPORT_WORDS.search(s) and not PLAN_WORDS.search(s)]
+    if report_titles and not plan_titles:
+        doc.kind = "report"
+    for s in short:  # reference year: a standalone date line near the top
+        m = DATE_LINE.match(s)
+        if m:
+            doc.ref_year = int(m.group(1))
+            break
+    return short, plan_titles, report_titles
+
+
+def document_facts(doc: Document, target_year: int | None) -> None:
+    """Title, plan-or-report, reference (issue) year and horizon of the document.
+
+    Horizon sources tried in order: title range, title five-year period, one-year plan, plan date +
+    经过N年的努力, the most frequent 到YYYY年; ``target_year`` overrides the end year.
+    """
+    short, plan_titles, report_titles = _titles(doc)
+    rng = _title_range(short, plan_titles)
+    period = next((PERIODS[m.group(1)] for s in plan_titles if (m := PERIOD_RE.search(strip_titles(s)))), None)
+    title_year = next((int(m.group(1)) for s in (plan_titles or report_titles)
+                       if (m := re.search(r"(\d{4})\s*年", strip_titles(s))) and 1990 < int(m.group(1)) < 2100), None)
+    if doc.ref_year is None and title_year and doc.kind == "report":
+        doc.ref_year = title_year
+    if rng:
+        doc.start_year, doc.end_year, doc.horizon_why = rng[0], rng[1], f"title period {rng[0]}—{rng[1]}"
+    elif period:
+        doc.start_year, doc.end_year = period
+        doc.horizon_why = f"title five-year period {period[0]}—{period[1]}"
+    elif title_year and doc.kind == "plan":
+        doc.start_year = doc.end_year = title_year
+        doc.horizon_why = f"one-year plan {title_year}"
+    else:
+        ref = doc.ref_year or title_year
+        m = EFFORT.search(doc.norm)
+        if ref and m and chinese_int(m.group(1)):
+            doc.start_year, doc.end_year = ref, ref + chinese_int(m.group(1))
+            doc.horizon_why = f"plan dated {ref} + '{m.group(0)}'"
+        elif ref:
+            doc.start_year = ref
+    if doc.ref_year is None:
+        doc.ref_year = doc.start_year
+    if doc.end_year is None and doc.kind == "plan":
+        years = [int(y) for y in re.findall(r"(?:到|至)(\d{4})年", doc.norm)
+                 if doc.start_year is None or int(y) >= doc.start_year]
+        if years:
+            doc.end_year = max(set(years), key=years.count)
+            doc.horizon_why = f"most frequent '到{doc.end_year}年'"
+    if target_year is not None:
+        doc.end_year, doc.horizon_why = int(target_year), "--target-year"
+    if doc.start_year is None and doc.end_year is not None and doc.kind == "plan":
+        doc.start_year = doc.ref_year or doc.end_year - 4
+
+
+def _section(doc: Document, parent: Section, title: str) -> Section:
+    sec = Section(
+        path=(parent.path + " > " if parent.path else "") + title,
+        history=parent.history or (bool(HISTORY_HEADING.search(title)) and not parent.target
+                                   and not TARGET_HEADING.search(title)),
+        target=parent.target or bool(TARGET_HEADING.search(title)),
+        year=parent.year,
+    )
+    m = PERIOD_RE.search(title)
+    if m and doc.is_past(PERIODS[m.group(1)][1]) and not FUTURE_WORDS.search(title):
+        sec.history = True
+    rng = re.search(r"(\d{4})\s*年[^—–\-~～至]{0,6}[—–\-~～至]\s*(\d{4})\s*年", title)
+    if rng and not doc.is_past(int(rng.group(2))):
+        sec.year = int(rng.group(2))
+    return sec
+
+
+def sections(doc: Document) -> None:
+    """The section of every line, from the heading stack."""
+    stack: list[tuple[int, Section]] = []
+    for ln in doc.lines:
+        h = heading(ln.text)
+        if h:
+            rank, title = h
+            while stack and stack[-1][0] >= rank:
+                stack.pop()
+            stack.append((rank, _section(doc, stack[-1][1] if stack else Section(), title)))
+        doc.sections.append(stack[-1][1] if stack else Section())
+
+
+def read_document_facts(text: str, doc_id: str | None = None, target_year: int | None = None,
+                        cat: tuple = ()) -> Document:
+    """A :class:`Document` with its lines, facts and sections read."""
+    norm = normalize(text)
+    doc = Document(text=text, norm=norm, doc_id=doc_id, cat=cat)
+    doc.lines = text_lines(norm)
+    document_facts(doc, target_year)
+    sections(doc)
+    return doc

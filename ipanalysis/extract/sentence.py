@@ -1,0 +1,166 @@
+"""Candidates from running text: paragraphs → sentences → quantities, each classified in its
+:class:`~ipanalysis.extract.candidate.SentenceContext`.
+
+>>> from .document import read_document_facts
+>>> doc = read_document_facts("到2025年,专利授权量达到500件。")
+>>> [(c.kind, c.value, c.name, c.year) for c in running_text(doc)]
+[('target', 500.0, '专利授权量', 2025)]
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text import clause_bounds, sentences
+from . import classify, names, quantities
+from .baselines import baseline_year, period_start
+from .candidate import Candidate, Found, SentenceContext
+from .document import Document, Section, heading
+from .lexicon import FUTURE_WORDS, LAST_YEAR, PERIODS, QUALITATIVE
+
+
+def _para_past(doc: Document, line: str) -> bool:
+    s = line.strip()
+    m = re.match(r"^[“\"]?十([一二三四五])五[”\"]?(?:时期|期间|以来)", s)
+    if m and doc.is_past(PERIODS[m.group(1)][1]):
+        return True
+    if re.match(r"^(?:近年来|近几年|过去五年|党的十八大以来)", s):
+        return True
+    m = re.match(r"^(\d{4})\s*年以来", s)
+    return bool(m and doc.is_past(int(m.group(1))))
+
+
+def _future_year(doc: Document, sent: str) -> int | None:
+    """The sentence's future year: the first not-past YYYY年, or 到“十X五”末."""
+    fut = next((y for m in re.finditer(r"(\d{4})\s*年", sent)
+                if 1990 < (y := int(m.group(1))) < 2100 and not doc.is_past(y)), None)
+    m = re.search(r"(?:到|至)[“\"]?十([一二三四五])五[”\"]?(?:末|期末)", sent)
+    if m and not doc.is_past(PERIODS[m.group(1)][1]):
+        fut = PERIODS[m.group(1)][1]
+    return fut
+
+
+_OWN_YEAR = re.compile(r"(?<![比较为是与\d])(\d{4})\s*年(?:年?底|年?末|度)?(?![的\d—–\-~～至])")
+
+
+def own_year(sent: str, f: Found) -> int | None:
+    """The last year named before a quantity in its sentence (2018年达到A件,2022年达到B件: 2018, 2022);
+    not a comparison base (比2020年) nor a multiple's base (2020年的2倍).
+
+    >>> s = "2018年达到5000件,2022年达到8000件"
+    >>> [own_year(s, f) for f in quantities.find_in_sentence(s)]
+    [2018, 2022]
+    """
+    years = [int(m.group(1)) for m in _OWN_YEAR.finditer(sent[:f.s]) if 1990 < int(m.group(1)) < 2100]
+    return years[-1] if years else None
+
+
+def _sent_past(doc: Document, sent: str, fut: int | None) -> bool:
+    m = re.search(r"(?:截至|截止|截止到|到)\s*(\d{4})\s*年(?:年?底|年?末|\d{1,2}月)", sent)
+    if m and doc.is_past(int(m.group(1))):
+        return True
+    m = re.match(r"^\s*[,，]?\s*(\d{4})\s*年", sent)
+    if m and doc.is_past(int(m.group(1))):
+        return True
+    m = re.search(r"[“\"]?十([一二三四五])五[”\"]?(?:时期|期间|以来|末)", sent)
+    return bool(m and doc.is_past(PERIODS[m.group(1)][1]) and not fut)
+
+
+def context(doc: Document, sec: Section, para_past: bool, line: str, ss: int, sent: str, base: int) -> SentenceContext:
+    """What is known about a sentence before its quantities are read."""
+    years = [int(y) for y in re.findall(r"(?<![比较])(\d{4})\s*年", sent) if 1990 < int(y) < 2100]
+    fut = _future_year(doc, sent)
+    return SentenceContext(doc=doc, sec=sec, line=line, ss=ss, sent=sent, base=base, para_past=para_past,
+                           sent_past=_sent_past(doc, sent, fut), past_year_in_sent=any(doc.is_past(y) for y in years),
+                           fut=fut, future_words=bool(FUTURE_WORDS.search(sent)) or fut is not None,
+                           last_year=bool(LAST_YEAR.search(sent)))
+
+
+def _prepare(sent: str, found: list[Found], in_heading: bool) -> None:
+    """Clause bounds, rejections, and the text naming each quantity (after the previous kept one)."""
+    for f in found:
+        f.a, f.b = clause_bounds(sent, f.s)
+        f.clause_before = sent[f.a:f.s]
+    classify.reject(sent, found)
+    if in_heading:
+        for f in found:
+            if not f.rule and not f.pre:
+                f.rule, f.reason = classify.HEADING.name, classify.HEADING.reason
+    prev_end: dict[int, int] = {}
+    for f in found:
+        f.before = sent[prev_end.get(f.a, f.a): f.s]
+        if not f.rule:
+            prev_end[f.a] = f.e
+
+
+def _prev_name(ctx: SentenceContext, out: list[Candidate]) -> str | None:
+    if out and out[-1].start >= ctx.base and out[-1].kind != "rejected":
+        return out[-1].name
+    return None
+
+
+def quantity_candidates(ctx: SentenceContext, f: Found, pair: tuple | None, out: list[Candidate]) -> None:
+    """The candidate row(s) of one quantity (several when one rate covers a list of indicators)."""
+    sent = ctx.sent
+    r = quantities.read_quantity(sent, f)
+    unit = r.unit
+    nms = names.name_of(sent, f, r.ve, pair, _prev_name(ctx, out), r.growth)
+    if unit == "件" and re.search(r"每万人", "".join(nms)) and not r.growth:
+        unit = "件/万人"
+    comp, vs = quantities.comparator(sent, f, r, pair[1] if pair else None)
+    oy = own_year(sent, f)
+    f.own_year = oy
+    year = (oy if oy and not ctx.doc.is_past(oy) else None) or ctx.fut or ctx.sec.year or ctx.doc.end_year
+    pstart = None
+    if f.rule:
+        kind, conf, why = "rejected", 0.0, f.reason
+    elif (hist := classify.history_reason(ctx, f)) is not None:
+        kind, conf, why = "baseline", 0.6, hist
+        year, pstart = baseline_year(ctx, f), period_start(ctx, f, r.growth)
+    else:
+        kind = "target"
+        conf, why = classify.confidence(ctx, f, comp)
+    hint = classify.measure_hint(ctx, f, nms[0], r.growth, r.increment)
+    for nm in nms:
+        out.append(Candidate(kind=kind, start=ctx.base + f.s, end=ctx.base + f.e, value=f.q.value, value_high=f.q.value_high,
+                             unit=unit, value_text=ctx.quote(vs, r.ve), name=nm, section=ctx.sec.path, year=year, why=why,
+                             comparator=comp, pre=f.pre, commitment=classify.commitment(ctx, f.s), confidence=conf,
+                             growth=r.growth, measure_hint=hint, per=f.q.per,
+                             quote=(ctx.base + f.a, ctx.base + max(f.b, f.e)), clause_before=sent[f.a:f.s],
+                             period_start=pstart, rule=f.rule))
+
+
+def _qualitative(ctx: SentenceContext, out: list[Candidate]) -> None:
+    """Relative targets with no number (高于全国平均水平)."""
+    sent = ctx.sent
+    for m in QUALITATIVE.finditer(sent):
+        a, b = clause_bounds(sent, m.start())
+        name = names.clean_name(sent[a:m.start()])
+        if not name or ctx.para_past or ctx.sec.history or ctx.sent_past:
+            continue
+        out.append(Candidate(kind="target", start=ctx.base + a, end=ctx.base + m.end(), value=None, value_high=None,
+                             unit=None, value_text=ctx.quote(m.start(), m.end()), comparator="qualitative", name=name,
+                             section=ctx.sec.path, year=ctx.fut or ctx.sec.year or ctx.doc.end_year,
+                             commitment=classify.commitment(ctx, m.start()), confidence=0.5,
+                             why="relative target (高于…平均水平), no number"))
+
+
+def running_text(doc: Document) -> list[Candidate]:
+    """Candidates of every sentence outside the tables."""
+    out: list[Candidate] = []
+    for li, (ls, _, line) in enumerate(doc.lines):
+        if li in doc.consumed or not line.strip():
+            continue
+        para_past = _para_past(doc, line)
+        in_heading = heading(line) is not None and len(line.strip()) <= 40 and not re.search(r"[。;]", line)
+        for ss, _, sent in sentences(line, newline=False):
+            found = quantities.find_in_sentence(sent)
+            if not found and not QUALITATIVE.search(sent):
+                continue
+            ctx = context(doc, doc.sections[li], para_past, line, ss, sent, ls + ss)
+            _prepare(sent, found, in_heading)
+            paired = names.pair_lists(sent, found)
+            for f in found:
+                quantity_candidates(ctx, f, paired.get(id(f)), out)
+            _qualitative(ctx, out)
+    return out

@@ -1,0 +1,202 @@
+"""Findings written from frames: the conclusions of a parameterised page, as Markdown.
+
+A notebook published for several documents must not carry hand-typed numbers or place names in its
+prose.  Each function here takes the frames the page shows and returns the sentences, numbers
+included, so the text changes with the data and nbval sees it.
+
+>>> import ipanalysis as ip
+>>> md = trajectory_findings(ip.trajectories("ordos_2022"), ip.historical_growth("ordos_2022"), "ordos_2022")
+>>> md.splitlines()[0].startswith("**What it shows.** Ordos")
+True
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .data import documents, indicators
+from .display import Prose, fmt_value
+
+__all__ = ["trajectory_findings", "attainment_findings", "compare_findings", "audit_findings", "place_of",
+           "doc_header"]
+
+
+def place_of(doc_id: str) -> str:
+    """The document's place, English and Chinese.
+
+    >>> place_of("guiyang_2022")
+    'Guiyang (贵阳市)'
+    """
+    d = documents().set_index("doc_id").loc[doc_id]
+    return f"{d['place_en']} ({d['place_zh']})"
+
+
+def doc_header(doc_id: str) -> Prose:
+    """The document a page is about: titles, issuer, number, horizon.
+
+    >>> print(doc_header("ordos_2022"))  # doctest: +ELLIPSIS
+    **鄂尔多斯市知识产权保护和运用“十四五”规划** — *Ordos ...*
+    Issued by 鄂尔多斯市人民政府 (...), 鄂府发〔2022〕28号, 2022-03-15; plan 2021→2025.
+    """
+    d = documents().set_index("doc_id").loc[doc_id]
+    number = f", {d['doc_number']}" if pd.notna(d["doc_number"]) else ""
+    date = f", {d['issued_date']}" if pd.notna(d["issued_date"]) else ""
+    horizon = str(d["target_years"]).replace(";", "/")
+    return Prose(f"**{d['title_zh']}** — *{d['title_en']}*\n"
+                 f"Issued by {d['issuer_zh']} ({d['issuer_en']}){number}{date}; plan {d['plan_start_year']}→{horizon}.")
+
+
+def _name(key: str) -> str:
+    cat = indicators().set_index("key")
+    return f"{cat.loc[key, 'name_en']} ({cat.loc[key, 'name_zh']})" if key in cat.index else key
+
+
+def _pct(x: float) -> str:
+    return f"{x * 100:.1f}%"
+
+
+def trajectory_findings(tr: pd.DataFrame, hist: pd.DataFrame, doc_id: str) -> Prose:
+    """What the trajectories page shows, from ``trajectories(doc_id)`` and ``historical_growth(doc_id)``.
+
+    >>> import ipanalysis as ip
+    >>> print(trajectory_findings(ip.trajectories("cangshan_2013"), ip.historical_growth("cangshan_2013"),
+    ...                           "cangshan_2013"))   # doctest: +ELLIPSIS
+    **What it shows.** Cangshan District, Fuzhou (福州市仓山区): 0 of 22 distinct targets can be projected ...
+    Not projected: 16 without any baseline, 3 shares, 3 plan-period totals (reasons in the last table).
+    """
+    place = documents().set_index("doc_id").loc[doc_id, "place_en"]
+    ok = tr[tr["computable"]]
+    n_obs = int((ok["baseline_kind"] == "observed").sum())
+    zh = documents().set_index("doc_id").loc[doc_id, "place_zh"]
+    lines = [f"**What it shows.** {place} ({zh}): {len(ok)} of {len(tr)} distinct targets can be "
+             f"projected from a baseline ({len(ok) - n_obs} stated by the document, {n_obs} from a cited observation)."]
+    levels = ok[ok["measure"] != "growth_rate"].dropna(subset=["required_cagr"])
+    if len(levels):
+        top = levels.sort_values("required_cagr").iloc[-1]
+        low = levels.sort_values("required_cagr").iloc[0]
+        lines.append(f"The steepest is {top['target_id']}, {_name(top['indicator'])}: from "
+                     f"{fmt_value(top['baseline_value'], top['level_unit'])} ({top['baseline_date']}) to "
+                     f"{fmt_value(top['target_level'], top['level_unit'])} by {top['target_year']}, "
+                     f"{_pct(top['required_cagr'])} a year.")
+        if len(levels) > 1:
+            lines.append(f"The gentlest is {low['target_id']}, {_name(low['indicator'])}: "
+                         f"{_pct(low['required_cagr'])} a year.")
+    growth = ok[ok["measure"] == "growth_rate"]
+    h = hist.set_index("indicator") if len(hist) else pd.DataFrame()
+    for _, g in growth.iterrows():
+        if g["indicator"] in h.index:
+            past = h.loc[g["indicator"]]
+            past = past.iloc[0] if isinstance(past, pd.DataFrame) else past
+            verb = "slower than" if g["required_cagr"] < past["historical_cagr"] else "faster than"
+            lines.append(f"{g['target_id']} asks for {_pct(g['required_cagr'])} a year in {_name(g['indicator'])}, "
+                         f"{verb} the {_pct(past['historical_cagr'])} a year the document reports for "
+                         f"{past['start_year']}–{past['end_year']}.")
+    rest = tr[~tr["computable"]]
+    if len(rest):
+        kinds = rest["reason"].str.extract(r"^(a share|a score|qualitative|total over|running total|no baseline)",
+                                           expand=False).fillna("other")
+        counts = kinds.value_counts()
+        label = {"a share": "shares", "a score": "scores", "qualitative": "qualitative", "total over":
+                 "plan-period totals", "running total": "running totals without a start stock",
+                 "no baseline": "without any baseline", "other": "other"}
+        parts = [f"{n} {label[k]}" for k, n in counts.items()]
+        lines.append(f"Not projected: {', '.join(parts)} (reasons in the last table).")
+    return Prose("\n".join(lines))
+
+
+def attainment_findings(att: pd.DataFrame, doc_id: str) -> Prose:
+    """What the attainment page shows, from ``attainment(doc_id=doc_id)``.
+
+    >>> import ipanalysis as ip
+    >>> print(attainment_findings(ip.attainment(doc_id="ordos_2022"), "ordos_2022"))  # doctest: +ELLIPSIS
+    **What it shows.** Ordos (鄂尔多斯市), as of ...: ... of ... targets have a cited observation...
+    """
+    d = documents().set_index("doc_id").loc[doc_id]
+    seen = att[att["obs_value"].notna()]
+    as_of = att["as_of"].dropna().iloc[0] if att["as_of"].notna().any() else "—"
+    demo = bool(att["illustrative"].any())
+    lines = [f"**What it shows.** {d['place_en']} ({d['place_zh']}), as of {as_of}: {len(seen)} of {len(att)} targets "
+             f"have a cited observation of the document's own place."]
+    if demo:
+        lines.insert(0, "**ILLUSTRATIVE DATA — the observations are invented to demonstrate the methods.**")
+    judged = seen[~seen["status"].isin(["not assessable", "distance only", "no data"])]
+    if len(judged):
+        counts = judged["status"].value_counts()
+        lines.append("Judged: " + ", ".join(f"{n} {s}" for s, n in counts.items()) + ".")
+        for _, r in judged.sort_values("target_id").iterrows():
+            shown = fmt_value(r["annualised_value"] if pd.notna(r["annualised_value"]) else r["obs_value"], r["level_unit"])
+            period = (f"{r['obs_period_start']} to {r['obs_period_end']}" if pd.notna(r["obs_period_start"])
+                      else f"at {r['obs_period_end']}")
+            extra = ", annualised" if pd.notna(r["annualised_value"]) else ""
+            ratio = f"; observed/required growth {r['cagr_ratio']:.2f}" if pd.notna(r["cagr_ratio"]) else ""
+            lines.append(f"- {r['target_id']} {_name(r['indicator'])}: {shown} ({period}{extra}) → "
+                         f"**{r['status']}**{ratio}.")
+    else:
+        lines.append("No target can be judged yet: no cited observation after a baseline, or only observations "
+                     "that cannot show progress (see the table of targets without a verdict).")
+    dist = seen[seen["status"] == "distance only"]
+    if len(dist):
+        lines.append(f"{len(dist)} target(s) have an observation but no baseline: shown as the level reached as a "
+                     "share of the target (distance to target), not as progress.")
+    flagged = att[att["flags"].str.contains("ambiguous", na=False)]
+    if len(flagged):
+        lines.append(f"{len(flagged)} target(s) have an ambiguous basis (累计: plan-period total or running total?).")
+    return Prose("\n".join(lines))
+
+
+def compare_findings(long: pd.DataFrame, per_10k: pd.DataFrame, min_docs: int = 2) -> Prose:
+    """What the cross-city page shows, from ``compare()`` and ``targets_per_10k()``: for each shared
+    indicator, the largest and smallest target, their ratio, and the same per 10,000 residents.
+
+    >>> import ipanalysis as ip
+    >>> print(compare_findings(ip.compare(), ip.targets_per_10k()))   # doctest: +ELLIPSIS
+    **What it shows.** 5 indicators are targeted by 2 or more documents in the same measure and unit...
+    """
+    shared = long[long["n_docs"] >= min_docs].dropna(subset=["value"])
+    groups = list(shared.groupby(["indicator", "measure", "unit"], sort=True))
+    lines = [f"**What it shows.** {len(groups)} indicators are targeted by {min_docs} or more documents in the same "
+             "measure and unit; everything else is set by one document only, or in different measures."]
+    per = per_10k.set_index("target_id")["per_10k"] if len(per_10k) else pd.Series(dtype=float)
+    for (key, measure, unit), g in groups:
+        g = g.sort_values("value")
+        lo, hi = g.iloc[0], g.iloc[-1]
+        ratio = hi["value"] / lo["value"] if lo["value"] else float("nan")
+        text = (f"- {_name(key)}, {measure}: {hi['place_en']} {fmt_value(hi['value'], unit)} by {hi['target_year']} "
+                f"vs {lo['place_en']} {fmt_value(lo['value'], unit)} by {lo['target_year']} ({ratio:.1f}×)")
+        if hi["target_id"] in per.index and lo["target_id"] in per.index:
+            a, b = per[hi["target_id"]], per[lo["target_id"]]
+            text += f"; per 10,000 residents {a:,.2f} vs {b:,.2f} ({a / b:.1f}×)" if b else ""
+        elif unit == "件/万人":
+            text += "; already per 10,000 residents, so the gap is one of ambition and starting point, not size"
+        lines.append(text + ".")
+    measures = long.groupby("indicator")["measure"].nunique()
+    split = measures[measures > 1]
+    if len(split):
+        lines.append("Stated in different measures, so never in one cell: "
+                     + ", ".join(f"{_name(k)} ({n} measures)" for k, n in split.items()) + ".")
+    return Prose("\n".join(lines))
+
+
+def audit_findings(aud: pd.DataFrame) -> Prose:
+    """What the audit page shows, from ``audit()``: counts by status and place, then each finding
+    that needs a reader's judgement, with the figures as the checks computed them.
+
+    >>> import ipanalysis as ip
+    >>> print(audit_findings(ip.audit()))   # doctest: +ELLIPSIS
+    **What it shows.** ... checks: ... consistent, ... needs review, 0 inconsistent...
+    """
+    docs = documents().set_index("doc_id")
+    counts = aud["status"].value_counts()
+    lines = [f"**What it shows.** {len(aud)} checks: {counts.get('consistent', 0)} consistent, "
+             f"{counts.get('needs_review', 0)} needs review, {counts.get('inconsistent', 0)} inconsistent."]
+    growth = aud[aud["kind"].isin(["stated_growth_rate", "table_increase"])]
+    ok = growth[growth["status"] == "consistent"]
+    if len(growth):
+        places = ", ".join(sorted({docs.loc[d, "place_en"] for d in ok["doc_id"]}))
+        lines.append(f"{len(ok)} of {len(growth)} stated growth rates and table increases follow from the "
+                     f"document's own figures" + (f" ({places})." if places else "."))
+    review = aud[aud["status"] != "consistent"].sort_values(["doc_id", "check_id"])
+    for _, r in review.iterrows():
+        lines.append(f"- {docs.loc[r['doc_id'], 'place_en']}, {r['kind'].replace('_', ' ')} ({r['status']}): "
+                     f"{r['stated']} — {r['recomputed']}.")
+    return Prose("\n".join(lines))

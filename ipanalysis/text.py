@@ -1,0 +1,176 @@
+"""Chinese text, one layer: punctuation normalisation, sentences and clauses as spans.
+
+Web copies of Chinese plans mix full-width (，（；：) and half-width (,(;:) punctuation.  Every
+module that cuts text into sentences or clauses does it here, on :func:`normalize` d text:
+
+* :func:`normalize` maps each full-width character to its half-width twin **one character to one
+  character**, so an offset in the normalised text is the same offset in the original and a quote
+  cut from the original with it stays verbatim.  ``。`` and ``、`` have no half-width twin in these
+  texts (``.`` is a decimal point) and stay as they are.
+* :func:`sentences` and :func:`clauses` return :class:`Span` s ``(start, end, text)`` with offsets
+  into the text they were given; :func:`clause_bounds` is the bracket-aware clause around one
+  position; :func:`sentence_start` finds where the sentence holding a position begins.
+
+>>> normalize("到２０２５年，达到（约）１５万件；力争！")
+'到2025年,达到(约)15万件;力争!'
+>>> [s.text for s in sentences("达到15万件；力争超1万人。其余")]
+['达到15万件；', '力争超1万人。', '其余']
+>>> [s.text for s in clauses("到2025年，专利(含外观,实用)达500件")]
+['到2025年，', '专利(含外观,实用)达500件']
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+__all__ = [
+    "FULL_TO_HALF",
+    "SENTENCE_ENDS",
+    "STRONG_ENDS",
+    "CLAUSE_SEPS",
+    "Span",
+    "normalize",
+    "lines",
+    "sentences",
+    "clauses",
+    "clause_bounds",
+    "sentence_start",
+]
+
+#: Full-width (and other wide) characters → their one-character half-width twins.
+FULL_TO_HALF = {
+    "，": ",", "；": ";", "：": ":", "！": "!", "？": "?", "（": "(", "）": ")",
+    "［": "[", "］": "]", "｛": "{", "｝": "}", "％": "%", "．": ".", "～": "~", "－": "-",
+    "＋": "+", "／": "/", "＜": "<", "＞": ">", "＝": "=", "＂": '"', "＇": "'",
+    "\u3000": " ", "\xa0": " ",
+    **{chr(0xFF10 + i): str(i) for i in range(10)},  # ０-９
+    **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},  # Ａ-Ｚ
+    **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},  # ａ-ｚ
+}
+_TABLE = str.maketrans(FULL_TO_HALF)
+
+#: Sentence ends after normalisation (。 plus the half-width forms of ；！？).
+SENTENCE_ENDS = "。;!?"
+#: Ends of a full sentence: a ； does not end what 力争 governs, a 。 does.
+STRONG_ENDS = "。!?"
+#: Clause separators after normalisation (commas, colons and the sentence ends).
+CLAUSE_SEPS = ",:" + SENTENCE_ENDS
+
+
+class Span(NamedTuple):
+    """A piece of a text: ``text == whole[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+def normalize(text: str) -> str:
+    """Full-width punctuation, digits and letters → half-width, one character for one.
+
+    >>> normalize("１２．５％以上（或以上）")
+    '12.5%以上(或以上)'
+    >>> s = "专利：１，２００件"
+    >>> len(normalize(s)) == len(s)
+    True
+    """
+    return text.translate(_TABLE)
+
+
+def lines(text: str) -> list[Span]:
+    """The lines of ``text`` (split on ``\\n`` only, so offsets add up), line breaks excluded.
+
+    >>> lines("一\\n\\n二三")
+    [Span(start=0, end=1, text='一'), Span(start=2, end=2, text=''), Span(start=3, end=5, text='二三')]
+    """
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append(Span(pos, pos + len(line), line))
+        pos += len(line) + 1
+    return out
+
+
+def _cut(text: str, seps: str, newline: bool) -> list[Span]:
+    chars = seps + ("\n" if newline else "")
+    norm = normalize(text)
+    out, start = [], 0
+    for i, c in enumerate(norm):
+        if c in chars:
+            end = i if c == "\n" else i + 1
+            if end > start:
+                out.append(Span(start, end, text[start:end]))
+            start = i + 1
+    if start < len(text):
+        out.append(Span(start, len(text), text[start:]))
+    return out
+
+
+def sentences(text: str, ends: str = SENTENCE_ENDS, newline: bool = True) -> list[Span]:
+    """Sentences of ``text``, each with its end mark; full- and half-width marks both cut.
+
+    A line break also ends a sentence (and is left out) unless ``newline=False``.  ``ends`` is
+    given in half-width form.
+
+    >>> [s.text for s in sentences("甲；乙;丙\\n丁。")]
+    ['甲；', '乙;', '丙', '丁。']
+    >>> sentences("达到5件；力争6件", ends="。")
+    [Span(start=0, end=9, text='达到5件；力争6件')]
+    """
+    return _cut(text, ends, newline)
+
+
+def clauses(text: str) -> list[Span]:
+    """Comma clauses of ``text`` (cut after ``,，:：`` and sentence ends, not inside brackets).
+
+    >>> [c.text for c in clauses("到2025年,专利达500件：其中发明100件")]
+    ['到2025年,', '专利达500件：', '其中发明100件']
+    """
+    out, pos = [], 0
+    while pos < len(text):
+        _, end = clause_bounds(text, pos)
+        end = min(len(text), end + 1)
+        out.append(Span(pos, end, text[pos:end]))
+        pos = end
+    return out
+
+
+def _edge(norm: str, pos: int, step: int, seps: str) -> int:
+    nest, unnest = ("(", ")") if step > 0 else (")", "(")
+    depth, i = 0, pos
+    while (i > 0) if step < 0 else (i < len(norm)):
+        c = norm[i - 1] if step < 0 else norm[i]
+        if c == nest:
+            depth += 1
+        elif c == unnest:
+            if depth == 0:
+                break
+            depth -= 1
+        if c in seps and depth == 0:
+            break
+        i += step
+    return i
+
+
+def clause_bounds(text: str, pos: int, seps: str = CLAUSE_SEPS) -> tuple[int, int]:
+    """``(start, end)`` of the clause of ``text`` around ``pos``: walks out to a separator,
+    skipping bracketed parts, and stops at an unmatched bracket (a clause inside brackets).
+
+    >>> t = "到2025年，专利（含外观，实用）达500件；商标"
+    >>> a, b = clause_bounds(t, t.index("达"))
+    >>> t[a:b]
+    '专利（含外观，实用）达500件'
+    """
+    norm = normalize(text)
+    return _edge(norm, pos, -1, seps), _edge(norm, pos, +1, seps)
+
+
+def sentence_start(text: str, pos: int, ends: str = STRONG_ENDS) -> int:
+    """Offset just after the last sentence end before ``pos`` (0 when there is none).
+
+    >>> t = "前文。力争专利达5件；商标6件"
+    >>> t[sentence_start(t, t.index("商标")):]
+    '力争专利达5件；商标6件'
+    """
+    norm = normalize(text[:pos])
+    return max((norm.rfind(c) for c in ends), default=-1) + 1
+

@@ -34,8 +34,8 @@ def test_every_report_parameter_set_runs_clean(tmp_path, monkeypatch):
     index = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert all(f"{n}.html" in index for n in expected)
     # the landing page opens with one card per document, then the cross-city pages, then the log
-    import ipanalysis as ip
+    from ipanalysis import documents
 
-    titles = [index.index(t) for t in ip.documents()["title_zh"]]
+    titles = [index.index(t) for t in documents()["title_zh"]]
     assert titles == sorted(titles) and titles[-1] < index.index("Across documents") < index.index("Build log")
     assert "Traceback" not in index and 'class="failed"' not in index

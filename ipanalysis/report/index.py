@@ -42,7 +42,7 @@ def document_summaries(attainment_parameters: Mapping[str, Mapping[str, Any]] | 
     >>> o = s[-1]
     >>> o["horizon"], o["n_targets"] >= o["n_projectable"] > 0, sum(o["status_counts"].values()) == o["n_targets"]
     ('2021→2025', True, True)
-    >>> o["latest_observation"], o["illustrative"], isinstance(o["needs_review"], int)
+    >>> o["latest_observation"][:4], o["illustrative"], isinstance(o["needs_review"], int)
     ('2023', True, True)
     """
     import ipanalysis as ip

@@ -1,7 +1,7 @@
 """Benchmark of ``ipanalysis extract`` against the curated tables.
 
-For each of the five documents: run :func:`ipanalysis.extract.extract` on the raw text and score
-the candidates against ``data/targets.csv`` with :func:`ipanalysis.extract.score`.
+For each of the five documents: run :func:`ipanalysis.extractor.extract` on the raw text and score
+the candidates against ``data/targets.csv`` with :func:`ipanalysis.extractor.score`.
 
 Counting rules (also in docs/ADDING_A_DOCUMENT.md):
 
@@ -38,9 +38,9 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from ipanalysis.data import baselines, exclusions, targets  # noqa: E402
-from ipanalysis.extract import extract, extract_baselines, match, score  # noqa: E402
-from ipanalysis.extract.evaluate import load_fixtures, score_split  # noqa: E402
-from ipanalysis.sources import doc_ids, raw_text  # noqa: E402
+from ipanalysis.extractor import extract, extract_baselines, match, score  # noqa: E402
+from ipanalysis.extractor.evaluate import load_fixtures, score_split  # noqa: E402
+from ipanalysis.data.sources import doc_ids, raw_text  # noqa: E402
 
 FIXTURES = REPO / "tests" / "fixtures" / "extract"
 FIELDS = ("indicator", "unit", "comparator", "measure", "target_year", "commitment")

@@ -16,11 +16,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import ipanalysis as ip  # noqa: E402
+import ipanalysis as ip
+import ipanalysis.data.sources  # noqa: E402
 from ipanalysis import data  # noqa: E402
-from ipanalysis.coverage import uncovered  # noqa: E402
+from ipanalysis.data.coverage import uncovered  # noqa: E402
 
-ILLUSTRATIVE = ip.sources.data_dir() / "examples" / "illustrative_observations.csv"
+ILLUSTRATIVE = ipanalysis.data.sources.data_dir() / "examples" / "illustrative_observations.csv"
 
 
 def _clear():

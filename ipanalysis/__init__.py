@@ -20,36 +20,40 @@ Data: ``documents``, ``indicators``, ``targets``, ``baselines``, ``exclusions``,
 Analysis: ``cagr``, ``trajectories``, ``trajectory``, ``attainment``, ``load_observations``,
 ``illustrative_observations``, ``real_observations``, ``compare``, ``compare_matrix``,
 ``national_tasks``, ``national_coverage``, ``audit``.  First pass on a new document: ``extract``.
-Charts live in :mod:`ipanalysis.charts`; the report batch in :mod:`ipanalysis.report`.
+Layers, one level deep: :mod:`ipanalysis.data` (tables, provenance, outside figures) →
+:mod:`ipanalysis.analysis` (trajectory, attainment, compare, audit) → :mod:`ipanalysis.charts`,
+:mod:`ipanalysis.display`, :mod:`ipanalysis.findings` (what a page shows) → :mod:`ipanalysis.report`
+(the HTML batch) and :mod:`ipanalysis.extractor` (first pass on a new document); :mod:`ipanalysis.text`
+and :mod:`ipanalysis.units` are the Chinese-text and quantity helpers everything uses.
 """
 
 import importlib
-import sys
-import types
 
-#: Public name → the submodule that defines it.  Imported on first use (PEP 562), so that
+#: Public name → the module that defines it.  Imported on first use (PEP 562), so that
 #: ``import ipanalysis`` (every report kernel, the ``ipanalysis`` command) does not pay for pandas,
-#: pandera, matplotlib or the extractor before it needs them.
+#: pandera, matplotlib or the extractor before it needs them.  No public function shares its name with
+#: a subpackage of ``ipanalysis`` (the extractor package is ``ipanalysis.extractor``), so importing a
+#: submodule never replaces a function.
 _EXPORTS = {
-    **dict.fromkeys(["attainment", "parse_as_of"], "attainment"),
-    **dict.fromkeys(["audit"], "audit"),
-    **dict.fromkeys(["compare", "compare_matrix", "national_coverage", "national_tasks"], "compare"),
+    **dict.fromkeys(["attainment", "parse_as_of"], "analysis.attainment"),
+    **dict.fromkeys(["audit"], "analysis.audit"),
+    **dict.fromkeys(["compare", "compare_matrix", "national_coverage", "national_tasks", "targets_per_10k"],
+                    "analysis.compare"),
+    **dict.fromkeys(["check_method", "cagr", "historical_growth", "plan_paths", "trajectories", "trajectory"],
+                    "analysis.trajectory"),
     **dict.fromkeys(["baselines", "check_all", "documents", "exclusions", "indicators", "targets"], "data"),
-    **dict.fromkeys(["extract"], "extract"),
+    **dict.fromkeys(["illustrative_observations", "load_observations", "real_observations"], "data.observations"),
+    **dict.fromkeys(["population"], "data.population"),
+    **dict.fromkeys(["DataValidationError"], "data.schemas"),
+    **dict.fromkeys(["UnknownDocumentError", "check_doc_id", "doc_ids", "raw_text", "resolve_path"], "data.sources"),
+    **dict.fromkeys(["ordos_indicator_table"], "data.tables"),
+    **dict.fromkeys(["parse_quantity"], "units"),
+    **dict.fromkeys(["extract"], "extractor"),
     **dict.fromkeys(["Prose"], "display"),
     **dict.fromkeys(["attainment_findings", "compare_findings", "audit_findings", "doc_header",
                      "trajectory_findings"], "findings"),
-    **dict.fromkeys(["population", "targets_per_10k"], "population"),
-    **dict.fromkeys(["illustrative_observations", "load_observations", "real_observations"], "observations"),
     **dict.fromkeys(["check_parameters"], "parameters"),
-    **dict.fromkeys(["DataValidationError"], "schemas"),
-    **dict.fromkeys(["UnknownDocumentError", "check_doc_id", "doc_ids", "raw_text", "resolve_path"], "sources"),
-    **dict.fromkeys(["ordos_indicator_table"], "tables"),
-    **dict.fromkeys(["check_method", "cagr", "historical_growth", "plan_paths", "trajectories", "trajectory"],
-                    "trajectory"),
-    **dict.fromkeys(["parse_quantity"], "units"),
 }
-
 
 #: Submodules reachable as attributes without an import statement (``ip.display``).
 _MODULES = {"display"}
@@ -68,18 +72,6 @@ def __getattr__(name: str):
 def __dir__() -> list[str]:
     return sorted({*globals(), *_EXPORTS})
 
-
-class _Package(types.ModuleType):
-    """``ip.attainment`` (and ``audit``, ``compare``, ``extract``) stay the functions when their
-    submodule is imported: the import system would otherwise set the attribute to the module."""
-
-    def __setattr__(self, name: str, value) -> None:
-        if name in _EXPORTS and isinstance(value, types.ModuleType) and _EXPORTS[name] == name:
-            return
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package
 
 __version__ = "0.1.0"
 

@@ -28,9 +28,9 @@ def check(quiet: bool = False) -> int:
     >>> check(quiet=True)
     0
     """
-    from .coverage import uncovered
+    from .data.coverage import uncovered
     from .data import check_all
-    from .schemas import DataValidationError
+    from .data.schemas import DataValidationError
 
     try:
         counts = check_all()
@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     if command == "report":
         from .report.cli import main as cli_main
         return cli_main(rest)
-    from .extract import cli_main
+    from .extractor import cli_main
     return cli_main(rest)
 
 

@@ -10,7 +10,7 @@ starts.
 >>> check_parameters(doc_id="atlantis")
 Traceback (most recent call last):
 ...
-ipanalysis.sources.UnknownDocumentError: unknown doc_id 'atlantis'; valid: cangshan_2013, guiyang_2022, nanchang_2021, national_2015, ordos_2022
+ipanalysis.data.sources.UnknownDocumentError: unknown doc_id 'atlantis'; valid: cangshan_2013, guiyang_2022, nanchang_2021, national_2015, ordos_2022
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ class ParameterError(ValueError):
 
 
 def _check_as_of(value: Any) -> str:
-    from .attainment import parse_as_of  # the one definition of a valid date (heavy import: only here)
+    from .analysis.attainment import parse_as_of  # the one definition of a valid date (heavy import: only here)
 
     text = str(value)
     try:
@@ -41,7 +41,7 @@ def _check_as_of(value: Any) -> str:
 
 
 def _check_path(key: str, value: Any, base: Path | None) -> str:
-    from .sources import resolve_path
+    from .data.sources import resolve_path
 
     p = Path(str(value)).expanduser()
     try:
@@ -52,7 +52,7 @@ def _check_path(key: str, value: Any, base: Path | None) -> str:
             return str(p.resolve())
         return str(resolve_path(p))
     except FileNotFoundError:
-        from .sources import data_dir
+        from .data.sources import data_dir
 
         where = p if p.is_absolute() else f"{str(value)!r} (looked in {Path.cwd()} and {data_dir().parent})"
         raise ParameterError(f"{key} file not found: {where}; give an existing CSV such as "
@@ -77,7 +77,7 @@ def check_parameters(*, base: str | Path | None = None, **params: Any) -> dict[s
     ...
     ValueError: unknown method 'cubic'; valid: compound, linear
     """
-    from .sources import check_doc_id
+    from .data.sources import check_doc_id
 
     base = Path(base).resolve() if base is not None else None
     out = dict(params)
@@ -89,7 +89,7 @@ def check_parameters(*, base: str | Path | None = None, **params: Any) -> dict[s
         elif key == "as_of":
             out[key] = _check_as_of(value)
         elif key == "method":
-            from .trajectory import check_method  # the one definition of a plan-path method
+            from .analysis.trajectory import check_method  # the one definition of a plan-path method
 
             check_method(value)
         elif key in PATH_PARAMETERS:

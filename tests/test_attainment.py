@@ -4,10 +4,11 @@ import pandas as pd
 import pytest
 
 import ipanalysis as ip
-from ipanalysis.attainment import opensdg_status, parse_as_of, schedule_status, target_met, unsd_status
-from ipanalysis.schemas import DataValidationError
+import ipanalysis.data.sources
+from ipanalysis.analysis.attainment import opensdg_status, parse_as_of, schedule_status, target_met, unsd_status
+from ipanalysis.data.schemas import DataValidationError
 
-ILLUSTRATIVE = ip.sources.data_dir() / "examples" / "illustrative_observations.csv"
+ILLUSTRATIVE = ipanalysis.data.sources.data_dir() / "examples" / "illustrative_observations.csv"
 
 
 @pytest.mark.parametrize("ratio, status", [

@@ -15,9 +15,9 @@ import pandas as pd
 import pytest
 
 import ipanalysis as ip
-from ipanalysis.audit import (COLUMNS, KINDS, STATUSES, audit, decimals, rounding_error,
+from ipanalysis.analysis.audit import (COLUMNS, KINDS, STATUSES, audit, decimals, rounding_error,
                               rounding_status)
-from ipanalysis.tables import ordos_indicator_table
+from ipanalysis.data.tables import ordos_indicator_table
 
 C, NR, INC = "consistent", "needs_review", "inconsistent"
 
@@ -364,7 +364,7 @@ def test_reason_search_is_driven_by_the_text_and_the_data(data_copy):
 # ----------------------------------------------------------------------------- knowledge is data
 
 def test_registry_lists_every_check_once():
-    from ipanalysis.audit import CHECKS
+    from ipanalysis.analysis.audit import CHECKS
 
     names = [c.name for c in CHECKS]
     assert len(names) == len(set(names)) and len(names) >= 10
@@ -414,7 +414,7 @@ def test_a_sixth_document_with_an_indicator_table_needs_only_data(data_copy):
 # ----------------------------------------------------------------------------- decision bands
 
 def test_history_band_edges():
-    from ipanalysis.audit.history import HISTORY_RATIO, history_status
+    from ipanalysis.analysis.audit.history import HISTORY_RATIO, history_status
 
     assert HISTORY_RATIO == (0.5, 2.0)
     assert [history_status(x) for x in (0.49, 0.5, 2.0, 2.01)] == [NR, C, C, NR]
@@ -429,7 +429,7 @@ def test_history_band_end_to_end(ratio, expected):
 
 
 def test_stock_flow_band_edges():
-    from ipanalysis.audit.history import STOCK_FLOW_BAND, stock_flow_status
+    from ipanalysis.analysis.audit.history import STOCK_FLOW_BAND, stock_flow_status
 
     assert STOCK_FLOW_BAND == (1.0, 2.0)
     assert [stock_flow_status(x) for x in (0.99, 1.0, 2.0, 2.01)] == [NR, C, C, NR]
@@ -448,7 +448,7 @@ def test_stock_flow_band_end_to_end(ratio, expected):
 
 @pytest.mark.parametrize("factor, expected", [(49.9, C), (50.1, NR)])
 def test_magnitude_band_end_to_end(factor, expected):
-    from ipanalysis.audit.related import MAGNITUDE_FACTOR, magnitude_status
+    from ipanalysis.analysis.audit.related import MAGNITUDE_FACTOR, magnitude_status
 
     assert MAGNITUDE_FACTOR == 50.0 and magnitude_status(50.0) == C and magnitude_status(50.01) == NR
     t = _set(ip.targets(), "target_id", "CS-17", value=1800 / factor)
@@ -456,8 +456,8 @@ def test_magnitude_band_end_to_end(factor, expected):
 
 
 def test_equality_and_part_whole_tolerances():
-    from ipanalysis.audit.numbers import EPS, REL_TOL, same
-    from ipanalysis.audit.related import _part_whole_verdict
+    from ipanalysis.analysis.audit.numbers import EPS, REL_TOL, same
+    from ipanalysis.analysis.audit.related import _part_whole_verdict
 
     assert REL_TOL == 1e-9 and EPS == 1e-9
     assert same(1000.0, 1000.0 * (1 + 0.5e-9)) and not same(1000.0, 1000.0 * (1 + 2e-9))

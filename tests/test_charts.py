@@ -8,10 +8,11 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
-import ipanalysis as ip  # noqa: E402
+import ipanalysis as ip
+import ipanalysis.data.sources  # noqa: E402
 from ipanalysis import charts  # noqa: E402
 
-ILLUSTRATIVE = ip.sources.data_dir() / "examples" / "illustrative_observations.csv"
+ILLUSTRATIVE = ipanalysis.data.sources.data_dir() / "examples" / "illustrative_observations.csv"
 
 
 def _draw_all():

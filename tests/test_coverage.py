@@ -1,7 +1,7 @@
 """Nothing quantified is silently left out of targets/baselines/exclusions."""
 
 
-from ipanalysis.coverage import target_sentences, uncovered
+from ipanalysis.data.coverage import target_sentences, uncovered
 from ipanalysis.data import read_table
 
 

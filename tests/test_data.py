@@ -9,9 +9,10 @@ import pandas as pd
 import pytest
 
 import ipanalysis as ip
+import ipanalysis.data.sources
 from ipanalysis.data import raw_checksum_problems, read_table
-from ipanalysis.sources import data_dir
-from ipanalysis.schemas import DataValidationError
+from ipanalysis.data.sources import data_dir
+from ipanalysis.data.schemas import DataValidationError
 from ipanalysis.units import parse_quantity
 
 
@@ -38,7 +39,7 @@ def test_every_quote_is_verbatim_and_states_the_value(table):
     df = getattr(ip, table)()
     assert len(df)
     for _, row in df.iterrows():
-        raw = (ip.sources.data_dir() / "raw" / f"{row['doc_id']}.txt").read_text(encoding="utf-8")
+        raw = (ipanalysis.data.sources.data_dir() / "raw" / f"{row['doc_id']}.txt").read_text(encoding="utf-8")
         assert row["source_quote"] in raw, row.iloc[0]
         if pd.isna(row["value"]):
             continue

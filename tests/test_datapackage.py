@@ -5,13 +5,13 @@ import json
 
 import pytest
 
-from ipanalysis.datapackage import check, descriptor
-from ipanalysis.sources import data_dir
+from ipanalysis.data.datapackage import check, descriptor
+from ipanalysis.data.sources import data_dir
 
 
 def test_committed_descriptor_is_current():
     committed = json.loads((data_dir() / "datapackage.json").read_text(encoding="utf-8"))
-    assert committed == descriptor(), "run: python -m ipanalysis.datapackage"
+    assert committed == descriptor(), "run: python -m ipanalysis.data.datapackage"
 
 
 def test_every_csv_header_matches_its_fields():

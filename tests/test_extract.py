@@ -12,12 +12,12 @@ import pandas as pd
 import pytest
 
 from ipanalysis.data import baselines, exclusions, targets
-from ipanalysis.extract import (
+from ipanalysis.extractor import (
     BASELINE_COLUMNS, CANDIDATE_COLUMNS, DocumentError, analyse, cli_main, extract, extract_baselines, match,
     read_document, rejected, score,
 )
-from ipanalysis.extract.evaluate import load_fixtures, score_split
-from ipanalysis.sources import doc_ids, raw_text
+from ipanalysis.extractor.evaluate import load_fixtures, score_split
+from ipanalysis.data.sources import doc_ids, raw_text
 from ipanalysis.units import parse_quantity
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
@@ -630,7 +630,7 @@ def test_cli_in_a_subprocess(tmp_path):
     src = tmp_path / "plan.txt"
     src.write_bytes(PLAN.encode("gbk"))
     out = tmp_path / "c.csv"
-    code = "import sys; from ipanalysis.extract import cli_main; sys.exit(cli_main(sys.argv[1:]))"
+    code = "import sys; from ipanalysis.extractor import cli_main; sys.exit(cli_main(sys.argv[1:]))"
     r = subprocess.run([sys.executable, "-c", code, str(src), "--out", str(out)], capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
     assert "2 candidate targets" in r.stdout

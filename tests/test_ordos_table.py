@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 import ipanalysis as ip
-from ipanalysis.tables import TableParseError, parse_flat_table
+from ipanalysis.data.tables import TableParseError, parse_flat_table
 
 
 def _table_rows(df, id_col):

@@ -363,7 +363,7 @@ def test_matrix_expansion_names_and_errors(tmp_path):
 
 
 def test_real_matrix_is_the_intended_set():
-    from ipanalysis.sources import doc_ids
+    from ipanalysis.data.sources import doc_ids
 
     reports = load_matrix()
     docs = ["guiyang_2022", "cangshan_2013", "nanchang_2021", "national_2015", "ordos_2022"]

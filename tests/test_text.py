@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from ipanalysis.coverage import uncovered_in
+from ipanalysis.data.coverage import uncovered_in
 from ipanalysis.data import baselines, exclusions, targets
-from ipanalysis.extract import analyse
-from ipanalysis.sources import doc_ids, raw_text
+from ipanalysis.extractor import analyse
+from ipanalysis.data.sources import doc_ids, raw_text
 from ipanalysis.text import FULL_TO_HALF, clause_bounds, clauses, normalize, sentence_start, sentences
 
 _WIDE = {h: f for f, h in FULL_TO_HALF.items() if 0xFF00 <= ord(f) <= 0xFFEF}

@@ -56,7 +56,7 @@ def package_version() -> str:
 
 def environment_digest(package_dir: Path | None = None) -> str:
     """Digest of the data folder, the package sources and version (what every report depends on)."""
-    from ..sources import data_dir
+    from ..data.sources import data_dir
 
     parts = {"data": _tree_digest(Path(data_dir()), _SUFFIXES),
              "package": _tree_digest(package_dir or PACKAGE_DIR, (".py", ".j2")),

@@ -16,18 +16,15 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .data import baselines as _load_baselines
-from .data import targets as _load_targets
+from ..data import baselines as _load_baselines
+from .baselines import STATED_COMPATIBLE, baseline_for, keyed_baselines, plan_start
+from ..data import targets as _load_targets
 
 __all__ = ["check_method", "cagr", "years_between", "linear_increase", "path", "trajectories", "trajectory", "canonical_targets", "historical_growth",
            "plan_paths", "METHODS"]
 
 METHODS = ("compound", "linear")
 LEVEL_MEASURES = ("stock", "level", "annual_flow", "intensity")
-_COMPATIBLE = {  # target measure → baseline measures that state the same kind of quantity
-    "stock": ("stock", "level"), "level": ("stock", "level"), "intensity": ("intensity", "stock", "level"),
-    "annual_flow": ("annual_flow",), "growth_rate": ("annual_flow", "stock", "level", "intensity"),
-}
 
 
 def check_method(method: str) -> str:
@@ -128,101 +125,6 @@ def canonical_targets(targets: pd.DataFrame | None = None) -> pd.DataFrame:
     return t[t["duplicate_of"].isna()].reset_index(drop=True)
 
 
-def _find_baseline(row, base: pd.DataFrame) -> tuple[float, int, str] | None:
-    ok = _COMPATIBLE.get(row["measure"])
-    if not ok:
-        return None
-    cand = base[(base["indicator"] == row["indicator"]) & base["value"].notna()
-                & (base["year"] < row["target_year"]) & base["measure"].isin(ok) & (base["doc_id"] == row["doc_id"])]
-    if cand.empty:
-        return None
-    last = cand.sort_values("year").iloc[-1]
-    label = f"document: baselines {last['baseline_id']}" if pd.notna(last.get("baseline_id")) else "passed in"
-    return float(last["value"]), int(last["year"]), label
-
-
-#: How near a cited observation must be to a plan's base date (31 December of the year before the
-#: plan starts) to serve as its baseline: within one year either side.
-BASELINE_WINDOW_DAYS = 366
-_OBSERVED_COMPATIBLE = {  # target measure → observation measures that can stand as its baseline
-    "stock": ("stock", "running_total"), "level": ("stock", "flow"), "intensity": ("intensity",),
-    "increment": ("stock",),
-    "annual_flow": ("flow",), "growth_rate": ("flow", "stock", "intensity"),
-}
-
-
-def base_date(doc_id: str) -> pd.Timestamp:
-    """A plan's base date: 31 December of the year before its first plan year.
-
-    >>> base_date("guiyang_2022").date().isoformat()
-    '2021-12-31'
-    """
-    from .data import documents
-    d = documents().set_index("doc_id")
-    return pd.Timestamp(int(d.loc[doc_id, "plan_start_year"]) - 1, 12, 31)
-
-
-def observed_baseline(row, obs: pd.DataFrame, when: pd.Timestamp) -> tuple[float, pd.Timestamp, str] | None:
-    """The cited observation of the target's own place and indicator nearest to ``when``
-    (within :data:`BASELINE_WINDOW_DAYS`): a stock at a date, or a flow over a whole year (a
-    partial-year flow is never a baseline).  Returns (value, date, source URL) or None.
-    """
-    measure = "stock" if row.get("basis") == "running_total" else row["measure"]
-    ok = _OBSERVED_COMPATIBLE.get(measure)
-    if not ok or obs is None or obs.empty:
-        return None
-    o = obs[(obs["doc_id"] == row["doc_id"]) & (obs["indicator"] == row["indicator"]) & obs["measure"].isin(ok)
-            & (obs["end"].dt.year < int(row["target_year"]))]
-    o = o[(o["measure"] != "flow") | (o["days"].fillna(0) >= 365)]
-    if o.empty:
-        return None
-    gap = (o["end"] - when).abs().dt.days
-    o = o.assign(gap=gap)[gap <= BASELINE_WINDOW_DAYS].sort_values(["gap", "end"])
-    if o.empty:
-        return None
-    best = o.iloc[0]
-    return float(best["value"]), best["end"], str(best["source_url"])
-
-
-def _plan_start(doc_id: str) -> int:
-    from .data import documents
-    return int(documents().set_index("doc_id").loc[doc_id, "plan_start_year"])
-
-
-def _extra_baselines(baselines: pd.DataFrame, doc_id: str | None) -> pd.DataFrame:
-    """Baselines passed in by a caller, keyed by document (one city's never lends to another's)."""
-    extra = baselines.copy()
-    if "doc_id" not in extra:
-        if doc_id is None:
-            raise ValueError("baselines passed without a doc_id column apply to one document only: "
-                             "call trajectories(doc_id=..., baselines=...) or add a doc_id column")
-        extra["doc_id"] = doc_id
-    if "measure" not in extra:
-        extra["measure"] = pd.NA
-    extra["baseline_id"] = pd.NA
-    return extra
-
-
-def _baseline_for(r, base, extra, obs) -> tuple[float, pd.Timestamp, str, str] | None:
-    """(value, date, source, kind) in order: stated by the document (its target row, a table
-    restatement, or baselines.csv), passed in, or the nearest cited observation."""
-    if pd.notna(r["baseline_value"]):
-        return float(r["baseline_value"]), pd.Timestamp(int(r["baseline_year"]), 12, 31), \
-            f"document: {r['baseline_from']}", "stated"
-    if extra is not None:
-        cand = extra.assign(measure=extra["measure"].fillna(r["measure"] if r["measure"] != "growth_rate" else "stock"))
-        found = _find_baseline(r, cand)
-        if found:
-            return found[0], pd.Timestamp(found[1], 12, 31), found[2], "passed in"
-    found = _find_baseline(r, base)
-    if found:
-        return found[0], pd.Timestamp(found[1], 12, 31), found[2], "stated"
-    seen = observed_baseline(r, obs, base_date(r["doc_id"]))
-    if seen:
-        return seen[0], seen[1], seen[2], "observed"
-    return None
-
-
 def _project(out: dict, r, found) -> None:
     """Fill the required growth of one target row ``out`` from its baseline ``found``."""
     bv, bdate, src, kind = found
@@ -257,7 +159,7 @@ def _unprojectable(r, found) -> str:
     if m in ("share", "score"):
         return f"a {m}: bounded measure, reported as a level, not projected"
     if m == "cumulative" and r.get("basis") != "running_total":
-        start = _plan_start(r["doc_id"])
+        start = plan_start(r["doc_id"])
         n = int(r["target_year"]) - start + 1
         basis = "" if r.get("basis") == "period_total" else " (basis ambiguous: total over the plan period or running total?)"
         return f"total over {start}–{r['target_year']}{basis}: implies {r['value'] / n:,.4g} a year on average; not a level"
@@ -291,15 +193,15 @@ def trajectories(doc_id: str | None = None, baselines: pd.DataFrame | None = Non
     >>> float(g.loc["GY-02", "baseline_value"]), g.loc["GY-02", "baseline_date"], g.loc["GY-02", "baseline_kind"]
     (3094.0, '2022-08-15', 'observed')
     """
-    from .observations import load_observations
-    from .sources import check_doc_id
+    from ..data.observations import load_observations
+    from ..data.sources import check_doc_id
 
     t = canonical_targets()
     if doc_id is not None:
         check_doc_id(doc_id)
         t = t[t["doc_id"] == doc_id].reset_index(drop=True)
     base = _load_baselines()
-    extra = None if baselines is None else _extra_baselines(baselines, doc_id)
+    extra = None if baselines is None else keyed_baselines(baselines, doc_id)
     obs = load_observations() if observations is None else observations
     if len(obs) and "end" not in obs:
         obs = load_observations(obs)
@@ -311,10 +213,10 @@ def trajectories(doc_id: str | None = None, baselines: pd.DataFrame | None = Non
                    baseline_kind=pd.NA, target_value=r["value"], target_level=np.nan, years=np.nan,
                    required_cagr=np.nan, required_linear_increase=np.nan, implied_annual_average=np.nan,
                    computable=False, reason="")
-        found = None if r["comparator"] == "qualitative" else _baseline_for(r, base, extra, obs)
+        found = None if r["comparator"] == "qualitative" else baseline_for(r, base, extra, obs)
         out["reason"] = _unprojectable(r, found)
         if r["measure"] == "cumulative" and r.get("basis") != "running_total" and pd.notna(r["value"]):
-            out["implied_annual_average"] = r["value"] / (int(r["target_year"]) - _plan_start(r["doc_id"]) + 1)
+            out["implied_annual_average"] = r["value"] / (int(r["target_year"]) - plan_start(r["doc_id"]) + 1)
         elif r["measure"] == "growth_rate" and pd.notna(r["value"]):
             out["required_cagr"] = r["value"] / 100
         if found is not None and out["reason"] == "":
@@ -327,7 +229,7 @@ def trajectories(doc_id: str | None = None, baselines: pd.DataFrame | None = Non
                 "required_linear_increase", "implied_annual_average"):
         df[col] = df[col].astype("float64")
     df["computable"] = df["computable"].astype(bool)
-    from .data import indicators
+    from ..data import indicators
     df.insert(df.columns.get_loc("unit") + 1, "level_unit", df["indicator"].map(
         dict(zip(indicators()["key"], indicators()["base_unit"]))).fillna(df["unit"]))
     return df
@@ -336,7 +238,7 @@ def trajectories(doc_id: str | None = None, baselines: pd.DataFrame | None = Non
 def history(doc_id: str, indicator: str, measure: str) -> pd.DataFrame:
     """The document's own stated series for one indicator (``year``, ``value``), oldest first."""
     b = _load_baselines()
-    ok = _COMPATIBLE.get(measure, (measure,))
+    ok = STATED_COMPATIBLE.get(measure, (measure,))
     h = b[(b["doc_id"] == doc_id) & (b["indicator"] == indicator) & b["value"].notna() & b["measure"].isin(ok)]
     h = h[h["period_start"].isna()] if "period_start" in h else h
     return h.sort_values("year")[["year", "value"]].drop_duplicates("year", keep="last").reset_index(drop=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..units import chinese_int
+from ...units import chinese_int
 from .context import Doc
 from .findings import Finding
 from .textspans import clause_around

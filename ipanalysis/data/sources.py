@@ -38,7 +38,7 @@ def data_dir() -> Path:
     True
     """
     env = os.environ.get("IPANALYSIS_DATA")
-    return Path(env) if env else Path(__file__).resolve().parent.parent / "data"
+    return Path(env) if env else Path(__file__).resolve().parents[2] / "data"
 
 
 def doc_ids() -> list[str]:
@@ -58,7 +58,7 @@ def check_doc_id(doc_id: str) -> str:
     >>> check_doc_id("atlantis")
     Traceback (most recent call last):
     ...
-    ipanalysis.sources.UnknownDocumentError: unknown doc_id 'atlantis'; valid: cangshan_2013, guiyang_2022, nanchang_2021, national_2015, ordos_2022
+    ipanalysis.data.sources.UnknownDocumentError: unknown doc_id 'atlantis'; valid: cangshan_2013, guiyang_2022, nanchang_2021, national_2015, ordos_2022
     """
     valid = doc_ids()
     if not isinstance(doc_id, str) or doc_id not in valid:

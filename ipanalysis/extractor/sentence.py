@@ -1,5 +1,5 @@
 """Candidates from running text: paragraphs → sentences → quantities, each classified in its
-:class:`~ipanalysis.extract.candidate.SentenceContext`.
+:class:`~ipanalysis.extractor.candidate.SentenceContext`.
 
 >>> from .document import read_document_facts
 >>> doc = read_document_facts("到2025年,专利授权量达到500件。")

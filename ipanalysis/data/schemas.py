@@ -11,7 +11,7 @@ are reported together in one :class:`DataValidationError`.
 >>> validate_frame("target_exclusions", bad, "data/target_exclusions.csv", {"doc_ids": ["ordos_2022"]})
 Traceback (most recent call last):
 ...
-ipanalysis.schemas.DataValidationError: data/target_exclusions.csv: 1 problem
+ipanalysis.data.schemas.DataValidationError: data/target_exclusions.csv: 1 problem
   line 2, column 'doc_id': 'x' is not allowed; valid: ordos_2022
 """
 
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import pandas as pd
 import pandera.pandas as pa
 
-from .units import BASE_UNITS
+from ..units import BASE_UNITS
 
 __all__ = ["DataValidationError", "Problem", "SCHEMAS", "validate_frame", "COMPARATORS", "TARGET_MEASURES", "RELATIONS"]
 

@@ -32,7 +32,7 @@ def read_document(path: str | os.PathLike, encoding: str | None = None) -> tuple
     >>> read_document(p + ".missing")
     Traceback (most recent call last):
     ...
-    ipanalysis.extract.io.DocumentError: ....missing: no such file
+    ipanalysis.extractor.io.DocumentError: ....missing: no such file
     """
     p = Path(path)
     if not p.exists():

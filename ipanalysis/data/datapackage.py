@@ -1,6 +1,6 @@
 """The Frictionless data package descriptor (``data/datapackage.json``).
 
-The descriptor is generated from the schemas in :mod:`ipanalysis.schemas`, so the CSVs are
+The descriptor is generated from the schemas in :mod:`ipanalysis.data.schemas`, so the CSVs are
 usable without this library (any Frictionless tool can read and validate them).  A test
 keeps the committed file equal to :func:`descriptor` and every CSV header equal to its fields.
 
@@ -10,7 +10,7 @@ keeps the committed file equal to :func:`descriptor` and every CSV header equal 
 >>> next(f for f in d["resources"][2]["schema"]["fields"] if f["name"] == "value")["type"]
 'number'
 
-Regenerate after a schema change with ``python -m ipanalysis.datapackage``.
+Regenerate after a schema change with ``python -m ipanalysis.data.datapackage``.
 """
 
 from __future__ import annotations

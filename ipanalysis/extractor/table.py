@@ -1,5 +1,5 @@
 """Candidates from flattened indicator tables, read by the data layer's one parser
-(:func:`ipanalysis.tables.find_flat_tables`): target columns → targets, base columns →
+(:func:`ipanalysis.data.tables.find_flat_tables`): target columns → targets, base columns →
 baselines, 增幅 columns → rejected.
 
 >>> from .document import read_document_facts
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..tables import EMPTY_CELL, FlatRow, FlatTable, find_flat_tables
+from ..data.tables import EMPTY_CELL, FlatRow, FlatTable, find_flat_tables
 from ..units import UnitError, parse_quantity
 from .candidate import Candidate
 from .document import Document

@@ -14,7 +14,7 @@ def _text_of(texts: dict, doc_id) -> str | None:
     text = texts.get(doc_id)
     if text is None and isinstance(doc_id, str):
         try:
-            from ..sources import raw_text
+            from ..data.sources import raw_text
             text = raw_text(doc_id)
         except Exception:  # noqa: BLE001 - a fixture id is not a data/raw document
             text = None
@@ -76,12 +76,12 @@ def match(candidates: pd.DataFrame, truth: pd.DataFrame, texts: dict | None = No
     ``target_year``.  Returns one row per candidate
     with the matched ``id_col`` (empty when unmatched).
 
-    ``texts`` maps doc_id → raw text (default: :func:`ipanalysis.sources.raw_text` when the id is
+    ``texts`` maps doc_id → raw text (default: :func:`ipanalysis.data.sources.raw_text` when the id is
     known) and turns quotes into spans; without a text, quotes overlap when one contains the other.
 
     >>> t = pd.DataFrame({"target_id": ["X-01"], "doc_id": ["d"], "value": [3.0], "value_high": [None],
     ...                   "source_quote": ["数量达3个"]})
-    >>> from ipanalysis.extract import extract
+    >>> from ipanalysis.extractor import extract
     >>> c = extract("数量达3个。", doc_id="d")
     >>> match(c, t, {"d": "数量达3个。"})[["candidate_id", "target_id"]].values.tolist()
     [['T001', 'X-01']]
@@ -130,7 +130,7 @@ def score(candidates: pd.DataFrame, truth: pd.DataFrame, texts: dict | None = No
 
     >>> t = pd.DataFrame({"target_id": ["X-01", "X-02"], "doc_id": ["d", "d"], "value": [3.0, 9.0],
     ...                   "value_high": [None, None], "source_quote": ["数量达3个", "人数达9人"], "duplicate_of": [None, None]})
-    >>> from ipanalysis.extract import extract
+    >>> from ipanalysis.extractor import extract
     >>> s = score(extract("数量达3个,场次达4场。", doc_id="d"), t, {"d": "数量达3个,场次达4场。"})
     >>> tot = s.iloc[-1]
     >>> (tot.doc_id, int(tot.truth), int(tot.candidates), int(tot.tp), float(tot.recall), float(tot.precision))

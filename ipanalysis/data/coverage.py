@@ -20,9 +20,9 @@ import re
 
 import pandas as pd
 
-from .data import baselines, exclusions, targets
+from .loaders import baselines, exclusions, targets
 from .sources import doc_ids, raw_text
-from .text import sentences
+from ..text import sentences
 
 __all__ = ["TARGET_WORDS", "target_sentences", "uncovered", "uncovered_in"]
 

@@ -51,8 +51,8 @@ import re
 import numpy as np
 import pandas as pd
 
-from .data import documents, indicators
-from .observations import load_observations
+from ..data import documents, indicators
+from ..data.observations import load_observations
 from .trajectory import cagr, trajectories, years_between
 
 __all__ = ["attainment", "opensdg_status", "unsd_status", "schedule_status", "target_met", "parse_as_of",

@@ -29,8 +29,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .sources import raw_text
-from .text import normalize
-from .units import MULTIPLIERS
+from ..text import normalize
+from ..units import MULTIPLIERS
 
 __all__ = ["TableParseError", "FlatRow", "FlatTable", "find_flat_tables", "read_flat_table", "parse_flat_table",
            "ordos_indicator_table", "ORDOS_TABLE_TITLE"]

@@ -41,7 +41,7 @@ The package, one job per module (imports point down the list):
 * :mod:`.lexicon` word lists · :mod:`.catalogue` matching to ``data/indicators.csv`` ·
   :mod:`.document` title, horizon, sections · :mod:`.candidate` the records passed along ·
   :mod:`.quantities` numbers, units, comparators · :mod:`.classify` rejection rules, history, measure ·
-  :mod:`.names` indicator names · :mod:`.table` indicator tables (via :mod:`ipanalysis.tables`) ·
+  :mod:`.names` indicator names · :mod:`.table` indicator tables (via :mod:`ipanalysis.data.tables`) ·
   :mod:`.sentence` running text · :mod:`.baselines` history rows · :mod:`.pipeline` the frames ·
   :mod:`.evaluate` scoring · :mod:`.io` files · :mod:`.cli` the command.
 """

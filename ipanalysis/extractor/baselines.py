@@ -1,6 +1,6 @@
 """History: the year of a historical value, and baseline rows with their growth figures attached.
 
->>> from ipanalysis.extract import extract_baselines
+>>> from ipanalysis.extractor import extract_baselines
 >>> b = extract_baselines("“十四五”规划\\n第一节 发展成就\\n年专利授权量从“十二五”末的550件增加到2748件,年均增长38.0%。")
 >>> b[["value", "unit", "year", "measure", "growth_value", "growth_kind", "growth_base_year"]].values.tolist()
 [[550.0, '件', 2015, 'annual_flow', nan, <NA>, <NA>], [2748.0, '件', 2020, 'annual_flow', 38.0, 'cagr', 2015]]
@@ -16,7 +16,7 @@ from ..text import SENTENCE_ENDS, normalize
 from .candidate import Found, SentenceContext
 from .lexicon import FROM_TO, LAST_YEAR, PERIODS
 
-#: Columns of :func:`ipanalysis.extract.extract_baselines` (the baselines.csv vocabulary plus review helpers).
+#: Columns of :func:`ipanalysis.extractor.extract_baselines` (the baselines.csv vocabulary plus review helpers).
 BASELINE_COLUMNS = [
     "candidate_id", "doc_id", "indicator_zh", "indicator", "closest_keys", "year", "period_start", "value",
     "value_high", "unit", "value_text", "table_unit", "measure", "growth_value", "growth_text", "growth_kind",
@@ -79,7 +79,7 @@ def _host(rows: list[dict], i: int, same_sentence) -> dict | None:
 
 
 def baselines_of(df: pd.DataFrame, text: str) -> pd.DataFrame:
-    """Baseline rows of an :func:`~ipanalysis.extract.analyse` frame, growth figures attached to their levels."""
+    """Baseline rows of an :func:`~ipanalysis.extractor.analyse` frame, growth figures attached to their levels."""
     df = df[df["kind"] == "baseline"].drop(columns=["kind", "rule"], errors="ignore").reset_index(drop=True)
     rows = df.rename(columns={"target_year": "year"}).to_dict("records")
     for r in rows:

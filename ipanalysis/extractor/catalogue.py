@@ -67,7 +67,7 @@ def load_catalogue(catalogue: pd.DataFrame | None) -> tuple:
     """Catalogue rows from a frame, else from ``data/indicators.csv`` (cached by mtime)."""
     if catalogue is not None:
         return catalogue_rows(zip(catalogue["key"], catalogue["name_zh"], catalogue["base_unit"], catalogue["measure"]))
-    from ..sources import data_dir
+    from ..data.sources import data_dir
 
     path = data_dir() / "indicators.csv"
     if not path.is_file():

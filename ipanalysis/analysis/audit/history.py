@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from ..trajectory import cagr
+from ...analysis.trajectory import cagr
 from .context import Doc
 from .findings import Finding
 from .numbers import fmt, pct

@@ -16,12 +16,13 @@ import re
 
 import pandas as pd
 
-from .data import documents, indicators as _catalogue, read_table
-from .sources import data_dir, raw_text
-from .text import sentences
+from ..data import documents, indicators as _catalogue, read_table
+from ..data.population import population_near
+from ..data.sources import data_dir, raw_text
+from ..text import sentences
 from .trajectory import canonical_targets
 
-__all__ = ["compare", "compare_matrix", "national_tasks", "national_coverage", "denominator"]
+__all__ = ["compare", "compare_matrix", "national_tasks", "national_coverage", "denominator", "targets_per_10k"]
 
 _DENOMINATORS = {"件/万人": "per 10,000 residents (每万人口)"}
 
@@ -151,3 +152,31 @@ def national_coverage(doc_ids: list[str] | None = None) -> pd.DataFrame:
     df = pd.DataFrame(rows)
     df["score"] = df.groupby("doc_id")["addressed"].transform("mean")
     return df
+
+
+#: Units of counts that can sensibly be divided by population (not %, scores, intensities).
+COUNT_UNITS = ("件", "家", "个", "项", "人", "名", "人次", "yuan")
+
+
+def targets_per_10k() -> pd.DataFrame:
+    """Count-like targets (stocks, flows, plan-period totals in 件/家/个/人/yuan …) divided by the
+    place's resident population in units of 10,000, using the population nearest to the plan's base
+    year (``population_year``, ``population_source``).  Measures are kept apart: a stock per head is
+    not a flow per head.
+    """
+    from ..analysis.trajectory import canonical_targets
+
+    t = canonical_targets()
+    t = t[t["unit"].isin(COUNT_UNITS) & t["value"].notna() & (t["measure"] != "growth_rate")]
+    start = dict(zip(documents()["doc_id"], documents()["plan_start_year"]))
+    rows = []
+    for _, r in t.iterrows():
+        pop = population_near(r["doc_id"], int(start[r["doc_id"]]) - 1)
+        if pop is None:
+            continue
+        rows.append({"target_id": r["target_id"], "doc_id": r["doc_id"], "indicator": r["indicator"],
+                     "measure": r["measure"], "unit": r["unit"], "value": r["value"], "target_year": r["target_year"],
+                     "population": pop["value"], "population_year": int(pop["year"]),
+                     "population_source": pop["source_url"], "per_10k": r["value"] / (pop["value"] / 1e4)})
+    return pd.DataFrame(rows, columns=["target_id", "doc_id", "indicator", "measure", "unit", "value", "target_year",
+                                       "population", "population_year", "population_source", "per_10k"])

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .. import text as _text
+from ... import text as _text
 
 __all__ = ["sentences", "clause_around", "heading_path"]
 

@@ -12,15 +12,15 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..data import baselines as _load_baselines
-from ..data import documents as _load_documents
-from ..data import indicator_relations as _load_relations
-from ..data import indicators as _load_indicators
-from ..data import stated_reasons as _load_reasons
-from ..data import targets as _load_targets
-from ..sources import check_doc_id, raw_text
-from ..sources import doc_ids as _doc_ids
-from ..tables import parse_flat_table
+from ...data import baselines as _load_baselines
+from ...data import documents as _load_documents
+from ...data import indicator_relations as _load_relations
+from ...data import indicators as _load_indicators
+from ...data import stated_reasons as _load_reasons
+from ...data import targets as _load_targets
+from ...data.sources import check_doc_id, raw_text
+from ...data.sources import doc_ids as _doc_ids
+from ...data.tables import parse_flat_table
 from . import growth, history, related, statements, textchecks
 from .context import Doc, ReasonRule, Relations, prefix, records
 from .findings import Finding, _unique_ids, to_frame
@@ -81,12 +81,12 @@ def audit(doc_id: str | None = None, targets: pd.DataFrame | None = None, baseli
     """Check each document against itself: one row per check.
 
     ``targets`` / ``baselines`` default to the validated tables; ``tables`` (doc_id → parsed
-    indicator table, as :func:`ipanalysis.tables.parse_flat_table` returns) defaults to
+    indicator table, as :func:`ipanalysis.data.tables.parse_flat_table` returns) defaults to
     parsing, out of ``texts`` (doc_id → raw text, default the raw files), the table under each
     document's ``indicator_table_title`` (documents.csv).  Pass corrupted copies to see a check
     fail; nothing is modified.
 
-    Columns :data:`~ipanalysis.audit.COLUMNS`; ``kind`` in ``KINDS``; ``status`` in ``STATUSES``.
+    Columns :data:`~ipanalysis.analysis.audit.COLUMNS`; ``kind`` in ``KINDS``; ``status`` in ``STATUSES``.
     Sorted inconsistent → needs_review → consistent, then by doc_id and check_id.
 
     >>> a = audit("cangshan_2013").set_index("check_id")
@@ -95,7 +95,7 @@ def audit(doc_id: str | None = None, targets: pd.DataFrame | None = None, baseli
     >>> audit("nowhere")
     Traceback (most recent call last):
     ...
-    ipanalysis.sources.UnknownDocumentError: unknown doc_id 'nowhere'; valid: cangshan_2013, guiyang_2022, nanchang_2021, national_2015, ordos_2022
+    ipanalysis.data.sources.UnknownDocumentError: unknown doc_id 'nowhere'; valid: cangshan_2013, guiyang_2022, nanchang_2021, national_2015, ordos_2022
     """
     if doc_id is not None:
         check_doc_id(doc_id)

@@ -23,7 +23,7 @@ import pandas as pd
 
 from .schemas import DataValidationError, Problem, validate_frame
 from .sources import data_dir, raw_text
-from .units import UnitError, parse_quantity
+from ..units import UnitError, parse_quantity
 
 __all__ = ["documents", "indicators", "targets", "baselines", "exclusions", "indicator_relations", "stated_reasons",
            "read_table", "check_all", "raw_checksum_problems"]

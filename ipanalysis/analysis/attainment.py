@@ -70,23 +70,27 @@ STATUSES = ("met", "target achieved", "substantial progress", "moderate progress
 MIN_ANNUALISE_DAYS = 90
 
 
+#: Bands, highest first: (lower bound, inclusive; label); below the last bound → the last label.
+OPENSDG_BANDS = ((OPENSDG_THRESHOLDS["substantial"], "substantial progress"),
+                 (OPENSDG_THRESHOLDS["moderate"], "moderate progress"),
+                 (OPENSDG_THRESHOLDS["limited"], "limited progress"), (None, "deterioration"))
+UNSD_BANDS = ((UNSD_THRESHOLDS["on_track"], "on track"), (UNSD_THRESHOLDS["fair"], "fair progress, acceleration needed"),
+              (UNSD_THRESHOLDS["limited"], "limited progress or stagnation"), (None, "regression"))
+
+
+def _band(ratio: float | None, bands) -> str:
+    if ratio is None or math.isnan(ratio):
+        return NOT_ASSESSABLE
+    return next(label for bound, label in bands if bound is None or ratio >= bound)
+
+
 def opensdg_status(cagr_ratio: float, achieved: bool = False) -> str:
     """Open SDG / Statistics Canada category for a ratio of observed to required CAGR.
 
     >>> opensdg_status(0.95), opensdg_status(0.6), opensdg_status(0.0), opensdg_status(-0.1)
     ('substantial progress', 'moderate progress', 'limited progress', 'deterioration')
     """
-    if achieved:
-        return "target achieved"
-    if cagr_ratio is None or math.isnan(cagr_ratio):
-        return NOT_ASSESSABLE
-    if cagr_ratio >= OPENSDG_THRESHOLDS["substantial"]:
-        return "substantial progress"
-    if cagr_ratio >= OPENSDG_THRESHOLDS["moderate"]:
-        return "moderate progress"
-    if cagr_ratio >= OPENSDG_THRESHOLDS["limited"]:
-        return "limited progress"
-    return "deterioration"
+    return "target achieved" if achieved else _band(cagr_ratio, OPENSDG_BANDS)
 
 
 def unsd_status(projected_ratio: float, achieved: bool = False) -> str:
@@ -95,17 +99,7 @@ def unsd_status(projected_ratio: float, achieved: bool = False) -> str:
     >>> unsd_status(0.95), unsd_status(0.10), unsd_status(0.05), unsd_status(-0.2)
     ('on track', 'fair progress, acceleration needed', 'limited progress or stagnation', 'regression')
     """
-    if achieved:
-        return "target met"
-    if projected_ratio is None or math.isnan(projected_ratio):
-        return NOT_ASSESSABLE
-    if projected_ratio >= UNSD_THRESHOLDS["on_track"]:
-        return "on track"
-    if projected_ratio >= UNSD_THRESHOLDS["fair"]:
-        return "fair progress, acceleration needed"
-    if projected_ratio >= UNSD_THRESHOLDS["limited"]:
-        return "limited progress or stagnation"
-    return "regression"
+    return "target met" if achieved else _band(projected_ratio, UNSD_BANDS)
 
 
 def schedule_status(progress_ratio: float, elapsed_share: float, achieved: bool = False,

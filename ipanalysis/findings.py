@@ -31,18 +31,38 @@ def place_of(doc_id: str) -> str:
     return f"{d['place_en']} ({d['place_zh']})"
 
 
+def _md(lines: list[str]) -> Prose:
+    """Markdown from sentences and bullet items: a blank line between paragraphs, none inside a list.
+
+    >>> print(_md(["A.", "- one", "- two", "B."]))
+    A.
+    <BLANKLINE>
+    - one
+    - two
+    <BLANKLINE>
+    B.
+    """
+    out: list[str] = []
+    for line in lines:
+        if out and not (line.startswith("- ") and out[-1].startswith("- ")):
+            out.append("")
+        out.append(line)
+    return Prose("\n".join(out))
+
+
 def doc_header(doc_id: str) -> Prose:
     """The document a page is about: titles, issuer, number, horizon.
 
     >>> print(doc_header("ordos_2022"))  # doctest: +ELLIPSIS
     **鄂尔多斯市知识产权保护和运用“十四五”规划** — *Ordos ...*
+    <BLANKLINE>
     Issued by 鄂尔多斯市人民政府 (...), 鄂府发〔2022〕28号, 2022-03-15; plan 2021→2025.
     """
     d = documents().set_index("doc_id").loc[doc_id]
     number = f", {d['doc_number']}" if pd.notna(d["doc_number"]) else ""
     date = f", {d['issued_date']}" if pd.notna(d["issued_date"]) else ""
     horizon = str(d["target_years"]).replace(";", "/")
-    return Prose(f"**{d['title_zh']}** — *{d['title_en']}*\n"
+    return Prose(f"**{d['title_zh']}** — *{d['title_en']}*\n\n"
                  f"Issued by {d['issuer_zh']} ({d['issuer_en']}){number}{date}; plan {d['plan_start_year']}→{horizon}.")
 
 
@@ -101,7 +121,7 @@ def trajectory_findings(tr: pd.DataFrame, hist: pd.DataFrame, doc_id: str) -> Pr
                  "no baseline": "without any baseline", "other": "other"}
         parts = [f"{n} {label[k]}" for k, n in counts.items()]
         lines.append(f"Not projected: {', '.join(parts)} (reasons in the last table).")
-    return Prose("\n".join(lines))
+    return _md(lines)
 
 
 def attainment_findings(att: pd.DataFrame, doc_id: str) -> Prose:
@@ -141,7 +161,7 @@ def attainment_findings(att: pd.DataFrame, doc_id: str) -> Prose:
     flagged = att[att["flags"].str.contains("ambiguous", na=False)]
     if len(flagged):
         lines.append(f"{len(flagged)} target(s) have an ambiguous basis (累计: plan-period total or running total?).")
-    return Prose("\n".join(lines))
+    return _md(lines)
 
 
 def compare_findings(long: pd.DataFrame, per_10k: pd.DataFrame, min_docs: int = 2) -> Prose:
@@ -174,7 +194,7 @@ def compare_findings(long: pd.DataFrame, per_10k: pd.DataFrame, min_docs: int = 
     if len(split):
         lines.append("Stated in different measures, so never in one cell: "
                      + ", ".join(f"{_name(k)} ({n} measures)" for k, n in split.items()) + ".")
-    return Prose("\n".join(lines))
+    return _md(lines)
 
 
 def audit_findings(aud: pd.DataFrame) -> Prose:
@@ -199,4 +219,4 @@ def audit_findings(aud: pd.DataFrame) -> Prose:
     for _, r in review.iterrows():
         lines.append(f"- {docs.loc[r['doc_id'], 'place_en']}, {r['kind'].replace('_', ' ')} ({r['status']}): "
                      f"{r['stated']} — {r['recomputed']}.")
-    return Prose("\n".join(lines))
+    return _md(lines)

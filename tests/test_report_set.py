@@ -45,6 +45,7 @@ def test_every_report_parameter_set_runs_clean(tmp_path, monkeypatch):
     for name in expected:
         html = (tmp_path / f"{name}.html").read_text(encoding="utf-8")
         assert "Source:" in html or "Source" in html
+        assert "fonts/ipanalysis-cjk-sc.otf" in html   # Chinese renders without a system CJK font
         nb = nbformat.read(tmp_path / f"{name}.ipynb", as_version=4)
         for cell in nb.cells:
             for out in cell.get("outputs", []):
@@ -59,8 +60,33 @@ def test_every_report_parameter_set_runs_clean(tmp_path, monkeypatch):
         if doc_id:
             assert not _page_problems(name, doc_id, html), _page_problems(name, doc_id, html)
     index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert (tmp_path / "fonts" / "ipanalysis-cjk-sc.otf").is_file() and "fonts/ipanalysis-cjk-sc.otf" in index
     assert all(f"{n}.html" in index for n in expected)
     # the landing page opens with one card per document, then the cross-city pages, then the log
     titles = [index.index(t) for t in ip.documents()["title_zh"]]
     assert titles == sorted(titles) and titles[-1] < index.index("Across documents") < index.index("Build log")
     assert "Traceback" not in index and 'class="failed"' not in index
+
+
+def _cjk(text: str) -> set[str]:
+    return {c for c in text if ord(c) >= 0x2E80}
+
+
+def test_pages_carry_a_font_for_every_chinese_character(tmp_path):
+    """A reader's browser may have no CJK font: every page links the subset font made at build time,
+    and that font has a glyph for every Chinese character the pages show."""
+    from fontTools.ttLib import TTFont
+
+    from ipanalysis.report.fonts import FONT_FILE, ensure_font
+    from ipanalysis.report.build import REPO_ROOT
+
+    path = ensure_font(tmp_path, REPO_ROOT)
+    cmap = TTFont(str(path)).getBestCmap()
+    html = (REPO_ROOT / "notebooks" / "attainment.py").read_text(encoding="utf-8")
+    data = "".join(p.read_text(encoding="utf-8") for p in (REPO_ROOT / "data").glob("*.csv"))
+    missing = sorted(c for c in _cjk(html + data) if ord(c) not in cmap)
+    assert not missing, missing[:20]
+    stamp = path.stat().st_mtime_ns
+    assert ensure_font(tmp_path, REPO_ROOT).stat().st_mtime_ns == stamp   # unchanged text: not remade
+    assert FONT_FILE.startswith("fonts/")
+

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from . import index, kernel, worker
+from .fonts import FONT_FILE, ensure_font
 from .manifest import Manifest, display_parameters, environment_digest, now, package_version, report_hash
 from .matrix import DEFAULT_OUT, REPO_ROOT, Report, ReportConfigError, load_matrix, select_reports
 from .params import check_values, prepare_reports
@@ -46,6 +47,8 @@ def run_build(out=None, only=None, params=None, jobs=None, force=False, matrix=N
     out.mkdir(parents=True, exist_ok=True)
     for stale in (p for r in todo for p in out.glob(f".{r.name}.*.tmp*")):  # left by a killed build
         stale.unlink(missing_ok=True)
+    if todo or not (out / FONT_FILE).is_file():
+        ensure_font(out, root)
     cards = _Cards(all_reports, root, env, manifest)
     results = {r.name: {"status": "skipped", "seconds": 0.0} for r in reports if r not in todo}
     try:

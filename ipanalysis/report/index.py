@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..io import atomic_write
+from .fonts import FONT_CSS
 
 __all__ = ["document_summaries", "render_index", "write_index"]
 
@@ -102,7 +103,8 @@ def render_index(cards: Sequence[Mapping], pages: Sequence[Mapping], summary: st
         if p.get("doc_id"):
             by_doc.setdefault(p["doc_id"], []).append(p)
     return env.get_template("index.html.j2").render(
-        cards=cards, by_doc=by_doc, cross=[p for p in pages if not p.get("doc_id")], pages=pages, summary=summary)
+        cards=cards, by_doc=by_doc, cross=[p for p in pages if not p.get("doc_id")], pages=pages, summary=summary,
+        font_css=FONT_CSS)
 
 
 def write_index(out: Path, cards: Sequence[Mapping], pages: Sequence[Mapping], summary: str) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..io import atomic_write
+from .fonts import FONT_CSS
 from .kernel import KERNEL_NAME, WARM_UP, kernel_manager, skip_slow_optional_imports
 
 __all__ = ["init_worker", "run_report", "source_cell_number"]
@@ -145,6 +146,7 @@ def run_report(task: dict) -> dict:
     try:
         if result["status"] == "ok":
             body, _ = _STATE["exporter"].from_notebook_node(nb)
+            body = body.replace("</head>", FONT_CSS + "</head>", 1)
             atomic_write(nb_path, nbformat.writes(nb))
             atomic_write(html_path, body)
     except Exception as exc:

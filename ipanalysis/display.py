@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-__all__ = ["setup_notebook", "quote_table", "number", "fmt_value", "readable", "Table", "Prose", "wide_values"]
+__all__ = ["setup_notebook", "quote_table", "number", "fmt_value", "readable", "Table", "Prose", "wide_values",
+           "matrix_table"]
 
 DASH = "—"
 
@@ -141,6 +142,36 @@ def wide_values(df: pd.DataFrame, units, index_header: str) -> Table:
     return Table(out)
 
 
+def matrix_table(df: pd.DataFrame, kind: str = "value", columns: dict | None = None) -> Table:
+    """A row-indexed matrix for reading: index levels become columns, cells are formatted per row
+    (``value``: in the row's ``unit`` index level; ``bool``: ✓/✗; ``int``; ``pct``); missing → —.
+
+    >>> m = pd.DataFrame({"ordos_2022": [4.46e9, None]}, index=pd.MultiIndex.from_tuples(
+    ...     [("ip_pledge_financing", "yuan"), ("valid_trademarks", "件")], names=["indicator", "unit"]))
+    >>> print(matrix_table(m, columns={"ordos_2022": "Ordos 鄂尔多斯"}))
+              indicator unit Ordos 鄂尔多斯
+    ip_pledge_financing yuan     44.6亿元
+       valid_trademarks    件          —
+    """
+    flat = df.reset_index()
+    keys = list(df.index.names)
+    out = flat[keys].astype("string").fillna(DASH)
+    for col in df.columns:
+        cells = []
+        for _, row in flat.iterrows():
+            v = row[col]
+            if kind == "bool":
+                cells.append(DASH if pd.isna(v) else ("✓" if bool(v) else "✗"))
+            elif kind == "int":
+                cells.append(DASH if pd.isna(v) else f"{int(v)}")
+            elif kind == "pct":
+                cells.append(DASH if pd.isna(v) else f"{float(v) * 100:.0f}%")
+            else:
+                cells.append(fmt_value(v, row["unit"] if "unit" in row else None))
+        out[(columns or {}).get(col, col)] = cells
+    return Table(out)
+
+
 def setup_notebook() -> None:
     """Pandas display options (deterministic, readable) and the chart house style.
 
@@ -157,14 +188,17 @@ def setup_notebook() -> None:
     use_house_style()
 
 
-def quote_table(df: pd.DataFrame, columns: list[str], index: str | None = None) -> pd.DataFrame:
-    """A display copy: the named columns, newlines in quotes shown as " ⏎ " (flattened tables).
+def quote_table(df: pd.DataFrame, columns: list[str], index: str | None = None) -> Table:
+    """A display table of the named columns (no index column), newlines in quotes shown as " ⏎ "
+    (flattened tables), missing cells as —.
 
-    >>> quote_table(pd.DataFrame({"q": ["商标注册量\\n\\n万件"]}), ["q"])["q"].item()
-    '商标注册量 ⏎ 万件'
+    >>> t = quote_table(pd.DataFrame({"q": ["商标注册量\\n\\n万件"], "n": [None]}), ["q", "n"])
+    >>> t.df.iloc[0].tolist()
+    ['商标注册量 ⏎ 万件', '—']
     """
     out = df[columns].copy()
     for c in columns:
         if pd.api.types.is_string_dtype(out[c]) or pd.api.types.is_object_dtype(out[c]):
             out[c] = out[c].astype("string").str.replace(r"\n+", " ⏎ ", regex=True)
-    return out.set_index(index) if index else out.reset_index(drop=True)
+        out[c] = out[c].astype("string").fillna(DASH)
+    return Table(out)

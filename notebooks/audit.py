@@ -39,7 +39,7 @@ from ipanalysis.display import quote_table, setup_notebook
 
 setup_notebook()
 aud = ip.audit(doc_id)
-aud.groupby(["doc_id", "status"]).size().unstack(fill_value=0)
+ip.display.matrix_table(aud.groupby(["doc_id", "status"]).size().unstack(fill_value=0), kind="int")
 
 # %%
 fig = charts.audit_chart(aud)

@@ -50,14 +50,15 @@ print(f"{len(long)} targets with a number in {long['doc_id'].nunique()} document
 # documents. A blank cell means the document sets no target for that indicator *in that measure*.
 
 # %%
-ip.compare_matrix(long, min_docs=min_docs)
+places = {d: f"{r['place_en']} {r['place_zh']}" for d, r in ip.documents().set_index("doc_id").iterrows()}
+ip.display.matrix_table(ip.compare_matrix(long, min_docs=min_docs), columns=places)
 
 # %% [markdown]
 # Target years differ (Cangshan aimed at 2015, the others at 2025), so a larger number is not
 # automatically more ambitious:
 
 # %%
-ip.compare_matrix(long, min_docs=min_docs, what="target_year")
+ip.display.matrix_table(ip.compare_matrix(long, min_docs=min_docs, what="target_year"), kind="int", columns=places)
 
 # %%
 fig = charts.ambition_chart(long, min_docs=min_docs)
@@ -84,8 +85,9 @@ ip.compare_findings(long, per, min_docs=min_docs)
 # ## Pledge financing: the same words, three different measures
 
 # %%
-long.query("indicator == 'ip_pledge_financing'")[
-    ["place_en", "measure", "value", "unit", "comparator", "target_year", "target_id"]]
+readable(long.query("indicator == 'ip_pledge_financing'"), {
+    "place_en": ("Place 地区", "text"), "measure": ("Measure 类型", "text"), "value": ("Target 目标值", "value"),
+    "comparator": ("Comparator 比较", "text"), "target_year": ("Year 年份", "int"), "target_id": ("Target 目标", "text")})
 
 # %% [markdown]
 # ## Coverage of the national 2015 demonstration-city tasks
@@ -93,13 +95,15 @@ long.query("indicator == 'ip_pledge_financing'")[
 
 # %%
 cov = ip.national_coverage()
-cov.pivot_table(index=["task_no", "task_en"], columns="doc_id", values="addressed", aggfunc="max")
+ip.display.matrix_table(cov.pivot_table(index=["task_no", "task_en"], columns="doc_id", values="addressed",
+                                        aggfunc="max"), kind="bool", columns=places)
 
 # %%
 fig = charts.coverage_heatmap(cov)
 
 # %%
-cov.groupby("doc_id")["score"].first().rename("share of the nine national tasks addressed").to_frame()
+ip.display.matrix_table(cov.groupby("doc_id")["score"].first().rename("Share of the nine national tasks addressed 覆盖率")
+                        .to_frame(), kind="pct")
 
 # %% [markdown]
 # The evidence behind each "yes" (first matching sentence):

@@ -59,6 +59,8 @@ def test_every_report_parameter_set_runs_clean(tmp_path, monkeypatch):
         doc_id = next((d for d in ip.doc_ids() if name.endswith(d)), None)
         if doc_id:
             assert not _page_problems(name, doc_id, html), _page_problems(name, doc_id, html)
+        else:  # cross-city pages name every place, but their tables are just as readable
+            assert not [p for p in _page_problems(name, "", html) if "table cell" in p]
     index = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert (tmp_path / "fonts" / "ipanalysis-cjk-sc.otf").is_file() and "fonts/ipanalysis-cjk-sc.otf" in index
     assert all(f"{n}.html" in index for n in expected)

@@ -18,7 +18,7 @@ import pandas as pd
 
 from ..data import documents, indicators as _catalogue, read_table
 from ..data.population import population_near
-from ..data.sources import data_dir, raw_text
+from ..data.sources import check_doc_id, data_dir, raw_text
 from ..text import sentences
 from .trajectory import canonical_targets
 
@@ -64,7 +64,8 @@ def compare(indicators: list[str] | None = None, doc_ids: list[str] | None = Non
     if isinstance(doc_ids, str):
         doc_ids = [doc_ids]
     _check_choices(indicators, cat["key"], "indicator")
-    _check_choices(doc_ids, docs["doc_id"], "doc_id")
+    for doc in doc_ids or ():
+        check_doc_id(doc)
     t = canonical_targets()
     t = t[t["comparator"] != "qualitative"]
     if indicators is not None:
@@ -141,7 +142,9 @@ def national_coverage(doc_ids: list[str] | None = None) -> pd.DataFrame:
     tasks = national_tasks()
     docs = documents()
     local = docs.loc[docs["admin_level"] != "national", "doc_id"].tolist()
-    _check_choices(doc_ids, local, "local doc_id")
+    for doc in doc_ids or ():
+        if check_doc_id(doc) not in local:
+            raise ValueError(f"{doc!r} is the national plan, not a local one; valid: {', '.join(local)}")
     rows = []
     for doc in doc_ids or local:
         text = raw_text(doc)

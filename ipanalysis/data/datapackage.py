@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..io import atomic_write
 from .schemas import SCHEMAS
 from .sources import data_dir
 
@@ -193,10 +194,7 @@ def write(path: Path | None = None) -> Path:
     True
     """
     path = path or data_dir() / "datapackage.json"
-    tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(descriptor(path.parent), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    tmp.replace(path)
-    return path
+    return atomic_write(path, json.dumps(descriptor(path.parent), ensure_ascii=False, indent=2) + "\n")
 
 
 if __name__ == "__main__":  # pragma: no cover

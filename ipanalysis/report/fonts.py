@@ -12,6 +12,7 @@ True
 from __future__ import annotations
 
 import hashlib
+import io
 from pathlib import Path
 
 from ..io import atomic_write
@@ -59,8 +60,8 @@ def ensure_font(out: Path, root: Path) -> Path:
     subsetter.populate(unicodes=[ord(c) for c in chars])
     subsetter.subset(font)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".otf.tmp")
-    font.save(str(tmp))
-    tmp.replace(path)
+    buffer = io.BytesIO()
+    font.save(buffer)
+    atomic_write(path, buffer.getvalue())
     atomic_write(stamp, digest + "\n")
     return path

@@ -12,8 +12,17 @@ Frictionless descriptor).  Nothing here imports the analysis, the charts or the 
 True
 """
 
-from .loaders import (baselines, check_all, documents, exclusions, indicator_relations, indicators,
-                      raw_checksum_problems, read_table, stated_reasons, targets)
+import importlib
 
 __all__ = ["baselines", "check_all", "documents", "exclusions", "indicator_relations", "indicators",
            "raw_checksum_problems", "read_table", "stated_reasons", "targets"]
+
+
+def __getattr__(name: str):
+    """The loaders on first use (PEP 562): importing :mod:`.sources` alone (the report's up-to-date
+    check) must not pay for pandas and pandera."""
+    if name not in __all__:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(".loaders", __name__), name)
+    globals()[name] = value
+    return value

@@ -47,8 +47,10 @@ def run_build(out=None, only=None, params=None, jobs=None, force=False, matrix=N
     out.mkdir(parents=True, exist_ok=True)
     for stale in (p for r in todo for p in out.glob(f".{r.name}.*.tmp*")):  # left by a killed build
         stale.unlink(missing_ok=True)
-    if todo or not (out / FONT_FILE).is_file():
-        ensure_font(out, root)
+    font = None
+    if todo or not (out / FONT_FILE).is_file():  # made beside the pool: it is not on any report's path
+        from concurrent.futures import ThreadPoolExecutor
+        font = ThreadPoolExecutor(1).submit(ensure_font, out, root)
     cards = _Cards(all_reports, root, env, manifest)
     results = {r.name: {"status": "skipped", "seconds": 0.0} for r in reports if r not in todo}
     try:
@@ -60,6 +62,8 @@ def run_build(out=None, only=None, params=None, jobs=None, force=False, matrix=N
             manifest.save({r.name for r in all_reports})
     finally:
         manifest.save({r.name for r in all_reports})
+        if font is not None:
+            font.result()
         cards.write_index(out)
     rows = [{"name": r.name, "notebook": r.notebook.name, "parameters": r.parameters, **results[r.name]}
             for r in reports if r.name in results]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 __all__ = ["setup_notebook", "quote_table", "number", "fmt_value", "readable", "Table", "Prose", "wide_values",
-           "matrix_table"]
+           "matrix_table", "COLUMNS"]
 
 DASH = "—"
 
@@ -94,35 +94,69 @@ class Table:
         return style + cap + html
 
 
-def readable(df: pd.DataFrame, spec: dict[str, tuple[str, str]], unit_col: str | None = "unit",
-             caption: str | None = None) -> Table:
-    """The columns named in ``spec`` (column → (header, kind)), formatted for reading: ``value``
-    cells with their unit (``unit_col``, or ``value@column`` for another unit column), ``pct`` fractions as %, ``ratio`` to two decimals,
-    ``bool`` as ✓/✗, ``int``, ``text``; missing cells as —.  Headers are bilingual strings.
+#: Column → (bilingual header, kind) for the library's frames.  Kinds: ``text``, ``int``, ``pct`` (a
+#: fraction shown as %), ``ratio`` (two decimals), ``bool`` (✓/✗), ``value`` (in the row's ``unit``),
+#: ``value@col`` (in the unit named by column ``col``), ``value=unit`` (in a fixed unit).
+COLUMNS: dict[str, tuple[str, str]] = {
+    "target_id": ("Target 目标", "text"), "indicator": ("Indicator 指标", "text"),
+    "indicator_zh": ("Indicator 指标", "text"), "measure": ("Measure 类型", "text"), "basis": ("Basis 口径", "text"),
+    "comparator": ("Comparator 比较", "text"), "place_en": ("Place 地区", "text"),
+    "target_value": ("Target 目标值", "value"), "value": ("Target 目标值", "value"),
+    "target_year": ("Year 年份", "int"), "target_level": ("Level implied 对应水平", "value@level_unit"),
+    "baseline_value": ("Baseline 基期值", "value@level_unit"), "baseline_date": ("Baseline date 基期", "text"),
+    "baseline_kind": ("Baseline from 基期来源", "text"), "baseline_source": ("Source URL 来源", "text"),
+    "required_cagr": ("Required CAGR 所需年均增速", "pct"),
+    "required_linear_increase": ("Linear increase a year 年均增量", "value@level_unit"),
+    "implied_annual_average": ("A year on average 年均", "value"), "reason": ("Why 原因", "text"),
+    "obs_value": ("Observed 观测值", "value@level_unit"), "obs_period_start": ("From 起", "text"),
+    "obs_period_end": ("To 止", "text"), "annualised_value": ("Annualised 年化", "value@level_unit"),
+    "obs_source": ("Source 来源", "text"), "obs_url": ("URL 网址", "text"),
+    "status": ("Status 状态", "text"), "flags": ("Caveats 说明", "text"), "comment": ("Why 原因", "text"),
+    "progress_ratio": ("Progress 进度", "pct"), "elapsed_share": ("Time elapsed 时间进度", "pct"),
+    "schedule_status": ("序时进度", "text"), "actual_cagr": ("Observed growth 实际年均增速", "pct"),
+    "cagr_ratio": ("Ratio 比值", "ratio"), "opensdg_status": ("Open SDG", "text"),
+    "projected_ratio": ("Projected 预测完成度", "pct"), "unsd_status": ("UNSD 2023", "text"),
+    "population": ("Residents 常住人口", "value=人"), "population_year": ("Year 年份", "int"),
+    "per_10k": ("Per 10,000 residents 每万人", "ratio"),
+}
 
-    >>> df = pd.DataFrame({"v": [4.46e9], "unit": ["yuan"], "ok": [True], "g": [0.1234], "n": [pd.NA]})
-    >>> print(readable(df, {"v": ("Value 数值", "value"), "ok": ("Met 达成", "bool"), "g": ("CAGR 年均增速", "pct"),
-    ...                     "n": ("Note 备注", "text")}))
-    Value 数值 Met 达成 CAGR 年均增速 Note 备注
-      44.6亿元      ✓     12.3%       —
+
+def _cell(v, kind: str, unit: str | None = None) -> str:
+    """One cell as read: missing → —, else by ``kind`` (see :data:`COLUMNS`)."""
+    if kind.startswith("value"):
+        return fmt_value(v, unit)
+    if v is None or v is pd.NA or (isinstance(v, float) and v != v) or (kind == "text" and str(v) == ""):
+        return DASH
+    if kind == "pct":
+        return f"{float(v) * 100:.1f}%"
+    if kind == "ratio":
+        return f"{float(v):.2f}"
+    if kind == "bool":
+        return "✓" if bool(v) else "✗"
+    if kind == "int":
+        return f"{int(v)}"
+    return str(v).replace("\n", " ⏎ ")
+
+
+def readable(df: pd.DataFrame, columns: list, unit_col: str = "unit", caption: str | None = None) -> Table:
+    """The named columns of ``df``, formatted for reading with the headers and kinds of
+    :data:`COLUMNS`; an item ``(column, header)`` keeps the kind but changes the header.
+
+    >>> df = pd.DataFrame({"target_value": [4.46e9], "unit": ["yuan"], "actual_cagr": [0.1234], "comment": [pd.NA]})
+    >>> print(readable(df, ["target_value", "actual_cagr", ("comment", "Note 备注")]))
+    Target 目标值 Observed growth 实际年均增速 Note 备注
+        44.6亿元                  12.3%       —
     """
     out = pd.DataFrame(index=df.index)
-    for col, (header, kind) in spec.items():
-        cells = df[col]
+    for item in columns:
+        col, header = item if isinstance(item, tuple) else (item, COLUMNS[item][0])
+        kind = COLUMNS[col][1]
         if kind.startswith("value"):
-            ucol = kind.partition("@")[2] or unit_col
-            units = df[ucol] if ucol in df else [None] * len(df)
-            out[header] = [fmt_value(v, u) for v, u in zip(cells, units)]
-        elif kind == "pct":
-            out[header] = [DASH if pd.isna(v) else f"{float(v) * 100:.1f}%" for v in cells]
-        elif kind == "ratio":
-            out[header] = [DASH if pd.isna(v) else f"{float(v):.2f}" for v in cells]
-        elif kind == "bool":
-            out[header] = [DASH if pd.isna(v) else ("✓" if bool(v) else "✗") for v in cells]
-        elif kind == "int":
-            out[header] = [DASH if pd.isna(v) else f"{int(v)}" for v in cells]
+            fixed, ucol = kind.partition("=")[2], kind.partition("@")[2] or unit_col
+            units = [fixed] * len(df) if fixed else (df[ucol] if ucol in df else [None] * len(df))
         else:
-            out[header] = [DASH if pd.isna(v) or str(v) == "" else str(v).replace("\n", " ⏎ ") for v in cells]
+            units = [None] * len(df)
+        out[header] = [_cell(v, kind, u) for v, u in zip(df[col], units)]
     return Table(out, caption)
 
 
@@ -144,7 +178,7 @@ def wide_values(df: pd.DataFrame, units, index_header: str) -> Table:
 
 def matrix_table(df: pd.DataFrame, kind: str = "value", columns: dict | None = None) -> Table:
     """A row-indexed matrix for reading: index levels become columns, cells are formatted per row
-    (``value``: in the row's ``unit`` index level; ``bool``: ✓/✗; ``int``; ``pct``); missing → —.
+    (``value``: in the row's ``unit`` index level; ``bool``, ``int``, ``pct`` as in :data:`COLUMNS`); missing → —.
 
     >>> m = pd.DataFrame({"ordos_2022": [4.46e9, None]}, index=pd.MultiIndex.from_tuples(
     ...     [("ip_pledge_financing", "yuan"), ("valid_trademarks", "件")], names=["indicator", "unit"]))
@@ -157,17 +191,7 @@ def matrix_table(df: pd.DataFrame, kind: str = "value", columns: dict | None = N
     keys = list(df.index.names)
     out = flat[keys].astype("string").fillna(DASH)
     for col in df.columns:
-        cells = []
-        for _, row in flat.iterrows():
-            v = row[col]
-            if kind == "bool":
-                cells.append(DASH if pd.isna(v) else ("✓" if bool(v) else "✗"))
-            elif kind == "int":
-                cells.append(DASH if pd.isna(v) else f"{int(v)}")
-            elif kind == "pct":
-                cells.append(DASH if pd.isna(v) else f"{float(v) * 100:.0f}%")
-            else:
-                cells.append(fmt_value(v, row["unit"] if "unit" in row else None))
+        cells = [_cell(v, kind, u) for v, u in zip(flat[col], flat["unit"] if "unit" in flat else [None] * len(flat))]
         out[(columns or {}).get(col, col)] = cells
     return Table(out)
 
@@ -188,7 +212,7 @@ def setup_notebook() -> None:
     use_house_style()
 
 
-def quote_table(df: pd.DataFrame, columns: list[str], index: str | None = None) -> Table:
+def quote_table(df: pd.DataFrame, columns: list[str]) -> Table:
     """A display table of the named columns (no index column), newlines in quotes shown as " ⏎ "
     (flattened tables), missing cells as —.
 

@@ -84,11 +84,9 @@ def trajectory_findings(tr: pd.DataFrame, hist: pd.DataFrame, doc_id: str) -> Pr
     **What it shows.** Cangshan District, Fuzhou (福州市仓山区): 0 of 22 distinct targets can be projected ...
     Not projected: 16 without any baseline, 3 shares, 3 plan-period totals (reasons in the last table).
     """
-    place = documents().set_index("doc_id").loc[doc_id, "place_en"]
     ok = tr[tr["computable"]]
     n_obs = int((ok["baseline_kind"] == "observed").sum())
-    zh = documents().set_index("doc_id").loc[doc_id, "place_zh"]
-    lines = [f"**What it shows.** {place} ({zh}): {len(ok)} of {len(tr)} distinct targets can be "
+    lines = [f"**What it shows.** {place_of(doc_id)}: {len(ok)} of {len(tr)} distinct targets can be "
              f"projected from a baseline ({len(ok) - n_obs} stated by the document, {n_obs} from a cited observation)."]
     levels = ok[ok["measure"] != "growth_rate"].dropna(subset=["required_cagr"])
     if len(levels):
@@ -131,11 +129,10 @@ def attainment_findings(att: pd.DataFrame, doc_id: str) -> Prose:
     >>> print(attainment_findings(ip.attainment(doc_id="ordos_2022"), "ordos_2022"))  # doctest: +ELLIPSIS
     **What it shows.** Ordos (鄂尔多斯市), as of ...: ... of ... targets have a cited observation...
     """
-    d = documents().set_index("doc_id").loc[doc_id]
     seen = att[att["obs_value"].notna()]
     as_of = att["as_of"].dropna().iloc[0] if att["as_of"].notna().any() else "—"
     demo = bool(att["illustrative"].any())
-    lines = [f"**What it shows.** {d['place_en']} ({d['place_zh']}), as of {as_of}: {len(seen)} of {len(att)} targets "
+    lines = [f"**What it shows.** {place_of(doc_id)}, as of {as_of}: {len(seen)} of {len(att)} targets "
              f"have a cited observation of the document's own place."]
     if demo:
         lines.insert(0, "**ILLUSTRATIVE DATA — the observations are invented to demonstrate the methods.**")

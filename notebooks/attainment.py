@@ -71,44 +71,30 @@ else:
 # ## What was observed, and the verdict
 
 # %%
-readable(judged, {
-    "target_id": ("Target 目标", "text"), "indicator_zh": ("Indicator 指标", "text"),
-    "baseline_value": ("Baseline 基期值", "value@level_unit"), "baseline_date": ("Baseline date 基期", "text"),
-    "target_value": ("Target 目标值", "value"), "target_year": ("Year 年份", "int"),
-    "obs_value": ("Observed 观测值", "value@level_unit"), "obs_period_start": ("From 起", "text"),
-    "obs_period_end": ("To 止", "text"), "annualised_value": ("Annualised 年化", "value@level_unit"),
-    "status": ("Status 状态", "text"), "flags": ("Caveats 说明", "text"),
-}, caption="One row per target with a cited observation; values in the units of the target.")
+readable(judged, ["target_id", "indicator_zh", "baseline_value", "baseline_date", "target_value", "target_year",
+                  "obs_value", "obs_period_start", "obs_period_end", "annualised_value", "status", "flags"],
+         caption="One row per target with a cited observation; values in the units of the target.")
 
 # %% [markdown]
 # ## The three readings
 
 # %%
-readable(judged, {
-    "target_id": ("Target 目标", "text"), "progress_ratio": ("Progress 进度", "pct"),
-    "elapsed_share": ("Time elapsed 时间进度", "pct"), "schedule_status": ("序时进度", "text"),
-    "actual_cagr": ("Observed growth 实际年均增速", "pct"), "required_cagr": ("Required 所需年均增速", "pct"),
-    "cagr_ratio": ("Ratio 比值", "ratio"), "opensdg_status": ("Open SDG", "text"),
-    "projected_ratio": ("Projected 预测完成度", "pct"), "unsd_status": ("UNSD 2023", "text"),
-})
+readable(judged, ["target_id", "progress_ratio", "elapsed_share", "schedule_status", "actual_cagr", "required_cagr",
+                  "cagr_ratio", "opensdg_status", "projected_ratio", "unsd_status"])
 
 # %% [markdown]
 # ## Targets without a verdict
 # No observation of the document's own place up to `as_of`, or none that can show progress: shown, never dropped.
 
 # %%
-readable(att[att["obs_value"].isna()], {
-    "target_id": ("Target 目标", "text"), "indicator_zh": ("Indicator 指标", "text"),
-    "measure": ("Measure 类型", "text"), "target_value": ("Target 目标值", "value"),
-    "target_year": ("Year 年份", "int"), "status": ("Status 状态", "text"), "comment": ("Why 原因", "text"),
-})
+readable(att[att["obs_value"].isna()], ["target_id", "indicator_zh", "measure", "target_value", "target_year", "status",
+                                        "comment"])
 
 # %% [markdown]
 # ## Sources of the observations used
 
 # %%
-readable(judged, {"target_id": ("Target 目标", "text"), "obs_period_end": ("Date 日期", "text"),
-                  "obs_source": ("Source 来源", "text"), "obs_url": ("URL 网址", "text")})
+readable(judged, ["target_id", ("obs_period_end", "Date 日期"), "obs_source", "obs_url"])
 
 # %%
 ip.attainment_findings(att, doc_id)

@@ -71,12 +71,9 @@ fig = charts.ambition_chart(long, min_docs=min_docs)
 
 # %%
 per = ip.targets_per_10k()
-shared = per[per["target_id"].isin(long.loc[long["n_docs"] >= min_docs, "target_id"])].assign(pop_unit="人")
-readable(shared, {
-    "target_id": ("Target 目标", "text"), "indicator": ("Indicator 指标", "text"), "measure": ("Measure 类型", "text"),
-    "value": ("Target 目标值", "value"), "population": ("Residents 常住人口", "value@pop_unit"),
-    "population_year": ("Year 年份", "int"), "per_10k": ("Per 10,000 residents 每万人", "ratio"),
-}, caption="Population: the cited figure nearest to the plan's base year (sources in data/population.csv).")
+shared = per[per["target_id"].isin(long.loc[long["n_docs"] >= min_docs, "target_id"])]
+readable(shared, ["target_id", "indicator", "measure", "value", "population", "population_year", "per_10k"],
+         caption="Population: the cited figure nearest to the plan's base year (sources in data/population.csv).")
 
 # %%
 ip.compare_findings(long, per, min_docs=min_docs)
@@ -85,9 +82,8 @@ ip.compare_findings(long, per, min_docs=min_docs)
 # ## Pledge financing: the same words, three different measures
 
 # %%
-readable(long.query("indicator == 'ip_pledge_financing'"), {
-    "place_en": ("Place 地区", "text"), "measure": ("Measure 类型", "text"), "value": ("Target 目标值", "value"),
-    "comparator": ("Comparator 比较", "text"), "target_year": ("Year 年份", "int"), "target_id": ("Target 目标", "text")})
+readable(long.query("indicator == 'ip_pledge_financing'"),
+         ["place_en", "measure", "value", "comparator", "target_year", "target_id"])
 
 # %% [markdown]
 # ## Coverage of the national 2015 demonstration-city tasks

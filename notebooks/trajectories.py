@@ -48,14 +48,9 @@ ip.doc_header(doc_id)
 
 # %%
 ok = tr[tr["computable"]]
-readable(ok, {
-    "target_id": ("Target 目标", "text"), "indicator_zh": ("Indicator 指标", "text"),
-    "measure": ("Measure 类型", "text"), "baseline_value": ("Baseline 基期值", "value@level_unit"),
-    "baseline_date": ("Baseline date 基期", "text"), "baseline_kind": ("Baseline from 基期来源", "text"),
-    "target_value": ("Target 目标", "value"), "target_level": ("Level implied 对应水平", "value@level_unit"),
-    "target_year": ("Year 年份", "int"), "required_cagr": ("Required CAGR 所需年均增速", "pct"),
-    "required_linear_increase": ("Linear increase a year 年均增量", "value@level_unit"),
-}, caption="Baseline from: stated = the document; observed = a cited observation (URL in the sources table).")
+readable(ok, ["target_id", "indicator_zh", "measure", "baseline_value", "baseline_date", "baseline_kind", "target_value",
+              "target_level", "target_year", "required_cagr", "required_linear_increase"],
+         caption="Baseline from: stated = the document; observed = a cited observation (URL in the sources table).")
 
 # %%
 if len(ok):
@@ -89,19 +84,14 @@ ip.display.wide_values(paths, tr.set_index("target_id")["level_unit"], index_hea
 # ## Baselines taken from observations: sources
 
 # %%
-readable(tr[tr["baseline_kind"] == "observed"], {"target_id": ("Target 目标", "text"),
-         "baseline_date": ("Date 日期", "text"), "baseline_source": ("Source URL 来源", "text")})
+readable(tr[tr["baseline_kind"] == "observed"], ["target_id", ("baseline_date", "Date 日期"), "baseline_source"])
 
 # %% [markdown]
 # ## Targets that cannot be projected, and why
 
 # %%
-readable(tr[~tr["computable"]], {
-    "target_id": ("Target 目标", "text"), "indicator_zh": ("Indicator 指标", "text"),
-    "measure": ("Measure 类型", "text"), "basis": ("Basis 口径", "text"), "comparator": ("Comparator 比较", "text"),
-    "target_value": ("Target 目标", "value"), "implied_annual_average": ("A year on average 年均", "value"),
-    "reason": ("Why 原因", "text"),
-})
+readable(tr[~tr["computable"]], ["target_id", "indicator_zh", "measure", "basis", "comparator", "target_value",
+                                  "implied_annual_average", "reason"])
 
 # %%
 ip.trajectory_findings(tr, hist, doc_id)

@@ -116,3 +116,12 @@ def test_historical_growth_and_plan_paths():
     assert p.loc[2025, "OR-15"] == pytest.approx(96) and p.loc[2020, "OR-15"] == pytest.approx(48)
     assert ip.plan_paths("cangshan_2013").empty
     assert math.isclose(p.loc[2022, "OR-05"], 23 * (30 / 23) ** 0.4)
+
+
+def test_trajectory_observed_series_uses_whole_years_and_stocks_only():
+    real = ip.real_observations()
+    obs = ip.trajectory("OR-01", observations=real).query("series == 'observed'")
+    # 2019 is a whole-year flow (1,584 grants); Jan–Sep 2024 and single months are not a year's value
+    assert obs[["year", "value"]].values.tolist() == [[2019, 1584.0]]
+    stock = ip.trajectory("GY-02", observations=real).query("series == 'observed'")
+    assert stock[["year", "value"]].values.tolist() == [[2022, 3094.0]]

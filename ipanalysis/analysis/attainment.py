@@ -223,6 +223,14 @@ def _blank(t) -> dict:
     return rec
 
 
+def _source(r) -> str:
+    return f"{r['source_title']} ({r['source_publisher']}, {r['source_date']})"
+
+
+def _flag(rec: dict, text: str) -> None:
+    rec["flags"] = ", ".join(filter(None, [rec["flags"], text]))
+
+
 def _set_all(rec: dict, status: str, comment: str) -> None:
     rec.update(schedule_status=status, opensdg_status=status, unsd_status=status, status=status, comment=comment)
 
@@ -235,8 +243,7 @@ def _growth_from_rate(rec: dict, t, obs: pd.DataFrame) -> bool:
     r = rates.sort_values(["end", "days"]).iloc[-1]
     g, need = float(r["value"]) / 100, float(t["target_value"]) / 100
     rec.update(actual_cagr=g, cagr_ratio=g / need if need else np.nan, obs_period_start=r["period_start"],
-               obs_period_end=r["period_end"], obs_value=float(r["value"]), obs_url=r["source_url"],
-               obs_source=f"{r['source_title']} ({r['source_publisher']}, {r['source_date']})",
+               obs_period_end=r["period_end"], obs_value=float(r["value"]), obs_url=r["source_url"], obs_source=_source(r),
                comment=f"year-on-year growth stated for {r['period_start']}…{r['period_end']}")
     rec["opensdg_status"] = rec["status"] = opensdg_status(rec["cagr_ratio"])
     rec["schedule_status"] = rec["unsd_status"] = NOT_ASSESSABLE
@@ -261,15 +268,14 @@ def _judge(rec: dict, t, v: float, when: pd.Timestamp, target_year_seen: bool, t
     bdate = pd.Timestamp(t["baseline_date"]) if pd.notna(t["baseline_date"]) else None
     if t["measure"] == "cumulative":
         base, bdate = 0.0, pd.Timestamp(int(t["plan_start"]) - 1, 12, 31)
+    if (bdate is None or math.isnan(base)) and growth:
+        _set_all(rec, NOT_ASSESSABLE, "growth-rate target: needs a baseline or a stated growth rate to judge; "
+                 "a level alone cannot show growth")
+        return
     if bdate is None or math.isnan(base):
         rec["share_of_target"] = v / goal if goal else np.nan
         _set_all(rec, "target achieved" if achieved else DISTANCE_ONLY,
-                 "no baseline: the level reached as a share of the target (distance to target), not a progress status"
-                 if not growth else "growth-rate target: needs a baseline or a stated growth rate to judge; "
-                 "a level alone cannot show growth")
-        if growth:
-            _set_all(rec, NOT_ASSESSABLE, rec["comment"])
-            rec["share_of_target"] = np.nan
+                 "no baseline: the level reached as a share of the target (distance to target), not a progress status")
         return
     tdate = pd.Timestamp(int(t["target_year"]), 12, 31)
     done, span = years_between(bdate, when), years_between(bdate, tdate)
@@ -332,11 +338,11 @@ def _assess(t, obs: pd.DataFrame, tolerance: float) -> dict:
         rec["annualised_value"] = v = annualise(v, row["start"], row["end"])
     rec.update(obs_period_start=row["period_start"], obs_period_end=row["period_end"], obs_value=float(row["value"]),
                obs_qualifier=row["qualifier"], obs_url=row["source_url"], illustrative=bool(row["illustrative"]),
-               obs_source=f"{row['source_title']} ({row['source_publisher']}, {row['source_date']})")
+               obs_source=_source(row))
     if row["qualifier"] != "=":
-        rec["flags"] = ", ".join(filter(None, [rec["flags"], f"observed value is a lower bound ({row['qualifier']})"]))
+        _flag(rec, f"observed value is a lower bound ({row['qualifier']})")
     if flow and measure != "cumulative" and row["days"] < 365:
-        rec["flags"] = ", ".join(filter(None, [rec["flags"], f"annualised from {int(row['days'])} days"]))
+        _flag(rec, f"annualised from {int(row['days'])} days")
     if measure in ("share", "score"):
         achieved = target_met(v, t["target_value"], t["comparator"], t["direction"])
         rec["share_of_target"] = v / t["target_value"] if t["target_value"] else np.nan
@@ -371,16 +377,14 @@ def attainment(observations=None, as_of=None, doc_id: str | None = None, toleran
     if cap is not None:
         obs = obs[obs["end"] <= cap]
     tr = trajectories(doc_id, observations=obs)
-    direction = dict(zip(indicators()["key"], indicators()["direction"]))
-    start = dict(zip(documents()["doc_id"], documents()["plan_start_year"]))
-    tr["direction"] = tr["indicator"].map(direction).fillna("up")
-    tr["plan_start"] = tr["doc_id"].map(start)
+    cat, docs = indicators(), documents()
+    tr["direction"] = tr["indicator"].map(dict(zip(cat["key"], cat["direction"]))).fillna("up")
+    tr["plan_start"] = tr["doc_id"].map(dict(zip(docs["doc_id"], docs["plan_start_year"])))
     df = pd.DataFrame([_assess(t, obs, tolerance) for _, t in tr.iterrows()])
     latest = obs.dropna(subset=["doc_id"]).groupby("doc_id")["end"].max()
     df["as_of"] = cap.date().isoformat() if cap is not None else \
         df["doc_id"].map(lambda d: latest[d].date().isoformat() if d in latest.index else pd.NA)
-    for col in ("target_year",):
-        df[col] = df[col].astype("Int64")
+    df["target_year"] = df["target_year"].astype("Int64")
     for col in ("obs_value", "annualised_value", "progress_ratio", "elapsed_share", "actual_cagr", "required_cagr",
                 "cagr_ratio", "projected_value", "projected_ratio", "share_of_target", "baseline_value"):
         df[col] = df[col].astype("float64")

@@ -53,8 +53,7 @@ def base_date(doc_id: str) -> pd.Timestamp:
     >>> base_date("guiyang_2022").date().isoformat()
     '2021-12-31'
     """
-    d = documents().set_index("doc_id")
-    return pd.Timestamp(int(d.loc[doc_id, "plan_start_year"]) - 1, 12, 31)
+    return pd.Timestamp(plan_start(doc_id) - 1, 12, 31)
 
 
 def observed_baseline(row, obs: pd.DataFrame, when: pd.Timestamp) -> tuple[float, pd.Timestamp, str] | None:
@@ -80,6 +79,11 @@ def observed_baseline(row, obs: pd.DataFrame, when: pd.Timestamp) -> tuple[float
 
 
 def plan_start(doc_id: str) -> int:
+    """The first year of a document's plan.
+
+    >>> plan_start("ordos_2022")
+    2021
+    """
     return int(documents().set_index("doc_id").loc[doc_id, "plan_start_year"])
 
 

@@ -17,8 +17,9 @@ import numpy as np
 import pandas as pd
 
 from ..data import baselines as _load_baselines
-from .baselines import STATED_COMPATIBLE, baseline_for, keyed_baselines, plan_start
+from ..data import indicators
 from ..data import targets as _load_targets
+from .baselines import STATED_COMPATIBLE, baseline_for, keyed_baselines, plan_start
 
 __all__ = ["check_method", "cagr", "years_between", "linear_increase", "path", "trajectories", "trajectory", "canonical_targets", "historical_growth",
            "plan_paths", "METHODS"]
@@ -229,7 +230,6 @@ def trajectories(doc_id: str | None = None, baselines: pd.DataFrame | None = Non
                 "required_linear_increase", "implied_annual_average"):
         df[col] = df[col].astype("float64")
     df["computable"] = df["computable"].astype(bool)
-    from ..data import indicators
     df.insert(df.columns.get_loc("unit") + 1, "level_unit", df["indicator"].map(
         dict(zip(indicators()["key"], indicators()["base_unit"]))).fillna(df["unit"]))
     return df
@@ -258,14 +258,14 @@ def trajectory(target_id: str, method: str = "compound", observations: pd.DataFr
     >>> round(tr.query("series == 'past growth continued' and year == 2025")["value"].item())
     13730
     """
-    if method not in METHODS:
-        raise ValueError(f"unknown method {method!r}; valid: {', '.join(METHODS)}")
+    check_method(method)
     all_t = _load_targets()
     if target_id not in set(all_t["target_id"]):
         raise KeyError(f"unknown target_id {target_id!r}; valid ids look like: {', '.join(all_t['target_id'].head(5))} …")
     dup = all_t.set_index("target_id").loc[target_id, "duplicate_of"]
     canonical = dup if pd.notna(dup) else target_id
-    tr = trajectories().set_index("target_id").loc[canonical]
+    doc_id = all_t.set_index("target_id").loc[canonical, "doc_id"]
+    tr = trajectories(doc_id).set_index("target_id").loc[canonical]
     frames = []
     hist = history(tr["doc_id"], tr["indicator"], tr["measure"])
     if not hist.empty:
@@ -280,11 +280,7 @@ def trajectory(target_id: str, method: str = "compound", observations: pd.DataFr
         frames.append(pd.DataFrame({"year": years, "value": last["value"] * (1 + g) ** (years - last["year"]),
                                     "series": "past growth continued"}))
     if observations is not None and len(observations):
-        o = observations[observations["indicator"] == tr["indicator"]]
-        if "doc_id" in o:
-            o = o[o["doc_id"] == tr["doc_id"]]
-        if len(o):
-            frames.append(o[["year", "value"]].assign(series="observed"))
+        frames.append(_observed_years(observations, tr))
     if not frames:
         return pd.DataFrame({"year": pd.Series(dtype="int64"), "value": pd.Series(dtype="float64"),
                              "series": pd.Series(dtype="string")})
@@ -294,6 +290,17 @@ def trajectory(target_id: str, method: str = "compound", observations: pd.DataFr
     out.insert(0, "target_id", canonical)
     return out[["target_id", "year", "series", "value"]]
 
+
+
+def _observed_years(observations: pd.DataFrame, tr: pd.Series) -> pd.DataFrame:
+    """Cited observations of the target's place and indicator that read as a value for a year: a
+    stock at its date, a flow over a whole calendar year (a partial year is not a year's value)."""
+    from ..data.observations import load_observations
+
+    o = observations if "end" in observations else load_observations(observations)
+    o = o[(o["doc_id"] == tr["doc_id"]) & (o["indicator"] == tr["indicator"])]
+    o = o[(o["measure"] != "flow") | (o["days"] >= 365)]
+    return pd.DataFrame({"year": o["end"].dt.year, "value": o["value"], "series": "observed"})
 
 
 def historical_growth(doc_id: str) -> pd.DataFrame:

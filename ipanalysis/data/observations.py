@@ -165,6 +165,25 @@ def _row_problems(i: int, row, cat: pd.DataFrame, docs: pd.DataFrame, illustrati
     return out
 
 
+def _resolve_places(df: pd.DataFrame, docs: pd.DataFrame) -> None:
+    """Fill ``doc_id`` where ``place`` (zh or en) at the row's ``scope`` is a document's own place."""
+    places = {}
+    for doc_id, d in docs.iterrows():
+        places[(d["place_zh"], d["admin_level"])] = places[(d["place_en"], d["admin_level"])] = doc_id
+    for i, row in df.iterrows():
+        if pd.isna(row["doc_id"]) and (row["place"], row["scope"]) in places:
+            df.at[i, "doc_id"] = places[(row["place"], row["scope"])]
+
+
+def _duplicate_problems(df: pd.DataFrame) -> list[Problem]:
+    """A second row for the same place, indicator and period."""
+    who = df["doc_id"].fillna(df["place"])
+    dup = pd.DataFrame({"w": who, "i": df["indicator"], "s": df["period_start"].fillna(""),
+                        "e": df["period_end"]}).duplicated(keep="first")
+    return [Problem(i + 2, "period_end", f"duplicate observation for ({who[i]}, {df.at[i, 'indicator']}, "
+                    f"{df.at[i, 'period_start']}…{df.at[i, 'period_end']})") for i in df.index[dup]]
+
+
 def load_observations(source: str | Path | pd.DataFrame | None = None, name: str | None = None) -> pd.DataFrame:
     """Read and validate observations from a CSV path or a DataFrame (default: ``data/observations.csv``).
 
@@ -203,12 +222,7 @@ def load_observations(source: str | Path | pd.DataFrame | None = None, name: str
             df[col] = "city" if col == "scope" else "=" if col == "qualifier" else pd.NA
     df = df[[c for c in SCHEMAS["observations"]]]
     docs = documents().set_index("doc_id")
-    places = {}
-    for doc_id, d in docs.iterrows():
-        places[(d["place_zh"], d["admin_level"])] = places[(d["place_en"], d["admin_level"])] = doc_id
-    for i, row in df.iterrows():
-        if pd.isna(row["doc_id"]) and (row["place"], row["scope"]) in places:
-            df.at[i, "doc_id"] = places[(row["place"], row["scope"])]
+    _resolve_places(df, docs)
     early = []
     for i, unit in df["unit"].items():
         if unit in _UNIT_HINTS:
@@ -224,12 +238,7 @@ def load_observations(source: str | Path | pd.DataFrame | None = None, name: str
         raise DataValidationError(label, early)
     cat = cat.set_index("key")
     problems = [p for i, row in df.iterrows() for p in _row_problems(i, row, cat, docs, illustrative)]
-    who = df["doc_id"].fillna(df["place"])
-    dup = pd.DataFrame({"w": who, "i": df["indicator"], "s": df["period_start"].fillna(""),
-                        "e": df["period_end"]}).duplicated(keep="first")
-    for i in df.index[dup]:
-        problems.append(Problem(i + 2, "period_end", f"duplicate observation for ({who[i]}, {df.at[i, 'indicator']}, "
-                                f"{df.at[i, 'period_start']}…{df.at[i, 'period_end']})"))
+    problems += _duplicate_problems(df)
     if problems:
         raise DataValidationError(label, sorted(problems, key=lambda p: (p.line or 0, p.column or "")))
     df["start"] = pd.to_datetime(df["period_start"])

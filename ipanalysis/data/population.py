@@ -42,13 +42,14 @@ def population() -> pd.DataFrame:
     return df
 
 
-def population_near(doc_id: str, year: int) -> pd.Series | None:
-    """The population row of a document's place nearest to ``year`` (earlier wins a tie).
+def population_near(doc_id: str, year: int, table: pd.DataFrame | None = None) -> pd.Series | None:
+    """The population row of a document's place nearest to ``year`` (earlier wins a tie), from
+    ``table`` (default: :func:`population`).
 
     >>> int(population_near("guiyang_2022", 2021)["value"])
     6102300
     """
-    p = population()
+    p = population() if table is None else table
     p = p[p["doc_id"] == doc_id]
     if p.empty:
         return None

@@ -77,17 +77,21 @@ class Table:
     >>> print(Table(pd.DataFrame({"a": ["x"], "b": ["✓"]})))
     a b
     x ✓
+    >>> print(Table(pd.DataFrame({"a": []})))
+    (none)
     """
 
     def __init__(self, df: pd.DataFrame, caption: str | None = None):
-        self.df, self.caption = df.reset_index(drop=True), caption
+        self.df, self.caption = df.reset_index(drop=True).rename_axis(columns=None), caption
 
     def __repr__(self) -> str:
-        return self.df.to_string(index=False)
+        return "(none)" if self.df.empty else self.df.to_string(index=False)
 
     def _repr_html_(self) -> str:
-        html = self.df.to_html(index=False, escape=True, border=0, classes="ipa-table", na_rep=DASH)
         cap = f"<p class='ipa-caption'><em>{self.caption}</em></p>" if self.caption else ""
+        if self.df.empty:  # a header row over nothing reads as a broken table
+            return cap + "<p><em>(none)</em></p>"
+        html = self.df.to_html(index=False, escape=True, border=0, classes="ipa-table", na_rep=DASH)
         style = ("<style>.ipa-table{border-collapse:collapse;font-size:12px;table-layout:auto;max-width:100%}"
                  ".ipa-table td,.ipa-table th{white-space:normal;word-break:break-word;max-width:22em;"
                  "padding:2px 6px;text-align:left;vertical-align:top}</style>")

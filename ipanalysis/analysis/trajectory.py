@@ -163,7 +163,9 @@ def _unprojectable(r, found) -> str:
         start = plan_start(r["doc_id"])
         n = int(r["target_year"]) - start + 1
         basis = "" if r.get("basis") == "period_total" else " (basis ambiguous: total over the plan period or running total?)"
-        return f"total over {start}–{r['target_year']}{basis}: implies {r['value'] / n:,.4g} a year on average; not a level"
+        per_year = r["value"] / n
+        shown = f"{per_year:,.0f}" if abs(per_year) >= 100 else f"{per_year:.3g}"
+        return f"total over {start}–{r['target_year']}{basis}: implies {shown} {r['unit']} a year on average; not a level"
     if found is None:
         if r.get("basis") == "running_total":
             return "running total (累计达): needs the stock at the plan's start, and none is stated or observed"

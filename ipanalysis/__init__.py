@@ -16,7 +16,7 @@ and pure functions over them.  Every loader returns a fresh pandas DataFrame.
 0.38
 
 Data: ``documents``, ``indicators``, ``targets``, ``baselines``, ``exclusions``, ``check_all``,
-``raw_text``, ``doc_ids``, ``parse_quantity``, ``ordos_indicator_table``.
+``raw_text``, ``doc_ids``, ``parse_quantity``, ``indicator_table`` (``ordos_indicator_table``).
 Analysis: ``cagr``, ``trajectories``, ``trajectory``, ``attainment``, ``load_observations``,
 ``illustrative_observations``, ``real_observations``, ``compare``, ``compare_matrix``,
 ``national_tasks``, ``national_coverage``, ``audit``.  First pass on a new document: ``extract``.
@@ -46,7 +46,7 @@ _EXPORTS = {
     **dict.fromkeys(["population"], "data.population"),
     **dict.fromkeys(["DataValidationError"], "data.schemas"),
     **dict.fromkeys(["UnknownDocumentError", "check_doc_id", "doc_ids", "raw_text", "resolve_path"], "data.sources"),
-    **dict.fromkeys(["ordos_indicator_table"], "data.tables"),
+    **dict.fromkeys(["indicator_table", "ordos_indicator_table"], "data.tables"),
     **dict.fromkeys(["parse_quantity"], "units"),
     **dict.fromkeys(["extract"], "extractor"),
     **dict.fromkeys(["Prose"], "display"),
@@ -78,7 +78,7 @@ __version__ = "0.1.0"
 __all__ = [
     "attainment", "audit", "baselines", "cagr", "check_all", "compare", "compare_matrix", "doc_ids",
     "documents", "exclusions", "extract", "illustrative_observations", "indicators", "load_observations",
-    "national_coverage", "national_tasks", "ordos_indicator_table", "parse_quantity", "raw_text",
+    "national_coverage", "national_tasks", "indicator_table", "ordos_indicator_table", "parse_quantity", "raw_text",
     "real_observations", "targets", "trajectories", "trajectory", "historical_growth", "plan_paths",
     "DataValidationError", "parse_as_of", "Prose", "attainment_findings", "compare_findings", "audit_findings",
     "trajectory_findings", "doc_header", "check_method", "population", "targets_per_10k",

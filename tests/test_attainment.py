@@ -156,6 +156,20 @@ def test_growth_target_judged_on_a_stated_growth_rate():
     assert r["status"] == "deterioration"
 
 
+def test_growth_rate_from_before_the_plan_is_not_used():
+    # GY-06 (研发经费投入增长12%以上, plan 2022-2025; no level observed here): a 2021 rate is history,
+    # a 2023 one counts: 7.5 / 12 = 0.625 of the required growth → moderate progress (0.6 ≤ r < 0.95)
+    def rate(start, end, value):
+        return {**_stock("guiyang_2022", "rd_expenditure_growth", end, value, unit="%", measure="rate"),
+                "period_start": start}
+    r = _att([rate("2021-01-01", "2021-12-31", 30.0)], "guiyang_2022").loc["GY-06"]
+    assert r["status"] == "not assessable" and "before the plan starts (2022)" in r["comment"]
+    assert pd.isna(r["actual_cagr"])
+    r = _att([rate("2021-01-01", "2021-12-31", 30.0), rate("2023-01-01", "2023-12-31", 7.5)], "guiyang_2022").loc["GY-06"]
+    assert r["actual_cagr"] == pytest.approx(0.075) and r["cagr_ratio"] == pytest.approx(0.625)
+    assert r["status"] == "moderate progress" and r["obs_period_start"] == "2023-01-01"
+
+
 def test_target_year_observed_gives_met_or_missed():
     a = _att([_stock("guiyang_2022", "high_value_invention_patents", "2025-12-31", 3600)], "guiyang_2022")
     assert a.loc["GY-02", "status"] == "met"

@@ -4,11 +4,14 @@
     python tools/refresh_notebooks.py audit      # one
 
 The .py file is the source of truth for review; the .ipynb carries the outputs that nbval
-compares.  No timing metadata, fixed execution counts, default parameters.
+compares.  No timing metadata, fixed execution counts, default parameters, and cell ids made
+from the cell's position and source (jupytext would draw random ones), so a refresh of
+unchanged code leaves the .ipynb byte for byte as it was.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 from pathlib import Path
@@ -28,8 +31,9 @@ def refresh(stem: str) -> Path:
     os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     NotebookClient(nb, timeout=600, kernel_name="python3", record_timing=False,
                    resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
-    for cell in nb.cells:
+    for i, cell in enumerate(nb.cells):
         cell.metadata.pop("execution", None)
+        cell.id = hashlib.sha1(f"{stem}:{i}:{cell.source}".encode()).hexdigest()[:8]
     nb.metadata.pop("widgets", None)
     nb.metadata.setdefault("jupytext", {})["formats"] = "ipynb,py:percent"
     dst = NOTEBOOKS / f"{stem}.ipynb"

@@ -236,9 +236,17 @@ def _set_all(rec: dict, status: str, comment: str) -> None:
 
 
 def _growth_from_rate(rec: dict, t, obs: pd.DataFrame) -> bool:
-    """A growth target without a baseline: judge it on a stated year-on-year rate, if any."""
+    """A growth target without a baseline: judge it on a stated year-on-year rate, if any, for a period
+    that starts in the plan (a rate from before the plan says nothing about the plan's growth)."""
     rates = obs[(obs["doc_id"] == t["doc_id"]) & (obs["indicator"] == f"{t['indicator']}_growth")]
+    before = rates[rates["start"] < pd.Timestamp(int(t["plan_start"]), 1, 1)]
+    rates = rates.drop(before.index)
     if rates.empty:
+        if len(before):
+            last = before.sort_values("end").iloc[-1]
+            _set_all(rec, NOT_ASSESSABLE, f"growth-rate target: the only stated growth rate is for "
+                     f"{last['period_start']}…{last['period_end']}, before the plan starts ({int(t['plan_start'])})")
+            return True
         return False
     r = rates.sort_values(["end", "days"]).iloc[-1]
     g, need = float(r["value"]) / 100, float(t["target_value"]) / 100

@@ -28,14 +28,13 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .sources import raw_text
+from .loaders import documents
+from .sources import check_doc_id, raw_text
 from ..text import normalize
 from ..units import MULTIPLIERS
 
 __all__ = ["TableParseError", "FlatRow", "FlatTable", "find_flat_tables", "read_flat_table", "parse_flat_table",
-           "ordos_indicator_table", "ORDOS_TABLE_TITLE"]
-
-ORDOS_TABLE_TITLE = "鄂尔多斯市“十四五”知识产权发展主要预期性指标"
+           "indicator_table", "ordos_indicator_table"]
 
 #: Header cell → column role; value roles are base, target, increase (and a bare year).
 HEADER_ROLES = (
@@ -304,11 +303,32 @@ def parse_flat_table(text: str, title: str) -> pd.DataFrame:
     return df
 
 
-def ordos_indicator_table() -> pd.DataFrame:
-    """The Ordos 14th five-year plan's indicator table, parsed from ``data/raw/ordos_2022.txt``.
+def indicator_table(doc_id: str) -> pd.DataFrame:
+    """A document's flattened indicator table, parsed from ``data/raw/<doc_id>.txt`` under the title
+    that ``documents.csv`` records in ``indicator_table_title`` (the one place the title is kept).
 
-    >>> row = ordos_indicator_table().loc[1]
+    >>> row = indicator_table("ordos_2022").loc[1]
     >>> row["name_zh"], row["unit_zh"], float(row["base_value"]), float(row["target_value"]), float(row["increase_pct"])
     ('商标注册量', '万件', 3.1219, 5.0, 60.0)
+    >>> indicator_table("guiyang_2022")
+    Traceback (most recent call last):
+    ...
+    ipanalysis.data.tables.TableParseError: guiyang_2022 has no indicator table: its indicator_table_title in documents.csv is empty (documents with one: ordos_2022)
     """
-    return parse_flat_table(raw_text("ordos_2022"), ORDOS_TABLE_TITLE)
+    docs = documents()
+    doc = docs.loc[docs["doc_id"] == check_doc_id(doc_id)].iloc[0]
+    title = doc["indicator_table_title"]
+    if not isinstance(title, str) or not title.strip():
+        having = ", ".join(docs.loc[docs["indicator_table_title"].fillna("").str.strip() != "", "doc_id"]) or "none"
+        raise TableParseError(f"{doc_id} has no indicator table: its indicator_table_title in documents.csv is "
+                              f"empty (documents with one: {having})")
+    return parse_flat_table(raw_text(doc_id), title)
+
+
+def ordos_indicator_table() -> pd.DataFrame:
+    """The Ordos 14th five-year plan's indicator table: ``indicator_table("ordos_2022")``.
+
+    >>> float(ordos_indicator_table().loc[1, "target_value"])
+    5.0
+    """
+    return indicator_table("ordos_2022")

@@ -1,7 +1,9 @@
 """The report matrix: ``notebooks/reports.json`` → a list of :class:`Report` (name, notebook, parameters).
 
 Each entry has a ``notebook`` (relative to the matrix file's folder), optional fixed ``parameters``,
-an optional ``matrix`` (``{param: [values...]}``: one report per combination), an optional fixed
+an optional ``matrix`` (``{param: [values...]}``: one report per combination; the value
+``"documents"`` stands for every ``doc_id`` of ``data/documents.csv``, in file order, so a document
+added to the data gets its pages without an edit here), an optional fixed
 ``name`` (only without ``matrix``) and an optional ``description`` (for readers of the file).  A report is named after its notebook stem plus ``-<value>`` per
 matrix parameter.
 
@@ -11,6 +13,7 @@ matrix parameter.
 
 from __future__ import annotations
 
+import csv
 import itertools
 import json
 import re
@@ -19,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-__all__ = ["ReportConfigError", "Report", "load_matrix", "select_reports",
+__all__ = ["ReportConfigError", "Report", "load_matrix", "select_reports", "ALL_DOCUMENTS",
            "REPO_ROOT", "NOTEBOOK_DIR", "DEFAULT_MATRIX", "DEFAULT_OUT"]
 
 #: The repository root: relative path parameters in the matrix are resolved against it.
@@ -53,6 +56,26 @@ class Report:
         return self.notebook.stem
 
 
+#: A matrix value that stands for every document of ``data/documents.csv``.
+ALL_DOCUMENTS = "documents"
+
+
+def _documents() -> list[str]:
+    """The doc_ids of ``data/documents.csv`` in file order (read with :mod:`csv`: no pandas here)."""
+    from ..data.sources import data_dir
+
+    with open(data_dir() / "documents.csv", encoding="utf-8", newline="") as fh:
+        return [row["doc_id"] for row in csv.DictReader(fh)]
+
+
+def _grid(entry: Mapping, where: str, i: int) -> dict[str, list]:
+    grid = {k: (_documents() if v == ALL_DOCUMENTS else v) for k, v in dict(entry.get("matrix") or {}).items()}
+    if any(not isinstance(v, list) or not v for v in grid.values()):
+        raise ReportConfigError(f"{where}: entry {i}: every matrix value must be a non-empty list or "
+                                f"{ALL_DOCUMENTS!r} (every doc_id of data/documents.csv)")
+    return grid
+
+
 def _slug(value: Any) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "_", str(value)).strip("_") or "_"
 
@@ -66,6 +89,8 @@ def load_matrix(matrix: str | Path | Sequence | Mapping | None = None,
     ...                  notebook_dir="/nb")
     >>> [(r.name, r.parameters) for r in rs]
     [('c', {}), ('t-a_1', {'doc_id': 'a_1'}), ('t-b_2', {'doc_id': 'b_2'})]
+    >>> [r.name for r in load_matrix([{"notebook": "t.ipynb", "matrix": {"doc_id": "documents"}}], "/nb")][:2]
+    ['t-guiyang_2022', 't-cangshan_2013']
     """
     where, base = "report matrix", NOTEBOOK_DIR
     if matrix is None or isinstance(matrix, (str, Path)):
@@ -88,9 +113,7 @@ def load_matrix(matrix: str | Path | Sequence | Mapping | None = None,
         if set(entry) - _KEYS:
             raise ReportConfigError(f"{where}: entry {i} has unknown keys {sorted(set(entry) - _KEYS)}; "
                                     f"allowed: {', '.join(sorted(_KEYS))}")
-        grid = dict(entry.get("matrix") or {})
-        if any(not isinstance(v, list) or not v for v in grid.values()):
-            raise ReportConfigError(f"{where}: entry {i}: every matrix value must be a non-empty list")
+        grid = _grid(entry, where, i)
         if grid and entry.get("name"):
             raise ReportConfigError(f"{where}: entry {i}: \"name\" is for entries without a matrix")
         nb = (nb_dir / entry["notebook"]).resolve()

@@ -8,13 +8,14 @@ starts and imports the package while this report is exported.  Each kernel runs 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from ..io import atomic_write
 from .fonts import FONT_CSS
@@ -100,24 +101,43 @@ def _strip_ansi(text: str) -> str:
     return re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", text)
 
 
-def run_report(task: dict) -> dict:
-    """Run ``task`` (name, notebook, parameters, cwd, out, prewarm); return its result row."""
+@contextlib.contextmanager
+def _stderr_into(log) -> Iterator[None]:
+    """Send file descriptor 2 (the kernel inherits it) into ``log`` for the block: its chatter stays
+    out of the progress bar, and is there to read when the report fails."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    os.dup2(log.fileno(), 2)
+    try:
+        yield
+    finally:
+        sys.stderr.flush()
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+def _release_kernel(km, kc, task: dict) -> None:
+    """Stop this report's kernel; start the next report's one if the task asks (``prewarm``)."""
+    if km is not None:
+        try:
+            _run(_stop_kernel, km, kc)
+        except Exception:  # pragma: no cover - the kernel is gone already
+            pass
+    if task.get("prewarm"):
+        try:
+            _STATE["next"] = (*_run(_start_kernel, task["cwd"]), task["cwd"])
+        except Exception:  # pragma: no cover - the next report starts its own
+            _STATE.pop("next", None)
+
+
+def _execute(task: dict, tmp: str, result: dict):
+    """Run the notebook with papermill into ``tmp``; the executed notebook (None if it never ran).
+    Fills ``result`` with ``status`` ok, or the failing ``cell``, ``error`` and ``traceback``."""
     import nbformat
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
 
-    t0 = time.perf_counter()
-    out, name = Path(task["out"]), task["name"]
-    html_path, nb_path = out / f"{name}.html", out / f"{name}.ipynb"
-    result = {"name": name, "status": "failed", "error": None, "cell": None, "traceback": None}
-    # the kernel inherits our stderr: keep its chatter out of the progress bar, and with a failure
-    log = tempfile.TemporaryFile()
-    sys.stderr.flush()
-    saved = os.dup(2)
-    os.dup2(log.fileno(), 2)
     km = kc = nb = None
-    fd, tmp = tempfile.mkstemp(dir=out, prefix=f".{name}.", suffix=".tmp.ipynb")  # papermill's own output
-    os.close(fd)
     try:
         km, kc = _take_kernel(task["cwd"])
         nb = pm.execute_notebook(task["notebook"], tmp, parameters=task["parameters"], kernel_name=KERNEL_NAME,
@@ -132,37 +152,43 @@ def run_report(task: dict) -> dict:
     except Exception as exc:  # kernel died, bad notebook, ...
         result["error"] = f"{type(exc).__name__}: {exc}"
     finally:
-        Path(tmp).unlink(missing_ok=True)
-        if km is not None:
+        _release_kernel(km, kc, task)
+    return nb
+
+
+def run_report(task: dict) -> dict:
+    """Run ``task`` (name, notebook, parameters, cwd, out, prewarm); return its result row.
+
+    The HTML file is written only for a success (and a stale one removed on failure), so an HTML
+    file in the output folder is always a current success; a failed run keeps its notebook."""
+    import nbformat
+
+    t0 = time.perf_counter()
+    out, name = Path(task["out"]), task["name"]
+    html_path, nb_path = out / f"{name}.html", out / f"{name}.ipynb"
+    result = {"name": name, "status": "failed", "error": None, "cell": None, "traceback": None}
+    fd, tmp = tempfile.mkstemp(dir=out, prefix=f".{name}.", suffix=".tmp.ipynb")  # papermill's own output
+    os.close(fd)
+    with tempfile.TemporaryFile() as log:
+        with _stderr_into(log):
             try:
-                _run(_stop_kernel, km, kc)
-            except Exception:  # pragma: no cover - the kernel is gone already
-                pass
-        if task.get("prewarm"):
+                nb = _execute(task, tmp, result)
+            finally:
+                Path(tmp).unlink(missing_ok=True)
             try:
-                _STATE["next"] = (*_run(_start_kernel, task["cwd"]), task["cwd"])
-            except Exception:  # pragma: no cover - the next report starts its own
-                _STATE.pop("next", None)
-    try:
-        if result["status"] == "ok":
-            body, _ = _STATE["exporter"].from_notebook_node(nb)
-            body = body.replace("</head>", FONT_CSS + "</head>", 1)
-            atomic_write(nb_path, nbformat.writes(nb))
-            atomic_write(html_path, body)
-    except Exception as exc:
-        result.update(status="failed", error=f"{type(exc).__name__}: {exc}")
-    finally:
-        sys.stderr.flush()
-        os.dup2(saved, 2)
-        os.close(saved)
-    if result["status"] != "ok":
-        html_path.unlink(missing_ok=True)  # an HTML file in the output folder is always a current success
-        if nb is not None:
-            atomic_write(nb_path, nbformat.writes(nb))
-        log.seek(0)
-        stderr = _strip_ansi(log.read()[-3000:].decode("utf-8", "replace")).strip()
-        if stderr:
-            result["traceback"] = ((result["traceback"] or "") + "\n\n[kernel stderr]\n" + stderr).strip()
-    log.close()
+                if result["status"] == "ok":
+                    body, _ = _STATE["exporter"].from_notebook_node(nb)
+                    atomic_write(nb_path, nbformat.writes(nb))
+                    atomic_write(html_path, body.replace("</head>", FONT_CSS + "</head>", 1))
+            except Exception as exc:
+                result.update(status="failed", error=f"{type(exc).__name__}: {exc}")
+        if result["status"] != "ok":
+            html_path.unlink(missing_ok=True)
+            if nb is not None:
+                atomic_write(nb_path, nbformat.writes(nb))
+            log.seek(0)
+            stderr = _strip_ansi(log.read()[-3000:].decode("utf-8", "replace")).strip()
+            if stderr:
+                result["traceback"] = ((result["traceback"] or "") + "\n\n[kernel stderr]\n" + stderr).strip()
     result["seconds"] = round(time.perf_counter() - t0, 3)
     return result

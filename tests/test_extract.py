@@ -190,6 +190,33 @@ def test_target_year_sources():
     assert one("专利授权量达到500件。", target_year=2030)["target_year"] == 2030
 
 
+def test_plan_period_from_the_plan_named_in_a_news_opening():
+    # a news report names its plan with its period in the first sentence (no title line): 2013 is a
+    # milestone inside 2011-2020, not history; a 《referenced plan》's period is not the plan's own
+    news = ("据市政府网消息,某市知识产权战略纲要(2011~2020年)已正式施行,到2020年建成知识产权强市。\n"
+            "纲要提出,力争到2013年末,全市注册商标总数达到10万件。到2020年,形成一批知识产权优势企业。")
+    r = one(news)
+    assert (r["value"], r["target_year"], r["commitment"]) == (100000, 2013, "strive")
+    quoted = ("为贯彻《国家知识产权战略纲要(2008—2020年)》,制定本方案。\n"
+              "到2025年,全市发明专利授权量达到1万件。")
+    h = extract(quoted).attrs["horizon"]
+    assert (h["start_year"], h["end_year"]) != (2008, 2020) and h["end_year"] == 2025  # not the referenced period
+    assert one(quoted)["target_year"] == 2025
+
+
+def test_web_page_date_line_dates_a_plan_with_n_years_of_effort():
+    for stamp in ("16.11.2018  18:29", "2018-11-16 18:29:05", "发布时间:2018-11-16"):
+        text = f"某省地理标志品牌培育意见\n{stamp}\n意见提出,力争用3年时间,全省创建地理标志商标达到150件。"
+        assert one(text)["target_year"] == 2021, stamp
+    assert pd.isna(one("某省地理标志品牌培育意见\n意见提出,力争用3年时间,全省创建地理标志商标达到150件。")["target_year"])
+
+
+def test_comparison_with_another_figure_is_not_a_target():
+    text = "到2025年,每万人口高价值发明专利拥有量达到28件,比全国目标高出2倍多。到2025年,专利授权量增长2倍。"
+    assert extract(text)["value_text"].tolist() == ["28件", "2倍"]
+    assert rejected(text)[["value_text", "rule"]].values.tolist() == [["2倍", "comparison"]]
+
+
 def test_horizon_of_the_five_documents_agrees_with_documents_csv():
     from ipanalysis.data import documents
 

@@ -56,6 +56,8 @@ REJECTIONS = [
     Rule("quoted_name", lambda s, f: _inside_quotes(s, f.num_s), "inside a title or quoted name"),
     Rule("code_number", lambda s, f: bool(re.match(r"^\s*[-—]\s*\d", s[f.e:]) or re.search(r"[A-Za-z/]$", s[:f.num_s])),
          "part of a code or standard number"),
+    Rule("comparison", lambda s, f: f.q.unit == "倍" and bool(re.search(r"比|相当于|是[^,，;；。]{0,20}的$", s[max(0, f.a - 30):f.s])),
+         "comparison with another figure (比…高出N倍), not a target"),
     Rule("subsidy_amount", lambda s, f: f.q.unit == "yuan" and bool(_SUBSIDY_BEFORE.search(s[f.a:f.s]) or _SUBSIDY_AFTER.match(s[f.e:])),
          "subsidy or reward amount (a policy parameter, not a target)"),
 ]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..text import lines as text_lines
 from ..text import normalize, sentences
 from ..units import chinese_int
-from .lexicon import (DATE_LINE, EFFORT, FUTURE_WORDS, HEADING_RES, HISTORY_HEADING, PERIOD_RE, PERIODS, PLAN_WORDS,
+from .lexicon import (DATE_LINE, EFFORT, PLAN_NAME_RANGE, WEB_DATE_LINE, FUTURE_WORDS, HEADING_RES, HISTORY_HEADING, PERIOD_RE, PERIODS, PLAN_WORDS,
                       REPORT_WORDS, TARGET_HEADING, YEAR_RANGE)
 
 
@@ -80,14 +80,16 @@ def _short_head_lines(doc: Document) -> list[str]:
     return [s.strip() for s in head[:40] if len(s.strip()) <= 60 and not re.search(r"[。；;>|]", s)]
 
 
-def _title_range(short: list[str], plan_titles: list[str]) -> tuple[int, int] | None:
+def _title_range(short: list[str], plan_titles: list[str], opening: str = "") -> tuple[int, int] | None:
+    """The plan period of the title lines, else of a plan's name with its period in the opening
+    text (a news report that names the plan in its first sentence, not inside 《》: that is
+    usually another document the plan implements)."""
     ranges = plan_titles + [s for s in short if re.match(r"^[(（]?\s*\d{4}\s*[—–\-~～至]+\s*\d{4}\s*年\s*[)）]?", s)]
-    for s in ranges:
-        m = YEAR_RANGE.search(strip_titles(s))
-        if m and not re.search(r"\d{4}\s*年\s*\d{1,2}\s*月", s):
-            a, b = int(m.group(1)), int(m.group(2))
-            if 1990 < a <= b < 2100:
-                return a, b
+    found = [m for s in ranges if (m := YEAR_RANGE.search(strip_titles(s))) and not re.search(r"\d{4}\s*年\s*\d{1,2}\s*月", s)]
+    for m in found + list(PLAN_NAME_RANGE.finditer(strip_titles(opening))):  # not a 《referenced plan》
+        a, b = int(m.group(1)), int(m.group(2))
+        if 1990 < a <= b < 2100:
+            return a, b
     return None
 
 
@@ -99,11 +101,14 @@ def _titles(doc: Document) -> tuple[list[str], list[str], list[str]]:
     report_titles = [s for s in short if REPORT_WORDS.search(s) and not PLAN_WORDS.search(s)]
     if report_titles and not plan_titles:
         doc.kind = "report"
-    for s in short:  # reference year: a standalone date line near the top
+    for s in short:  # reference year: a standalone date line near the top (a document's, else a web page's)
         m = DATE_LINE.match(s)
         if m:
             doc.ref_year = int(m.group(1))
             break
+    if doc.ref_year is None:
+        m = next((m for s in short if (m := WEB_DATE_LINE.match(s))), None)
+        doc.ref_year = int(m.group(1) or m.group(2)) if m else None
     return short, plan_titles, report_titles
 
 
@@ -114,7 +119,7 @@ def document_facts(doc: Document, target_year: int | None) -> None:
     经过N年的努力, the most frequent 到YYYY年; ``target_year`` overrides the end year.
     """
     short, plan_titles, report_titles = _titles(doc)
-    rng = _title_range(short, plan_titles)
+    rng = _title_range(short, plan_titles, doc.norm[:300])
     period = next((PERIODS[m.group(1)] for s in plan_titles if (m := PERIOD_RE.search(strip_titles(s)))), None)
     title_year = next((int(m.group(1)) for s in (plan_titles or report_titles)
                        if (m := re.search(r"(\d{4})\s*年", strip_titles(s))) and 1990 < int(m.group(1)) < 2100), None)

@@ -184,6 +184,9 @@ def load_fixtures(folder, split: str | None = None) -> dict:
     folder = Path(folder)
     splits = pd.read_csv(folder / "splits.csv")
     ids = list(splits["doc_id"] if split is None else splits.loc[splits["split"] == split, "doc_id"])
+    if not ids:
+        raise ValueError(f"no fixture document in split {split!r} of {folder / 'splits.csv'}; "
+                         f"splits there: {', '.join(sorted(splits['split'].unique()))}")
     texts = {d: load_fixture(folder / f"{d}.txt") for d in ids}
     t = pd.read_csv(folder / "expected_targets.csv", dtype={"value": float, "value_high": float})
     t["duplicate_of"] = pd.NA

@@ -18,6 +18,11 @@ PLAN_WORDS = re.compile(r"规划|方案|纲要|计划|要点|行动|意见|目�
 REPORT_WORDS = re.compile(r"进展|情况|总结|报告|公报|通报|会议|综述|成效|成绩")
 YEAR_RANGE = re.compile(r"(\d{4})\s*[—–\-~～至到]+\s*(\d{4})\s*年")
 DATE_LINE = re.compile(r"^[(（]?\s*(\d{4})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[)）]?$")
+#: A web page's own date line: 2019-08-10 21:05:15, 发布时间:2019-08-10, 16.11.2018  18:29 (the year is group 1 or 2).
+WEB_DATE_LINE = re.compile(r"^(?:(?:发布|发表|更新)?(?:时间|日期)[:：]\s*)?(?:(\d{4})[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}\.\d{1,2}\.(\d{4}))"
+                           r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+#: A plan's name with its period, anywhere in the opening (…战略纲要(2011~2020年)…).
+PLAN_NAME_RANGE = re.compile(r"(?:规划|方案|纲要|计划|意见)》?\s*[(（]\s*(\d{4})\s*年?\s*[—–\-~～至到]+\s*(\d{4})\s*年?\s*[)）]")
 EFFORT = re.compile(r"(?:经过|通过|用|利用|力争用)\s*(\d+|[一二两三四五六七八九十])\s*年(?:左右)?(?:的|时间)?(?:努力|时间|奋斗)")
 
 #: Comparator / trigger words the unit parser puts into the span ("pre"), and which of them

@@ -109,6 +109,10 @@ def trajectory_findings(tr: pd.DataFrame, hist: pd.DataFrame, doc_id: str) -> Pr
             lines.append(f"{g['target_id']} asks for {_pct(g['required_cagr'])} a year in {_name(g['indicator'])}, "
                          f"{verb} the {_pct(past['historical_cagr'])} a year the document reports for "
                          f"{past['start_year']}–{past['end_year']}.")
+    for _, g in ok[ok["basis"].eq("ambiguous")].iterrows():
+        reading = "a yearly rate" if g["measure"] == "growth_rate" else "the level reached"
+        lines.append(f"{g['target_id']}'s wording is ambiguous (basis in targets.csv); it is read here as "
+                     f"{reading}, one of the possible readings.")
     rest = tr[~tr["computable"]]
     if len(rest):
         kinds = rest["reason"].str.extract(r"^(a share|a score|qualitative|total over|running total|no baseline)",
@@ -117,7 +121,9 @@ def trajectory_findings(tr: pd.DataFrame, hist: pd.DataFrame, doc_id: str) -> Pr
         label = {"a share": "shares", "a score": "scores", "qualitative": "qualitative", "total over":
                  "plan-period totals", "running total": "running totals without a start stock",
                  "no baseline": "without any baseline", "other": "other"}
-        parts = [f"{n} {label[k]}" for k, n in counts.items()]
+        one = {"shares": "share", "scores": "score", "plan-period totals": "plan-period total",
+               "running totals without a start stock": "running total without a start stock"}
+        parts = [f"{n} {one.get(label[k], label[k]) if n == 1 else label[k]}" for k, n in counts.items()]
         lines.append(f"Not projected: {', '.join(parts)} (reasons in the last table).")
     return _md(lines)
 
@@ -149,15 +155,21 @@ def attainment_findings(att: pd.DataFrame, doc_id: str) -> Prose:
             lines.append(f"- {r['target_id']} {_name(r['indicator'])}: {shown} ({period}{extra}) → "
                          f"**{r['status']}**{ratio}.")
     else:
-        lines.append("No target can be judged yet: no cited observation after a baseline, or only observations "
-                     "that cannot show progress (see the table of targets without a verdict).")
+        base_only = int(seen["comment"].fillna("").str.startswith("latest observation").sum())
+        parts = [f"{base_only} target(s) have no observation after the one that serves as their baseline"] if base_only else []
+        if len(seen) - base_only:
+            parts.append(f"{len(seen) - base_only} have an observation that cannot show progress")
+        if att["obs_value"].isna().any():
+            parts.append(f"{int(att['obs_value'].isna().sum())} have no cited observation of the document's own place")
+        lines.append(f"No target can be judged yet: {'; '.join(parts)} (each target's reason is in the tables below).")
     dist = seen[seen["status"] == "distance only"]
     if len(dist):
         lines.append(f"{len(dist)} target(s) have an observation but no baseline: shown as the level reached as a "
                      "share of the target (distance to target), not as progress.")
     flagged = att[att["flags"].str.contains("ambiguous", na=False)]
     if len(flagged):
-        lines.append(f"{len(flagged)} target(s) have an ambiguous basis (累计: plan-period total or running total?).")
+        lines.append(f"{len(flagged)} target(s) have an ambiguous basis (累计: a plan-period total or a running "
+                     "total? 增长X% without 年均: a yearly rate or over the whole period?).")
     return _md(lines)
 
 

@@ -80,7 +80,7 @@ readable(judged, ["target_id", "indicator_zh", "baseline_value", "baseline_date"
 
 # %%
 readable(judged, ["target_id", "progress_ratio", "elapsed_share", "schedule_status", "actual_cagr", "required_cagr",
-                  "cagr_ratio", "opensdg_status", "projected_ratio", "unsd_status"])
+                  "cagr_ratio", "opensdg_status", "projected_ratio", "unsd_status", "comment"])
 
 # %% [markdown]
 # ## Targets without a verdict

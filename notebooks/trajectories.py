@@ -48,7 +48,7 @@ ip.doc_header(doc_id)
 
 # %%
 ok = tr[tr["computable"]]
-readable(ok, ["target_id", "indicator_zh", "measure", "baseline_value", "baseline_date", "baseline_kind", "target_value",
+readable(ok, ["target_id", "indicator_zh", "measure", "basis", "baseline_value", "baseline_date", "baseline_kind", "target_value",
               "target_level", "target_year", "required_cagr", "required_linear_increase"],
          caption="Baseline from: stated = the document; observed = a cited observation (URL in the sources table).")
 

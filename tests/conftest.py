@@ -18,3 +18,13 @@ def data_copy(tmp_path, monkeypatch):
     shutil.copytree(DATA, dst)
     monkeypatch.setenv("IPANALYSIS_DATA", str(dst))
     return dst
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    """Charts made by a test are closed after it (pyplot keeps every open figure alive)."""
+    yield
+    import sys
+
+    if "matplotlib.pyplot" in sys.modules:
+        sys.modules["matplotlib.pyplot"].close("all")

@@ -125,3 +125,17 @@ def test_trajectory_observed_series_uses_whole_years_and_stocks_only():
     assert obs[["year", "value"]].values.tolist() == [[2019, 1584.0]]
     stock = ip.trajectory("GY-02", observations=real).query("series == 'observed'")
     assert stock[["year", "value"]].values.tolist() == [[2022, 3094.0]]
+
+
+def test_trajectory_findings_follow_the_frame_and_flag_ambiguous_readings():
+    tr, hist = ip.trajectories("guiyang_2022"), ip.historical_growth("guiyang_2022")
+    text = str(ip.trajectory_findings(tr, hist, "guiyang_2022"))
+    ok = tr[tr["computable"]]
+    assert f"{len(ok)} of {len(tr)} distinct targets" in text
+    for tid in ok.loc[ok["basis"].eq("ambiguous"), "target_id"]:
+        assert f"{tid}'s wording is ambiguous" in text
+    assert "GY-06's wording is ambiguous" in text and "a yearly rate" in text
+    assert "1 score " in text and "1 scores" not in text
+    # the same frame without the ambiguity says nothing about it
+    plain = str(ip.trajectory_findings(tr.assign(basis=pd.NA), hist, "guiyang_2022"))
+    assert "ambiguous" not in plain

@@ -29,7 +29,7 @@ def _draw_all():
 
 
 def test_every_chart_renders_without_missing_glyphs():
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), matplotlib.rc_context({"figure.max_open_warning": 0}):  # all at once, on purpose
         warnings.filterwarnings("error", message="Glyph", category=UserWarning)
         figs = _draw_all()
         for fig in figs:

@@ -136,9 +136,9 @@ def attainment_findings(att: pd.DataFrame, doc_id: str) -> Prose:
     **What it shows.** Ordos (鄂尔多斯市), as of ...: ... of ... targets have a cited observation...
     """
     seen = att[att["obs_value"].notna()]
-    as_of = att["as_of"].dropna().iloc[0] if att["as_of"].notna().any() else "—"
+    as_of = f", as of {att['as_of'].dropna().iloc[0]}" if att["as_of"].notna().any() else ""
     demo = bool(att["illustrative"].any())
-    lines = [f"**What it shows.** {place_of(doc_id)}, as of {as_of}: {len(seen)} of {len(att)} targets "
+    lines = [f"**What it shows.** {place_of(doc_id)}{as_of}: {len(seen)} of {len(att)} targets "
              f"have a cited observation of the document's own place."]
     if demo:
         lines.insert(0, "**ILLUSTRATIVE DATA — the observations are invented to demonstrate the methods.**")

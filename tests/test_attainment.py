@@ -348,3 +348,14 @@ def test_attainment_findings_count_what_the_frame_holds():
                   _stock("guiyang_2022", "high_value_invention_patents", "2024-06-30", 3300)], "guiyang_2022")
     text = str(ip.attainment_findings(later.reset_index(), "guiyang_2022"))
     assert "No target can be judged yet" not in text and "GY-02" in text
+
+
+def test_as_of_is_the_latest_observation_of_a_targeted_indicator():
+    grants = _flow("ordos_2022", "patent_grants_annual", "2024-01-01", "2024-09-30", 3398)
+    untargeted = _flow("ordos_2022", "invention_patent_grants_annual", "2025-01-01", "2025-03-31", 100)
+    a = ip.attainment(_obs([grants, untargeted]), doc_id="ordos_2022")
+    assert set(a["as_of"]) == {"2024-09-30"}           # the later figure bears on no Ordos target
+    none = ip.attainment(_obs([untargeted]), doc_id="ordos_2022")
+    assert none["as_of"].isna().all()
+    assert ", as of" not in str(ip.attainment_findings(none, "ordos_2022"))
+    assert set(ip.attainment(_obs([grants, untargeted]), doc_id="ordos_2022", as_of="2024-12-31")["as_of"]) == {"2024-12-31"}

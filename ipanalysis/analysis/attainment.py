@@ -367,7 +367,8 @@ def attainment(observations=None, as_of=None, doc_id: str | None = None, toleran
 
     ``observations``: a DataFrame or a CSV path in the ``data/observations.csv`` format (default:
     that file, the real cited observations).  ``as_of``: a date (``"2024-06-30"``) or a year (its
-    31 December); default: no cap, i.e. the latest observation.  One row per distinct target (a
+    31 December); default: no cap, and each document's ``as_of`` column is the end of its latest cited
+    observation of an indicator it targets (empty when there is none).  One row per distinct target (a
     target with no observation gets status ``no data``, never dropped); ``status`` is the headline
     verdict (:data:`STATUSES`), beside the three readings (``schedule_status``, ``opensdg_status``,
     ``unsd_status``); ``flags`` carries caveats (annualised, ambiguous basis, lower bound).
@@ -389,7 +390,11 @@ def attainment(observations=None, as_of=None, doc_id: str | None = None, toleran
     tr["direction"] = tr["indicator"].map(dict(zip(cat["key"], cat["direction"]))).fillna("up")
     tr["plan_start"] = tr["doc_id"].map(dict(zip(docs["doc_id"], docs["plan_start_year"])))
     df = pd.DataFrame([_assess(t, obs, tolerance) for _, t in tr.iterrows()])
-    latest = obs.dropna(subset=["doc_id"]).groupby("doc_id")["end"].max()
+    # "as of" = the latest cited observation of an indicator the document targets (its own place)
+    targeted = set(zip(tr["doc_id"], tr["indicator"])) | set(zip(tr["doc_id"], tr["indicator"] + "_growth"))
+    own = obs.dropna(subset=["doc_id"])
+    own = own[pd.Series([k in targeted for k in zip(own["doc_id"], own["indicator"])], index=own.index, dtype=bool)]
+    latest = own.groupby("doc_id")["end"].max()
     df["as_of"] = cap.date().isoformat() if cap is not None else \
         df["doc_id"].map(lambda d: latest[d].date().isoformat() if d in latest.index else pd.NA)
     df["target_year"] = df["target_year"].astype("Int64")

@@ -173,6 +173,31 @@ def _unprojectable(r, found) -> str:
     return ""
 
 
+_TARGET_FIELDS = ("target_id", "doc_id", "indicator", "indicator_zh", "measure", "basis", "comparator", "unit",
+                  "target_year", "commitment")
+_COLUMNS = [*_TARGET_FIELDS, "baseline_year", "baseline_date", "baseline_value", "baseline_source", "baseline_kind",
+            "target_value", "target_level", "years", "required_cagr", "required_linear_increase",
+            "implied_annual_average", "computable", "reason"]
+
+
+def _trajectory_row(r: pd.Series, base, extra, obs) -> dict:
+    """One target's row of :func:`trajectories`: its baseline, and what it implies."""
+    out = {k: r.get(k, pd.NA) for k in _TARGET_FIELDS}
+    out.update(baseline_year=pd.NA, baseline_date=pd.NA, baseline_value=np.nan, baseline_source=pd.NA,
+               baseline_kind=pd.NA, target_value=r["value"], target_level=np.nan, years=np.nan,
+               required_cagr=np.nan, required_linear_increase=np.nan, implied_annual_average=np.nan,
+               computable=False, reason="")
+    found = None if r["comparator"] == "qualitative" else baseline_for(r, base, extra, obs)
+    out["reason"] = _unprojectable(r, found)
+    if r["measure"] == "cumulative" and r.get("basis") != "running_total" and pd.notna(r["value"]):
+        out["implied_annual_average"] = r["value"] / (int(r["target_year"]) - plan_start(r["doc_id"]) + 1)
+    elif r["measure"] == "growth_rate" and pd.notna(r["value"]):
+        out["required_cagr"] = r["value"] / 100
+    if found is not None and out["reason"] == "":
+        _project(out, r, found)
+    return out
+
+
 def trajectories(doc_id: str | None = None, baselines: pd.DataFrame | None = None,
                  observations: pd.DataFrame | None = None) -> pd.DataFrame:
     """Implied growth for every target: one row per distinct target.
@@ -208,24 +233,7 @@ def trajectories(doc_id: str | None = None, baselines: pd.DataFrame | None = Non
     obs = load_observations() if observations is None else observations
     if len(obs) and "end" not in obs:
         obs = load_observations(obs)
-    rows = []
-    for _, r in t.iterrows():
-        out = {k: r.get(k, pd.NA) for k in ("target_id", "doc_id", "indicator", "indicator_zh", "measure", "basis",
-                                            "comparator", "unit", "target_year", "commitment")}
-        out.update(baseline_year=pd.NA, baseline_date=pd.NA, baseline_value=np.nan, baseline_source=pd.NA,
-                   baseline_kind=pd.NA, target_value=r["value"], target_level=np.nan, years=np.nan,
-                   required_cagr=np.nan, required_linear_increase=np.nan, implied_annual_average=np.nan,
-                   computable=False, reason="")
-        found = None if r["comparator"] == "qualitative" else baseline_for(r, base, extra, obs)
-        out["reason"] = _unprojectable(r, found)
-        if r["measure"] == "cumulative" and r.get("basis") != "running_total" and pd.notna(r["value"]):
-            out["implied_annual_average"] = r["value"] / (int(r["target_year"]) - plan_start(r["doc_id"]) + 1)
-        elif r["measure"] == "growth_rate" and pd.notna(r["value"]):
-            out["required_cagr"] = r["value"] / 100
-        if found is not None and out["reason"] == "":
-            _project(out, r, found)
-        rows.append(out)
-    df = pd.DataFrame(rows)
+    df = pd.DataFrame([_trajectory_row(r, base, extra, obs) for _, r in t.iterrows()], columns=_COLUMNS)
     for col in ("baseline_year", "target_year"):
         df[col] = df[col].astype("Int64")
     for col in ("baseline_value", "target_value", "target_level", "years", "required_cagr",

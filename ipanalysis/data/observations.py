@@ -184,6 +184,28 @@ def _duplicate_problems(df: pd.DataFrame) -> list[Problem]:
                     f"{df.at[i, 'period_start']}…{df.at[i, 'period_end']})") for i in df.index[dup]]
 
 
+def _read(source, name: str | None) -> tuple[pd.DataFrame, str]:
+    """The observations as strings in the schema's columns (defaults for the optional ones), and
+    the label that error messages use."""
+    if source is None:
+        source, name = data_dir() / "observations.csv", name or "data/observations.csv"
+    if isinstance(source, pd.DataFrame):
+        df, label = source.astype("string").copy(), name or "observations (DataFrame)"
+    else:
+        path = Path(source)
+        if not path.is_file():
+            raise FileNotFoundError(f"observations file not found: {path}")
+        df, label = read_table(path), name or str(path)
+    df = _legacy_years(df)
+    missing = [c for c in REQUIRED_COLUMNS if c not in df.columns]
+    if missing:
+        raise DataValidationError(label, [Problem(None, c, "column is missing") for c in missing])
+    for col in SCHEMAS["observations"]:
+        if col not in df.columns:
+            df[col] = "city" if col == "scope" else "=" if col == "qualifier" else pd.NA
+    return df[list(SCHEMAS["observations"])], label
+
+
 def load_observations(source: str | Path | pd.DataFrame | None = None, name: str | None = None) -> pd.DataFrame:
     """Read and validate observations from a CSV path or a DataFrame (default: ``data/observations.csv``).
 
@@ -202,25 +224,8 @@ def load_observations(source: str | Path | pd.DataFrame | None = None, name: str
     ipanalysis.data.schemas.DataValidationError: obs.csv: 1 problem
       line 2 (ip_pledge_financing 2021-12-31), column 'value': 44.6 but value_text '44.6亿元' states 4460000000.0 (write it in base units: 万 ×1e4, 亿 ×1e8, 亿元 → yuan)
     """
-    if source is None:
-        source, name = data_dir() / "observations.csv", name or "data/observations.csv"
-    if isinstance(source, pd.DataFrame):
-        df = source.astype("string").copy()
-        label = name or "observations (DataFrame)"
-    else:
-        path = Path(source)
-        if not path.is_file():
-            raise FileNotFoundError(f"observations file not found: {path}")
-        df, label = read_table(path), name or str(path)
+    df, label = _read(source, name)
     illustrative = "illustrative" in Path(label).name.lower()
-    df = _legacy_years(df)
-    missing = [c for c in REQUIRED_COLUMNS if c not in df.columns]
-    if missing:
-        raise DataValidationError(label, [Problem(None, c, "column is missing") for c in missing])
-    for col in SCHEMAS["observations"]:
-        if col not in df.columns:
-            df[col] = "city" if col == "scope" else "=" if col == "qualifier" else pd.NA
-    df = df[[c for c in SCHEMAS["observations"]]]
     docs = documents().set_index("doc_id")
     _resolve_places(df, docs)
     early = []

@@ -155,7 +155,7 @@ def attainment_findings(att: pd.DataFrame, doc_id: str) -> Prose:
             lines.append(f"- {r['target_id']} {_name(r['indicator'])}: {shown} ({period}{extra}) → "
                          f"**{r['status']}**{ratio}.")
     else:
-        base_only = int(seen["comment"].fillna("").str.startswith("latest observation").sum())
+        base_only = int((seen["obs_period_end"] <= seen["baseline_date"]).sum())  # observed no later than the baseline
         parts = [f"{base_only} target(s) have no observation after the one that serves as their baseline"] if base_only else []
         if len(seen) - base_only:
             parts.append(f"{len(seen) - base_only} have an observation that cannot show progress")

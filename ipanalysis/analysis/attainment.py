@@ -235,10 +235,15 @@ def _set_all(rec: dict, status: str, comment: str) -> None:
     rec.update(schedule_status=status, opensdg_status=status, unsd_status=status, status=status, comment=comment)
 
 
+def _growth_key(indicator):
+    """The key of an indicator's stated year-on-year growth rate (``patent_grants_annual_growth``)."""
+    return indicator + "_growth"
+
+
 def _growth_from_rate(rec: dict, t, obs: pd.DataFrame) -> bool:
     """A growth target without a baseline: judge it on a stated year-on-year rate, if any, for a period
     that starts in the plan (a rate from before the plan says nothing about the plan's growth)."""
-    rates = obs[(obs["doc_id"] == t["doc_id"]) & (obs["indicator"] == f"{t['indicator']}_growth")]
+    rates = obs[(obs["doc_id"] == t["doc_id"]) & (obs["indicator"] == _growth_key(t["indicator"]))]
     before = rates[rates["start"] < pd.Timestamp(int(t["plan_start"]), 1, 1)]
     rates = rates.drop(before.index)
     if rates.empty:
@@ -391,9 +396,8 @@ def attainment(observations=None, as_of=None, doc_id: str | None = None, toleran
     tr["plan_start"] = tr["doc_id"].map(dict(zip(docs["doc_id"], docs["plan_start_year"])))
     df = pd.DataFrame([_assess(t, obs, tolerance) for _, t in tr.iterrows()])
     # "as of" = the latest cited observation of an indicator the document targets (its own place)
-    targeted = set(zip(tr["doc_id"], tr["indicator"])) | set(zip(tr["doc_id"], tr["indicator"] + "_growth"))
-    own = obs.dropna(subset=["doc_id"])
-    own = own[pd.Series([k in targeted for k in zip(own["doc_id"], own["indicator"])], index=own.index, dtype=bool)]
+    targeted = set(zip(tr["doc_id"], tr["indicator"])) | set(zip(tr["doc_id"], _growth_key(tr["indicator"])))
+    own = obs[pd.MultiIndex.from_frame(obs[["doc_id", "indicator"]]).isin(targeted)]
     latest = own.groupby("doc_id")["end"].max()
     df["as_of"] = cap.date().isoformat() if cap is not None else \
         df["doc_id"].map(lambda d: latest[d].date().isoformat() if d in latest.index else pd.NA)

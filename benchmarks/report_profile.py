@@ -24,7 +24,7 @@ STEPS = [  # what every notebook's first cells import, one step at a time
     ("import matplotlib.pyplot, seaborn", "import matplotlib.pyplot, seaborn"),
     ("import analysis (trajectory, attainment, audit, compare)",
      "import ipanalysis.attainment, ipanalysis.audit, ipanalysis.compare"),
-    ("font + house style (setup_notebook)", "from ipanalysis.display import setup_notebook; setup_notebook()"),
+    ("font + house style (setup_notebook)", "from ipanalysis.present.display import setup_notebook; setup_notebook()"),
 ]
 
 

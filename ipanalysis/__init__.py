@@ -21,8 +21,8 @@ Analysis: ``cagr``, ``trajectories``, ``trajectory``, ``attainment``, ``load_obs
 ``illustrative_observations``, ``real_observations``, ``compare``, ``compare_matrix``,
 ``national_tasks``, ``national_coverage``, ``audit``.  First pass on a new document: ``extract``.
 Layers, one level deep: :mod:`ipanalysis.data` (tables, provenance, outside figures) →
-:mod:`ipanalysis.analysis` (trajectory, attainment, compare, audit) → :mod:`ipanalysis.charts`,
-:mod:`ipanalysis.display`, :mod:`ipanalysis.findings` (what a page shows) → :mod:`ipanalysis.report`
+:mod:`ipanalysis.analysis` (trajectory, attainment, compare, audit) → :mod:`ipanalysis.present` (charts,
+display, findings: what a page shows) → :mod:`ipanalysis.report`
 (the HTML batch) and :mod:`ipanalysis.extractor` (first pass on a new document); :mod:`ipanalysis.text`
 and :mod:`ipanalysis.units` are the Chinese-text and quantity helpers everything uses.
 """
@@ -35,11 +35,11 @@ import importlib
 #: a subpackage of ``ipanalysis`` (the extractor package is ``ipanalysis.extractor``), so importing a
 #: submodule never replaces a function.
 _EXPORTS = {
-    **dict.fromkeys(["attainment", "parse_as_of"], "analysis.attainment"),
+    **dict.fromkeys(["attainment"], "analysis.attainment"),
     **dict.fromkeys(["audit"], "analysis.audit"),
     **dict.fromkeys(["compare", "compare_matrix", "national_coverage", "national_tasks", "targets_per_10k"],
                     "analysis.compare"),
-    **dict.fromkeys(["check_method", "cagr", "historical_growth", "plan_paths", "trajectories", "trajectory"],
+    **dict.fromkeys(["cagr", "historical_growth", "plan_paths", "trajectories", "trajectory"],
                     "analysis.trajectory"),
     **dict.fromkeys(["baselines", "check_all", "documents", "exclusions", "indicators", "targets"], "data"),
     **dict.fromkeys(["illustrative_observations", "load_observations", "real_observations"], "data.observations"),
@@ -49,19 +49,19 @@ _EXPORTS = {
     **dict.fromkeys(["indicator_table", "ordos_indicator_table"], "data.tables"),
     **dict.fromkeys(["parse_quantity"], "units"),
     **dict.fromkeys(["extract"], "extractor"),
-    **dict.fromkeys(["Prose"], "display"),
+    **dict.fromkeys(["Prose"], "present.display"),
     **dict.fromkeys(["attainment_findings", "compare_findings", "audit_findings", "doc_header",
-                     "trajectory_findings"], "findings"),
-    **dict.fromkeys(["check_parameters"], "parameters"),
+                     "trajectory_findings"], "present.findings"),
+    **dict.fromkeys(["check_parameters", "check_method", "parse_as_of"], "parameters"),
 }
 
 #: Submodules reachable as attributes without an import statement (``ip.display``).
-_MODULES = {"display"}
+_MODULES = {"display": "present.display"}
 
 
 def __getattr__(name: str):
     if name in _MODULES:
-        return importlib.import_module(f".{name}", __name__)
+        return importlib.import_module(f".{_MODULES[name]}", __name__)
     if name not in _EXPORTS:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     value = getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 
 from .text import normalize
+from .errors import UnitError
 
 __all__ = [
     "BASE_UNITS",
@@ -68,10 +69,6 @@ _QTY_RE = re.compile(
 
 _GE_WORDS = ("以上", "或以上", "(或以上)", "不低于", "不少于", "至少")
 _GT_WORDS = ("突破", "超过", "超")
-
-
-class UnitError(ValueError):
-    """A phrase that does not state one quantity in a known unit."""
 
 
 @dataclass(frozen=True)
@@ -151,7 +148,7 @@ def parse_quantity(text: str) -> Quantity:
     >>> parse_quantity("不少于")
     Traceback (most recent call last):
     ...
-    ipanalysis.units.UnitError: no number in '不少于'
+    ipanalysis.errors.UnitError: no number in '不少于'
     """
     norm = normalize_text(text).strip()
     matches = [m for m in _QTY_RE.finditer(norm) if m.group("num")]

@@ -36,20 +36,17 @@ as_of = None  # None: the latest observation; or "YYYY" / "YYYY-MM-DD"
 doc_id = "ordos_2022"
 
 # %%
-# Check the parameters before anything else: one ValueError naming the bad value and the valid ones.
+# Check the parameters before anything else: one error naming the bad value and the valid ones.
 import ipanalysis as ip
 
 checked = ip.check_parameters(doc_id=doc_id, as_of=as_of, observations=observations)
 doc_id, as_of, observations = checked["doc_id"], checked["as_of"], checked["observations"]
 
 # %%
-import ipanalysis as ip
-from ipanalysis import charts
-from ipanalysis.display import readable, setup_notebook
+from ipanalysis.present import charts
+from ipanalysis.present.display import readable, setup_notebook
 
-doc_id = ip.check_doc_id(doc_id)
-obs = ip.load_observations(None if observations is None else ip.resolve_path(observations))
-as_of = ip.parse_as_of(as_of)
+obs = ip.load_observations(observations)
 setup_notebook()
 
 # %%

@@ -27,15 +27,14 @@
 doc_id = None
 
 # %%
-# Check the parameters before anything else: one ValueError naming the bad value and the valid ones.
+# Check the parameters before anything else: one error naming the bad value and the valid ones.
 import ipanalysis as ip
 
 doc_id = ip.check_parameters(doc_id=doc_id)["doc_id"]
 
 # %%
-import ipanalysis as ip
-from ipanalysis import charts
-from ipanalysis.display import quote_table, setup_notebook
+from ipanalysis.present import charts
+from ipanalysis.present.display import quote_table, setup_notebook
 
 setup_notebook()
 aud = ip.audit(doc_id)

@@ -28,15 +28,14 @@
 min_docs = 2
 
 # %%
-# Check the parameters before anything else: one ValueError naming the bad value and the valid ones.
+# Check the parameters before anything else: one error naming the bad value and the valid ones.
 import ipanalysis as ip
 
 min_docs = ip.check_parameters(min_docs=min_docs)["min_docs"]
 
 # %%
-import ipanalysis as ip
-from ipanalysis import charts
-from ipanalysis.display import readable, setup_notebook
+from ipanalysis.present import charts
+from ipanalysis.present.display import readable, setup_notebook
 
 setup_notebook()
 long = ip.compare()
@@ -105,7 +104,7 @@ ip.display.matrix_table(cov.groupby("doc_id")["score"].first().rename("Share of 
 # The evidence behind each "yes" (first matching sentence):
 
 # %%
-from ipanalysis.display import quote_table
+from ipanalysis.present.display import quote_table
 
 quote_table(cov[cov["addressed"]], ["doc_id", "task_no", "keyword", "evidence"])
 

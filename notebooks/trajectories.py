@@ -30,12 +30,16 @@ doc_id = "ordos_2022"
 method = "compound"
 
 # %%
+# Check the parameters before anything else: one error naming the bad value and the valid ones.
 import ipanalysis as ip
-from ipanalysis import charts
-from ipanalysis.display import readable, setup_notebook
 
-doc_id = ip.check_doc_id(doc_id)
-method = ip.check_method(method)
+checked = ip.check_parameters(doc_id=doc_id, method=method)
+doc_id, method = checked["doc_id"], checked["method"]
+
+# %%
+from ipanalysis.present import charts
+from ipanalysis.present.display import readable, setup_notebook
+
 setup_notebook()
 
 # %%

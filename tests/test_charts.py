@@ -10,7 +10,7 @@ import pytest  # noqa: E402
 
 import ipanalysis as ip
 import ipanalysis.data.sources  # noqa: E402
-from ipanalysis import charts  # noqa: E402
+from ipanalysis.present import charts  # noqa: E402
 
 ILLUSTRATIVE = ipanalysis.data.sources.data_dir() / "examples" / "illustrative_observations.csv"
 
@@ -76,7 +76,7 @@ font_manager.fontManager.addfont(fake)
 font_manager.fontManager.addfont(str(noto_cjk_sans_otc.FONT_PATH))   # the old way: addfont + family name
 old = font_manager.findfont("Noto Sans CJK SC", fallback_to_default=False)
 assert old != str(noto_cjk_sans_otc.FONT_PATH), "the copy registered first should win by family name"
-from ipanalysis import charts
+from ipanalysis.present import charts
 charts.use_house_style()
 charts.use_house_style()   # idempotent: registered once
 import matplotlib.pyplot as plt

@@ -16,7 +16,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 import ipanalysis as ip  # noqa: E402
-from ipanalysis import charts  # noqa: E402
+from ipanalysis.present import charts  # noqa: E402
 
 IMG = Path(__file__).resolve().parent.parent / "docs" / "img"
 

@@ -53,9 +53,10 @@ import pandas as pd
 
 from ..data import documents, indicators
 from ..data.observations import load_observations
+from ..parameters import parse_as_of
 from .trajectory import cagr, trajectories, years_between
 
-__all__ = ["attainment", "opensdg_status", "unsd_status", "schedule_status", "target_met", "parse_as_of",
+__all__ = ["attainment", "opensdg_status", "unsd_status", "schedule_status", "target_met",
            "annualise", "OPENSDG_THRESHOLDS", "UNSD_THRESHOLDS", "NO_DATA", "STATUSES", "MIN_ANNUALISE_DAYS"]
 
 OPENSDG_THRESHOLDS = {"substantial": 0.95, "moderate": 0.6, "limited": 0.0}
@@ -137,33 +138,6 @@ def target_met(observed: float, target: float, comparator: str, direction: str =
     if direction == "down":
         return observed < target if comparator in (">", "<") else observed <= target
     return observed > target if comparator == ">" else observed >= target
-
-
-def parse_as_of(as_of) -> pd.Timestamp | None:
-    """``as_of`` as a date: a year means its 31 December; ``"2023-03-31"`` means that day.
-
-    >>> parse_as_of("2024").date(), parse_as_of(2023).date(), parse_as_of("2023-03-31").date()
-    (datetime.date(2024, 12, 31), datetime.date(2023, 12, 31), datetime.date(2023, 3, 31))
-    >>> parse_as_of("last year")
-    Traceback (most recent call last):
-    ...
-    ValueError: as_of must be a year or an ISO date (YYYY or YYYY-MM-DD), got 'last year'
-    """
-    if as_of is None or (isinstance(as_of, float) and math.isnan(as_of)):
-        return None
-    if isinstance(as_of, pd.Timestamp):
-        return as_of
-    if isinstance(as_of, (int, np.integer)) and 1900 <= int(as_of) <= 2100:
-        return pd.Timestamp(int(as_of), 12, 31)
-    m = re.fullmatch(r"(\d{4})(?:-(\d{2})-(\d{2}))?", str(as_of).strip())
-    if not m:
-        raise ValueError(f"as_of must be a year or an ISO date (YYYY or YYYY-MM-DD), got {as_of!r}")
-    if not m.group(2):
-        return pd.Timestamp(int(m.group(1)), 12, 31)
-    try:
-        return pd.Timestamp(str(as_of).strip())
-    except ValueError:
-        raise ValueError(f"as_of must be a year or an ISO date (YYYY or YYYY-MM-DD), got {as_of!r}") from None
 
 
 def annualise(value: float, start: pd.Timestamp, end: pd.Timestamp) -> float:

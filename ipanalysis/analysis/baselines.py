@@ -14,6 +14,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..data import documents
+from ..errors import ParameterError
 
 __all__ = ["base_date", "baseline_for", "keyed_baselines", "observed_baseline", "plan_start", "BASELINE_WINDOW_DAYS",
            "STATED_COMPATIBLE"]
@@ -92,7 +93,7 @@ def keyed_baselines(baselines: pd.DataFrame, doc_id: str | None) -> pd.DataFrame
     extra = baselines.copy()
     if "doc_id" not in extra:
         if doc_id is None:
-            raise ValueError("baselines passed without a doc_id column apply to one document only: "
+            raise ParameterError("baselines passed without a doc_id column apply to one document only: "
                              "call trajectories(doc_id=..., baselines=...) or add a doc_id column")
         extra["doc_id"] = doc_id
     if "measure" not in extra:

@@ -22,6 +22,7 @@ from ..data.sources import check_doc_id, data_dir, raw_text
 from ..text import sentences
 from .baselines import plan_start
 from .trajectory import canonical_targets
+from ..errors import DataValidationError, ParameterError
 
 __all__ = ["compare", "compare_matrix", "national_tasks", "national_coverage", "denominator", "targets_per_10k"]
 
@@ -47,7 +48,7 @@ def _check_choices(given, valid, what):
         return
     unknown = sorted(set(given) - set(valid))
     if unknown:
-        raise ValueError(f"unknown {what}: {', '.join(unknown)}; valid: {', '.join(sorted(valid))}")
+        raise ParameterError(f"unknown {what}: {', '.join(unknown)}; valid: {', '.join(sorted(valid))}")
 
 
 def compare(indicators: list[str] | None = None, doc_ids: list[str] | None = None) -> pd.DataFrame:
@@ -96,7 +97,7 @@ def compare_matrix(long: pd.DataFrame | None = None, min_docs: int = 1, what: st
     False
     """
     if what not in ("value", "target_year"):
-        raise ValueError(f"unknown what={what!r}; valid: value, target_year")
+        raise ParameterError(f"unknown what={what!r}; valid: value, target_year")
     long = compare() if long is None else long
     long = long[long["n_docs"] >= min_docs]
     idx = ["indicator", "name_en", "measure", "unit"]
@@ -114,7 +115,7 @@ def national_tasks() -> pd.DataFrame:
     text = raw_text("national_2015")
     missing = [q for q in df["source_quote"] if q not in text]
     if missing:
-        raise ValueError(f"data/national_tasks.csv: quote not in data/raw/national_2015.txt: {missing[0]!r}")
+        raise DataValidationError("data/national_tasks.csv", [f"quote not in data/raw/national_2015.txt: {missing[0]!r}"])
     df["task_no"] = df["task_no"].astype("int64")
     return df
 
@@ -145,7 +146,7 @@ def national_coverage(doc_ids: list[str] | None = None) -> pd.DataFrame:
     local = docs.loc[docs["admin_level"] != "national", "doc_id"].tolist()
     for doc in doc_ids or ():
         if check_doc_id(doc) not in local:
-            raise ValueError(f"{doc!r} is the national plan, not a local one; valid: {', '.join(local)}")
+            raise ParameterError(f"{doc!r} is the national plan, not a local one; valid: {', '.join(local)}")
     rows = []
     for doc in doc_ids or local:
         text = raw_text(doc)

@@ -20,27 +20,13 @@ from ..data import baselines as _load_baselines
 from ..data import indicators
 from ..data import targets as _load_targets
 from .baselines import STATED_COMPATIBLE, baseline_for, keyed_baselines, plan_start
+from ..errors import ParameterError, UnknownTargetError
+from ..parameters import METHODS, check_method
 
-__all__ = ["check_method", "cagr", "years_between", "linear_increase", "path", "trajectories", "trajectory", "canonical_targets", "historical_growth",
-           "plan_paths", "METHODS"]
+__all__ = ["cagr", "years_between", "linear_increase", "path", "trajectories", "trajectory", "canonical_targets", "historical_growth",
+           "plan_paths"]
 
-METHODS = ("compound", "linear")
 LEVEL_MEASURES = ("stock", "level", "annual_flow", "intensity")
-
-
-def check_method(method: str) -> str:
-    """Return ``method`` if it is a path method, else a ValueError naming it and the valid ones.
-
-    >>> check_method("linear")
-    'linear'
-    >>> check_method("quadratic")
-    Traceback (most recent call last):
-    ...
-    ValueError: unknown method 'quadratic'; valid: compound, linear
-    """
-    if method not in METHODS:
-        raise ValueError(f"unknown method {method!r}; valid: {', '.join(METHODS)}")
-    return method
 
 
 def cagr(start: float, end: float, years: float) -> float:
@@ -51,12 +37,12 @@ def cagr(start: float, end: float, years: float) -> float:
     >>> cagr(0, 10, 5)
     Traceback (most recent call last):
     ...
-    ValueError: cagr needs positive start and end values, got start=0, end=10
+    ipanalysis.errors.ParameterError: cagr needs positive start and end values, got start=0, end=10
     """
     if years is None or not years > 0:
-        raise ValueError(f"cagr needs years > 0, got years={years}")
+        raise ParameterError(f"cagr needs years > 0, got years={years}")
     if not (start > 0 and end > 0):
-        raise ValueError(f"cagr needs positive start and end values, got start={start}, end={end}")
+        raise ParameterError(f"cagr needs positive start and end values, got start={start}, end={end}")
     return (end / start) ** (1.0 / years) - 1.0
 
 
@@ -81,7 +67,7 @@ def linear_increase(start: float, end: float, years: float) -> float:
     9.6
     """
     if years is None or not years > 0:
-        raise ValueError(f"linear_increase needs years > 0, got years={years}")
+        raise ParameterError(f"linear_increase needs years > 0, got years={years}")
     return round((end - start) / years, 12)
 
 
@@ -93,8 +79,7 @@ def path(start: float, end: float, start_year: int, end_year: int, method: str =
     >>> path(100, 120, 2020, 2022, method="linear")["value"].tolist()
     [100.0, 110.0, 120.0]
     """
-    if method not in METHODS:
-        raise ValueError(f"unknown method {method!r}; valid: {', '.join(METHODS)}")
+    check_method(method)
     years = np.arange(start_year, end_year + 1)
     n = end_year - start_year
     t = years - start_year
@@ -271,7 +256,7 @@ def trajectory(target_id: str, method: str = "compound", observations: pd.DataFr
     check_method(method)
     all_t = _load_targets()
     if target_id not in set(all_t["target_id"]):
-        raise KeyError(f"unknown target_id {target_id!r}; valid ids look like: {', '.join(all_t['target_id'].head(5))} …")
+        raise UnknownTargetError(f"unknown target_id {target_id!r}; valid ids look like: {', '.join(all_t['target_id'].head(5))} …")
     dup = all_t.set_index("target_id").loc[target_id, "duplicate_of"]
     canonical = dup if pd.notna(dup) else target_id
     doc_id = all_t.set_index("target_id").loc[canonical, "doc_id"]

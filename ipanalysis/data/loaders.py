@@ -24,6 +24,7 @@ import pandas as pd
 from .schemas import DataValidationError, Problem, validate_frame
 from .sources import data_dir, raw_text
 from ..units import UnitError, parse_quantity
+from ..errors import DataFileNotFoundError
 
 __all__ = ["documents", "indicators", "targets", "baselines", "exclusions", "indicator_relations", "stated_reasons",
            "read_table", "check_all", "raw_checksum_problems"]
@@ -44,7 +45,7 @@ def read_table(path: str | Path) -> pd.DataFrame:
     """
     path = Path(path)
     if not path.is_file():
-        raise FileNotFoundError(f"data file not found: {path}")
+        raise DataFileNotFoundError(f"data file not found: {path}")
     try:
         return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
     except (pd.errors.ParserError, UnicodeDecodeError) as err:

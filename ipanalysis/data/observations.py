@@ -36,6 +36,7 @@ from .loaders import documents, indicators, read_table
 from .schemas import SCHEMAS, DataValidationError, Problem, validate_frame
 from .sources import data_dir
 from ..units import UnitError, parse_quantity
+from ..errors import DataFileNotFoundError
 
 __all__ = ["load_observations", "real_observations", "illustrative_observations", "observed_quantity",
            "REQUIRED_COLUMNS", "FLOW", "RUNNING_TOTAL", "POINT_MEASURES"]
@@ -194,7 +195,7 @@ def _read(source, name: str | None) -> tuple[pd.DataFrame, str]:
     else:
         path = Path(source)
         if not path.is_file():
-            raise FileNotFoundError(f"observations file not found: {path}")
+            raise DataFileNotFoundError(f"observations file not found: {path}")
         df, label = read_table(path), name or str(path)
     df = _legacy_years(df)
     missing = [c for c in REQUIRED_COLUMNS if c not in df.columns]
@@ -212,7 +213,7 @@ def load_observations(source: str | Path | pd.DataFrame | None = None, name: str
     Adds ``doc_id`` from ``place`` where the place is a document's own (and the scope matches), the
     parsed dates ``start`` and ``end``, ``days`` (the days a flow covers; empty for a stock) and
     ``illustrative`` (True when the file name says so).  Raises :class:`FileNotFoundError` for a
-    missing file and :class:`~ipanalysis.data.schemas.DataValidationError` naming file, line and column.
+    missing file and :class:`~ipanalysis.errors.DataValidationError` naming file, line and column.
 
     >>> bad = pd.DataFrame([{"doc_id": "ordos_2022", "indicator": "ip_pledge_financing", "period_start":
     ...     "2021-01-01", "period_end": "2021-12-31", "value": 44.6, "value_text": "44.6亿元", "unit": "yuan",
@@ -221,7 +222,7 @@ def load_observations(source: str | Path | pd.DataFrame | None = None, name: str
     >>> load_observations(bad, name="obs.csv")
     Traceback (most recent call last):
     ...
-    ipanalysis.data.schemas.DataValidationError: obs.csv: 1 problem
+    ipanalysis.errors.DataValidationError: obs.csv: 1 problem
       line 2 (ip_pledge_financing 2021-12-31), column 'value': 44.6 but value_text '44.6亿元' states 4460000000.0 (write it in base units: 万 ×1e4, 亿 ×1e8, 亿元 → yuan)
     """
     df, label = _read(source, name)

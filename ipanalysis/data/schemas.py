@@ -11,7 +11,7 @@ are reported together in one :class:`DataValidationError`.
 >>> validate_frame("target_exclusions", bad, "data/target_exclusions.csv", {"doc_ids": ["ordos_2022"]})
 Traceback (most recent call last):
 ...
-ipanalysis.data.schemas.DataValidationError: data/target_exclusions.csv: 1 problem
+ipanalysis.errors.DataValidationError: data/target_exclusions.csv: 1 problem
   line 2, column 'doc_id': 'x' is not allowed; valid: ordos_2022
 """
 
@@ -23,6 +23,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from ..units import BASE_UNITS
+from ..errors import DataValidationError
 
 __all__ = ["DataValidationError", "Problem", "SCHEMAS", "validate_frame", "COMPARATORS", "TARGET_MEASURES", "RELATIONS"]
 
@@ -133,18 +134,6 @@ class Problem:
         if self.column:
             where.append(f"column {self.column!r}")
         return ", ".join(where) + f": {self.message}"
-
-
-class DataValidationError(ValueError):
-    """A data file broke its schema.  ``.problems`` lists each failure; the message names
-    the file, and for every problem the line, the row id and the column."""
-
-    def __init__(self, file: str, problems: list[Problem]):
-        self.file, self.problems = file, problems
-        n = len(problems)
-        shown = "\n".join(f"  {p}" for p in problems[:50])
-        more = f"\n  … and {n - 50} more" if n > 50 else ""
-        super().__init__(f"{file}: {n} problem{'s' if n != 1 else ''}\n{shown}{more}")
 
 
 def _allowed(col: Col, context: dict) -> tuple | None:

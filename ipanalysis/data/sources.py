@@ -15,20 +15,10 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+from ..errors import DataFileNotFoundError, UnknownDocumentError
+
 __all__ = ["data_dir", "raw_path", "raw_text", "doc_ids", "check_doc_id", "locate_quote", "resolve_path",
            "UnknownDocumentError"]
-
-
-class UnknownDocumentError(ValueError, KeyError):
-    """A doc_id that has no raw text; the message names it and lists the valid ids.
-
-    The one exception for an unknown doc_id anywhere in the package.  It is a ``ValueError`` (a
-    bad parameter value, what papermill users and notebooks expect) and a ``KeyError`` (a failed
-    look-up), so either ``except`` clause catches it.
-    """
-
-    def __str__(self) -> str:  # KeyError would repr() the message
-        return str(self.args[0])
 
 
 def data_dir() -> Path:
@@ -58,7 +48,7 @@ def check_doc_id(doc_id: str) -> str:
     >>> check_doc_id("atlantis")
     Traceback (most recent call last):
     ...
-    ipanalysis.data.sources.UnknownDocumentError: unknown doc_id 'atlantis'; valid: cangshan_2013, guiyang_2022, nanchang_2021, national_2015, ordos_2022
+    ipanalysis.errors.UnknownDocumentError: unknown doc_id 'atlantis'; valid: cangshan_2013, guiyang_2022, nanchang_2021, national_2015, ordos_2022
     """
     valid = doc_ids()
     if not isinstance(doc_id, str) or doc_id not in valid:
@@ -77,13 +67,13 @@ def resolve_path(path: str | os.PathLike) -> Path:
     p = Path(path).expanduser()
     if p.is_absolute() or p.exists():
         if not p.exists():
-            raise FileNotFoundError(f"no such file: {p}")
+            raise DataFileNotFoundError(f"no such file: {p}")
         return p.resolve()
     root = data_dir().parent
     q = root / p
     if q.exists():
         return q.resolve()
-    raise FileNotFoundError(f"no such file: {str(path)!r} (looked in {Path.cwd()} and {root})")
+    raise DataFileNotFoundError(f"no such file: {str(path)!r} (looked in {Path.cwd()} and {root})")
 
 
 def raw_path(doc_id: str) -> Path:

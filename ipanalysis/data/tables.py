@@ -32,6 +32,7 @@ from .loaders import documents
 from .sources import check_doc_id, raw_text
 from ..text import normalize
 from ..units import MULTIPLIERS
+from ..errors import TableParseError
 
 __all__ = ["TableParseError", "FlatRow", "FlatTable", "find_flat_tables", "read_flat_table", "parse_flat_table",
            "indicator_table", "ordos_indicator_table"]
@@ -56,10 +57,6 @@ _ATTR = {"预期性": "expected", "预期": "expected", "约束性": "binding", 
 _HEADING = re.compile(r"^第[一二三四五六七八九十百零〇\d]+[章节]|^[一二三四五六七八九十]+、")
 
 Cell = tuple[int, str]  # (line index, the cell's stripped text)
-
-
-class TableParseError(ValueError):
-    """The text does not hold a table of the expected shape; the message says where."""
 
 
 @dataclass
@@ -313,7 +310,7 @@ def indicator_table(doc_id: str) -> pd.DataFrame:
     >>> indicator_table("guiyang_2022")
     Traceback (most recent call last):
     ...
-    ipanalysis.data.tables.TableParseError: guiyang_2022 has no indicator table: its indicator_table_title in documents.csv is empty (documents with one: ordos_2022)
+    ipanalysis.errors.TableParseError: guiyang_2022 has no indicator table: its indicator_table_title in documents.csv is empty (documents with one: ordos_2022)
     """
     docs = documents()
     doc = docs.loc[docs["doc_id"] == check_doc_id(doc_id)].iloc[0]

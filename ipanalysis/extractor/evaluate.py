@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..errors import ParameterError
+
 
 def _text_of(texts: dict, doc_id) -> str | None:
     text = texts.get(doc_id)
@@ -185,7 +187,7 @@ def load_fixtures(folder, split: str | None = None) -> dict:
     splits = pd.read_csv(folder / "splits.csv")
     ids = list(splits["doc_id"] if split is None else splits.loc[splits["split"] == split, "doc_id"])
     if not ids:
-        raise ValueError(f"no fixture document in split {split!r} of {folder / 'splits.csv'}; "
+        raise ParameterError(f"no fixture document in split {split!r} of {folder / 'splits.csv'}; "
                          f"splits there: {', '.join(sorted(splits['split'].unique()))}")
     texts = {d: load_fixture(folder / f"{d}.txt") for d in ids}
     t = pd.read_csv(folder / "expected_targets.csv", dtype={"value": float, "value_high": float})

@@ -11,10 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..io import atomic_writes
-
-
-class DocumentError(ValueError):
-    """An input file that cannot be read as text; the message names the file and the problem."""
+from ..errors import DocumentError
 
 
 def read_document(path: str | os.PathLike, encoding: str | None = None) -> tuple[str, str]:
@@ -32,7 +29,7 @@ def read_document(path: str | os.PathLike, encoding: str | None = None) -> tuple
     >>> read_document(p + ".missing")
     Traceback (most recent call last):
     ...
-    ipanalysis.extractor.io.DocumentError: ....missing: no such file
+    ipanalysis.errors.DocumentError: ....missing: no such file
     """
     p = Path(path)
     if not p.exists():

@@ -1,12 +1,12 @@
 """The orchestrator: matrix → parameters checked → unchanged reports skipped → the rest run in a process
 pool → manifest and landing page written.  Configuration problems raise
-:class:`~ipanalysis.report.matrix.ReportConfigError` before anything is written or any kernel starts.
+:class:`~ipanalysis.errors.ReportConfigError` before anything is written or any kernel starts.
 A report that fails does not stop the others; its HTML is removed, its executed notebook kept.
 
 >>> build(only="no-such-report", progress=False)  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-ipanalysis.report.matrix.ReportConfigError: unknown report 'no-such-report'; valid names: compare, ...
+ipanalysis.errors.ReportConfigError: unknown report 'no-such-report'; valid names: compare, ...
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ WORKER_ENV = {
 }
 #: Run silently in a kernel started ahead of its report (no output, no execution count): the imports
 #: every notebook makes, so that they overlap with the previous report's export.
-WARM_UP = ("import ipanalysis, ipanalysis.charts, ipanalysis.display, ipanalysis.analysis.attainment, ipanalysis.analysis.audit, "
+WARM_UP = ("import ipanalysis, ipanalysis.present.charts, ipanalysis.present.display, ipanalysis.analysis.attainment, ipanalysis.analysis.audit, "
            "ipanalysis.analysis.compare, matplotlib.pyplot")
 
 

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..errors import ReportConfigError
+
 __all__ = ["ReportConfigError", "Report", "load_matrix", "select_reports", "ALL_DOCUMENTS",
            "REPO_ROOT", "NOTEBOOK_DIR", "DEFAULT_MATRIX", "DEFAULT_OUT"]
 
@@ -33,10 +35,6 @@ DEFAULT_MATRIX = NOTEBOOK_DIR / "reports.json"
 DEFAULT_OUT = REPO_ROOT / "reports"
 _NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _KEYS = {"name", "notebook", "parameters", "matrix", "description"}
-
-
-class ReportConfigError(ValueError):
-    """A problem with the matrix, a parameter or an option, found before any kernel starts."""
 
 
 @dataclass(frozen=True)
@@ -138,7 +136,7 @@ def select_reports(reports: Sequence[Report], only: str | Iterable[str] | None =
     >>> select_reports(rs, "zz")
     Traceback (most recent call last):
     ...
-    ipanalysis.report.matrix.ReportConfigError: unknown report 'zz'; valid names: a, b-1, b-2; notebooks: a, b
+    ipanalysis.errors.ReportConfigError: unknown report 'zz'; valid names: a, b-1, b-2; notebooks: a, b
     """
     wanted = [only] if isinstance(only, str) else list(only or [])
     if not wanted:

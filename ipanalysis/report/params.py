@@ -42,7 +42,7 @@ def parse_param(text: str) -> tuple[str, Any]:
     >>> parse_param("x")
     Traceback (most recent call last):
     ...
-    ipanalysis.report.matrix.ReportConfigError: -p expects key=value, got 'x'
+    ipanalysis.errors.ReportConfigError: -p expects key=value, got 'x'
     """
     key, sep, value = text.partition("=")
     if not sep or not key.strip().isidentifier():
@@ -94,7 +94,7 @@ def prepare_reports(reports: Sequence[Report], params: Mapping[str, Any] | Itera
     >>> prepare_reports([Report("x", Path("/nowhere/x.ipynb"))])
     Traceback (most recent call last):
     ...
-    ipanalysis.report.matrix.ReportConfigError: report 'x': notebook not found: /nowhere/x.ipynb
+    ipanalysis.errors.ReportConfigError: report 'x': notebook not found: /nowhere/x.ipynb
     """
     root = Path(root).resolve() if root is not None else REPO_ROOT
     overrides = dict(params) if isinstance(params, Mapping) else dict(map(parse_param, params or []))

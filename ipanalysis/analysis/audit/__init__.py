@@ -35,7 +35,7 @@ The kinds of check (column ``kind``): ``stated_growth_rate`` (:mod:`.growth`),
 
 from __future__ import annotations
 
-from .findings import COLUMNS, KINDS, STATUSES, Finding
+from .finding import COLUMNS, KINDS, STATUSES, Finding
 from .history import HISTORY_RATIO, STOCK_FLOW_BAND
 from .numbers import decimals, rounding_error, rounding_status
 from .registry import CHECKS, Check, audit

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ...analysis.trajectory import cagr
 from .context import Doc
-from .findings import Finding
+from .finding import Finding
 from .numbers import NUM, decimals, fmt, rounding_error, rounding_status, written
 
 __all__ = ["stated_growth"]

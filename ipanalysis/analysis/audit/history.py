@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ...analysis.trajectory import cagr
 from .context import Doc
-from .findings import Finding
+from .finding import Finding
 from .numbers import fmt, pct
 from .textspans import clause_around, heading_path, sentences
 

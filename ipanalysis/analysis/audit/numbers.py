@@ -14,6 +14,8 @@ from __future__ import annotations
 import math
 import re
 
+from ...errors import UnitError
+
 __all__ = ["decimals", "rounding_error", "rounding_status", "same", "EPS", "REL_TOL"]
 
 #: absolute slack for comparisons of recomputed values (floating-point noise, not judgement).
@@ -32,7 +34,7 @@ def decimals(number_text: str) -> int:
     """
     m = NUM.search(str(number_text))
     if not m:
-        raise ValueError(f"no number in {number_text!r}")
+        raise UnitError(f"no number in {number_text!r}")
     s = m.group(0)
     return len(s.split(".")[1]) if "." in s else 0
 

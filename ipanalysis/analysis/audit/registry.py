@@ -23,7 +23,7 @@ from ...data.sources import doc_ids as _doc_ids
 from ...data.tables import parse_flat_table
 from . import growth, history, related, statements, textchecks
 from .context import Doc, ReasonRule, Relations, prefix, records
-from .findings import Finding, _unique_ids, to_frame
+from .finding import Finding, _unique_ids, to_frame
 
 __all__ = ["Check", "CHECKS", "audit"]
 
@@ -95,7 +95,7 @@ def audit(doc_id: str | None = None, targets: pd.DataFrame | None = None, baseli
     >>> audit("nowhere")
     Traceback (most recent call last):
     ...
-    ipanalysis.data.sources.UnknownDocumentError: unknown doc_id 'nowhere'; valid: cangshan_2013, guiyang_2022, nanchang_2021, national_2015, ordos_2022
+    ipanalysis.errors.UnknownDocumentError: unknown doc_id 'nowhere'; valid: cangshan_2013, guiyang_2022, nanchang_2021, national_2015, ordos_2022
     """
     if doc_id is not None:
         check_doc_id(doc_id)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 
 from .context import Doc, is_table
-from .findings import Finding
+from .finding import Finding
 from .numbers import EPS, fmt, same
 
 __all__ = ["increments", "same_indicator_twice", "magnitude", "part_whole", "magnitude_status",

@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from .context import Doc, is_table
-from .findings import Finding, worse
+from .finding import Finding, worse
 from .numbers import EPS, cap, decimals, float_text, fmt, rounding_error, rounding_status, same
 
 __all__ = ["table_increase", "duplicates", "table_vs_text_baselines"]

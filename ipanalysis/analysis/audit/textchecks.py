@@ -7,7 +7,7 @@ import re
 
 from ...units import chinese_int
 from .context import Doc
-from .findings import Finding
+from .finding import Finding
 from .textspans import clause_around
 
 __all__ = ["task_counts", "k_plus_n_lists"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .data import documents, indicators
+from ..data import documents, indicators
 from .display import Prose, fmt_value
 
 __all__ = ["trajectory_findings", "attainment_findings", "compare_findings", "audit_findings", "place_of",

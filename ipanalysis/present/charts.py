@@ -29,7 +29,7 @@ import pandas as pd
 import seaborn as sns
 from matplotlib import font_manager
 
-from .data import documents, indicators
+from ..data import documents, indicators
 
 __all__ = ["use_house_style", "bilingual", "source_line", "mark_illustrative", "ambition_chart",
            "coverage_heatmap", "trajectory_chart", "required_growth_chart", "attainment_chart", "audit_chart",

@@ -15,6 +15,8 @@ from dataclasses import astuple, dataclass, fields
 
 import pandas as pd
 
+from ...errors import IpanalysisError
+
 __all__ = ["Finding", "to_frame", "KINDS", "STATUSES", "COLUMNS", "ORDER", "worse"]
 
 KINDS = ("stated_growth_rate", "table_increase", "table_vs_text", "repeated_statement", "related_figures",
@@ -44,7 +46,7 @@ class Finding:
 
     def __post_init__(self):
         if self.kind not in KINDS or self.status not in STATUSES:
-            raise ValueError(f"bad finding {self.check_id}: kind {self.kind!r}, status {self.status!r}")
+            raise IpanalysisError(f"bad finding {self.check_id}: kind {self.kind!r}, status {self.status!r}")
         self.stated_quote = self.stated_quote or ""
         if not isinstance(self.other_quote, str) or not self.other_quote or self.other_quote in self.stated_quote:
             self.other_quote = ""

@@ -42,17 +42,18 @@ The package, one job per module (imports point down the list):
   :mod:`.document` title, horizon, sections · :mod:`.candidate` the records passed along ·
   :mod:`.quantities` numbers, units, comparators · :mod:`.classify` rejection rules, history, measure ·
   :mod:`.names` indicator names · :mod:`.table` indicator tables (via :mod:`ipanalysis.data.tables`) ·
-  :mod:`.sentence` running text · :mod:`.baselines` history rows · :mod:`.pipeline` the frames ·
-  :mod:`.evaluate` scoring · :mod:`.io` files · :mod:`.cli` the command.
+  :mod:`.sentence` running text · :mod:`.history` stated historical values · :mod:`.pipeline` the frames ·
+  :mod:`.evaluate` scoring · :mod:`.source_file` reading the input · :mod:`.candidates_csv` writing CSVs ·
+  :mod:`.cli` the command.
 """
 
 from __future__ import annotations
 
-from .baselines import BASELINE_COLUMNS
+from .history import BASELINE_COLUMNS
 from .classify import REJECTIONS, Rule
 from .cli import cli_main
 from .evaluate import load_fixture, match, score
-from .io import DocumentError, read_document
+from .source_file import DocumentError, read_document
 from .pipeline import CANDIDATE_COLUMNS, analyse, extract, extract_baselines, rejected
 
 __all__ = [

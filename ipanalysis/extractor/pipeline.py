@@ -12,7 +12,7 @@ import re
 import pandas as pd
 
 from ..text import normalize
-from .baselines import baselines_of
+from .history import baselines_of
 from .candidate import Candidate
 from .catalogue import best_key, grams, load_catalogue, rank_keys, similarity
 from .classify import measure

@@ -13,7 +13,7 @@ import re
 
 from ..text import clause_bounds, sentences
 from . import classify, names, quantities
-from .baselines import baseline_year, period_start
+from .history import baseline_year, period_start
 from .candidate import Candidate, Found, SentenceContext
 from .document import Document, Section, heading
 from .lexicon import FUTURE_WORDS, LAST_YEAR, PERIODS, QUALITATIVE

@@ -1,4 +1,6 @@
-"""History: the year of a historical value, and baseline rows with their growth figures attached.
+"""Stated historical values (baseline candidates): the year of a historical value, and baseline rows
+with their growth figures attached.  (Not :mod:`ipanalysis.analysis.baselines`, which picks the
+baseline an analysis uses, nor the ``baselines()`` loader of ``data/baselines.csv``.)
 
 >>> from ipanalysis.extractor import extract_baselines
 >>> b = extract_baselines("“十四五”规划\\n第一节 发展成就\\n年专利授权量从“十二五”末的550件增加到2748件,年均增长38.0%。")

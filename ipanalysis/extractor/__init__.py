@@ -21,7 +21,8 @@ proposals in a spreadsheet before appending them to ``data/targets.csv`` (see
 * **What the target says.**  Comparator from the bound words (以上/及以上/不低于/至少 → ``>=``,
   突破/超/余 → ``>``, 左右/约 → ``≈``, 以内/不超过/控制在/压缩至 → ``<=``, A—B → ``range``, else
   ``=``); measure from cues (年均增长/增长 + % → growth_rate, 累计 → cumulative, 每年 or /年 →
-  annual_flow, 每万人 → intensity, 分 → score, % → share, else the catalogue's measure); target year from the sentence (到2025年), the section
+  annual_flow, 申请量/授权量/注册量 to a target year → annual_flow, 每万人 → intensity, 分 → score,
+  % → share, else the catalogue's measure); target year from the sentence (到2025年), the section
   heading (2023年1月—2023年12月), a table header (2025年预测值) or the plan's horizon (the title's
   (2022—2025年), “十四五”, a one-year plan's year, or 经过2年的努力 after the plan date);
   commitment ``strive`` when 力争/争取 precedes the number in the same sentence (a ； does not end

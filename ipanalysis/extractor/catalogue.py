@@ -15,6 +15,8 @@ from functools import lru_cache
 
 import pandas as pd
 
+from .lexicon import PER_10K
+
 _NAME_NOISE = re.compile(r"[“”\"'《》()（）、,，\s]|全市|全区|全省|全县|我市|我区|本市|本区|的")
 
 #: Symmetric words must agree; required ones, when the catalogue name has them, must also be in the
@@ -111,7 +113,9 @@ def rank_keys(name: str, unit: str | None, measure: str | None, cat: tuple) -> l
     toks = tokens(core)
     if unit == "%" and not growth:
         toks = toks | {SYMMETRIC[-1]}
-    per10k = "每万人" in name or unit == "件/万人"
+    per10k = bool(PER_10K.search(name)) or unit == "件/万人"
+    if per10k:
+        toks = toks | {"每万人"}
     out = []
     for key, _, base, kmeasure, kgrams, ktoks in cat:
         s = max(similarity(g, k) for k in kgrams)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .candidate import Candidate, Found, SentenceContext
-from .lexicon import FROM_TO, FUTURE_WORDS, INDICATOR_COUNT, PAST_CLAUSE, TASK_NOUNS, TRIGGER_BEFORE
+from .lexicon import FLOW_COUNT, FROM_TO, FUTURE_WORDS, INDICATOR_COUNT, PAST_CLAUSE, TASK_NOUNS, TRIGGER_BEFORE
 
 _SUBSIDY_BEFORE = re.compile(r"(给予|奖励|资助|补贴|补助|奖补|扶持|每件|每项|每个|每家|每人|最高|单个|单项)")
 _SUBSIDY_AFTER = re.compile(r"^\s*[\u4e00-\u9fff]{0,2}(奖励|资助|补贴|补助|奖补)")
@@ -185,6 +185,8 @@ def measure(c: Candidate, key_measure: str | None, one_year: bool) -> str:
     if re.search(r"拥有量|拥有|有效|保有|存量|总量", head_noun(c.name)) or re.search(r"拥有量|有效|保有|存量|总量", item) \
             or (re.search(r"拥有", item) and "的" not in c.name):
         return "stock"
+    if FLOW_COUNT.search(head_noun(c.name)) or (not c.name and FLOW_COUNT.search(item)):
+        return "annual_flow"  # 申请量/授权量/登记量/注册量 to a target year: a yearly count (累计/拥有量/有效 are above)
     if one_year:
         if re.search(r"举办|召开|完成|开展|引导|调查", c.clause_before) or c.unit in ("次", "期", "场", "人次"):
             return "annual_flow"

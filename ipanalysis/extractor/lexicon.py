@@ -77,6 +77,12 @@ PAST_CLAUSE = re.compile(r"(已经|已有|已达|已建|已累计|已获|已完�
 LAST_YEAR = re.compile(r"同比|(?<![较比])(去年|上年|上一年|前一年)")  # not 较上年增长 (a growth target)
 FROM_TO = re.compile(r"从[^,，。；;]{0,30}?(增加|增长|提高|提升|上升|扩大|发展|跃升|攀升)(?:到|至)")
 FUTURE_WORDS = re.compile(r"力争|确保|计划|预计|目标|预期|要达到|将达到|将突破|争取|规划|到\d{4}年|至\d{4}年|到[“\"]?十[一二三四五]五")
+#: A per-10,000-residents indicator: 每万人口…, or a name opening with 万人 (万人有效发明专利拥有量).
+PER_10K = re.compile(r"每万人|^万人(?!次)")
+#: A count of patent or trademark filings, grants or registrations (申请量/授权量/注册量): in a plan with a
+#: horizon, a yearly flow.  Not 登记量: copyright registrations (版权登记量达到3290件) are read as ``level`` in
+#: data/targets.csv (OR-07) and by the fixtures' labellers (QZ-04, HB-06).
+FLOW_COUNT = re.compile(r"(申请|授权|注册)量$")
 COUNT_UNITS = ("件", "家", "个", "项", "人", "名", "人次", "场", "次", "期", "所")
 QUALITATIVE = re.compile(r"(高于|不低于|优于|好于)(全国|全省|全市|全区|自治区|省|市|同期|同类城市)?的?平均水平")
 STRIVE = re.compile(r"力争|争取")

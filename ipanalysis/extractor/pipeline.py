@@ -144,7 +144,7 @@ def extract(text: str, doc_id: str | None = None, target_year: int | None = None
     >>> text = "到２０２５年，地理标志增加２个，力争开展专利导航5—10个；商标注册量突破5万件。"
     >>> df = extract(text)
     >>> df[["value_text", "value", "value_high", "comparator", "measure", "commitment"]].values.tolist()
-    [['增加２个', 2.0, nan, '=', 'cumulative', 'firm'], ['5—10个', 5.0, 10.0, 'range', 'cumulative', 'strive'], ['突破5万件', 50000.0, nan, '>', 'level', 'strive']]
+    [['增加２个', 2.0, nan, '=', 'cumulative', 'firm'], ['5—10个', 5.0, 10.0, 'range', 'cumulative', 'strive'], ['突破5万件', 50000.0, nan, '>', 'annual_flow', 'strive']]
     >>> all(text[s:e] == q for s, e, q in zip(df.start, df.end, df.source_quote))
     True
     """

@@ -16,7 +16,7 @@ from . import classify, names, quantities
 from .history import baseline_year, period_start
 from .candidate import Candidate, Found, SentenceContext
 from .document import Document, Section, heading
-from .lexicon import FUTURE_WORDS, LAST_YEAR, PERIODS, QUALITATIVE
+from .lexicon import FUTURE_WORDS, LAST_YEAR, PER_10K, PERIODS, QUALITATIVE
 
 
 def _para_past(doc: Document, line: str) -> bool:
@@ -105,7 +105,7 @@ def quantity_candidates(ctx: SentenceContext, f: Found, pair: tuple | None, out:
     r = quantities.read_quantity(sent, f)
     unit = r.unit
     nms = names.name_of(sent, f, r.ve, pair, _prev_name(ctx, out), r.growth)
-    if unit == "件" and re.search(r"每万人", "".join(nms)) and not r.growth:
+    if unit == "件" and any(PER_10K.search(n) for n in nms) and not r.growth:
         unit = "件/万人"
     comp, vs = quantities.comparator(sent, f, r, pair[1] if pair else None)
     oy = own_year(sent, f)

@@ -124,3 +124,29 @@ def test_previous_year_achievements_are_baselines():
     assert extract(text)["value"].tolist() == [150000]
     b = extract_baselines(text)
     assert b[["value", "growth_value"]].values.tolist() == [[32000, 12]]
+
+
+# ---------------------------------------------------------------------------------------------
+# issue 16: filings, grants and registrations in a plan with a horizon are yearly flows
+
+
+@pytest.mark.parametrize("text, measure", [
+    ("到2025年,海外发明专利授权量达到600件。", "annual_flow"),
+    ("到2025年,马德里商标国际注册申请量达到300件。", "annual_flow"),
+    ("到2025年,全市发明专利申请量和授权量分别突破4.5万件和1.7万件。", "annual_flow"),
+    ("到2025年,PCT国际专利申请量达到2500件。", "annual_flow"),
+    # 累计, 拥有量 and 有效 say otherwise
+    ("到2025年,发明专利授权量累计达到5万件。", "cumulative"),
+    ("到2025年,马德里商标国际注册拥有量达到300件。", "stock"),
+    ("到2025年,商标有效注册量达到20万件。", "stock"),
+    # copyright registrations are not counted in (see lexicon.FLOW_COUNT)
+    ("到2025年,版权登记量达到3290件。", "level"),
+])
+def test_filings_and_grants_to_a_target_year_are_annual_flows(text, measure):
+    df = extract(text)
+    assert set(df["measure"]) == {measure}, df[["indicator_zh", "measure"]]
+
+
+def test_a_name_opening_with_wan_ren_is_per_10k_residents():
+    c = one("到2025年,万人有效发明专利拥有量达8件。")
+    assert (c["unit"], c["measure"], c["value"]) == ("件/万人", "intensity", 8)

@@ -4,8 +4,9 @@ A researcher adding a document runs ``ipanalysis extract data/raw/<doc_id>.txt``
 proposals in a spreadsheet before appending them to ``data/targets.csv`` (see
 ``docs/ADDING_A_DOCUMENT.md``).  The rules are general, not tuned to any one document:
 
-* **Where numbers are.**  The text is normalised (full-width digits → ASCII, length-preserving, so
-  every offset indexes the original text and quotes stay verbatim), cut into paragraphs (lines),
+* **Where numbers are.**  The text is normalised (full-width digits → ASCII, traditional characters →
+  simplified, by :func:`ipanalysis.text.normalize`; length-preserving, so every offset indexes the
+  original text and quotes stay verbatim), cut into paragraphs (lines),
   sentences (``。；;!?``) and comma clauses.  Every number with a counting unit (件 家 个 项 人 名
   人次 场 分 次 期 所 %, 万/亿 multipliers, 亿元 → yuan, ``/万人``) is a *quantity*; a bare number is
   not, except in a flattened indicator table, where a value cell takes the row's unit cell.

@@ -96,7 +96,7 @@ def baselines_of(df: pd.DataFrame, text: str) -> pd.DataFrame:
     for i, r in enumerate(rows):
         if not _is_growth(r):
             continue
-        kind, base_year = growth_kind(r["source_quote"], r["unit"])
+        kind, base_year = growth_kind(normalize(r["source_quote"]), r["unit"])
         host = _host(rows, i, same_sentence)
         if host is None:  # only a relative figure (为2016年的3.5倍): no level is stated
             r.update(growth_value=r["value"], growth_text=r["source_quote"], growth_kind=kind or None,

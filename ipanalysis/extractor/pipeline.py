@@ -42,7 +42,7 @@ def _quote(text: str, c: Candidate) -> tuple[str, int]:
 
 
 def _row(doc: Document, c: Candidate) -> dict:
-    match_name = ("新增" + c.name) if c.measure_hint == "cumulative" and re.match(r"^(增加|新增)", c.value_text) else c.name
+    match_name = ("新增" + c.name) if c.measure_hint == "cumulative" and re.match(r"^(增加|新增)", normalize(c.value_text)) else c.name
     ranked = rank_keys(match_name, c.unit, "growth_rate" if c.growth else None, doc.cat) if doc.cat else []
     key, closest, key_measure = best_key(ranked)
     unit = c.unit

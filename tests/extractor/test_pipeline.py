@@ -91,3 +91,30 @@ def test_one_year_work_points():
     assert df.loc[9, "unit"] == "个工作日" and df.loc[9, "indicator"] == ""  # a duration: no catalogue key
     assert set(df["target_year"]) == {2024}
     assert extract_baselines(WORK_POINTS)["value"].tolist() == [8000]
+
+
+# ---------------------------------------------------------------------------------------------
+# issue 16.4: a plan reprinted in traditional characters (written by hand, not with the mapping)
+
+SIMPLIFIED_PLAN = (
+    "某市知识产权保护和运用“十四五”规划\n一、发展基础\n截至2020年底,全市有效发明专利拥有量1.2万件。\n二、主要目标\n"
+    "到2025年,全市每万人口发明专利拥有量达到30件,发明专利授权量达到5000件以上,商标有效注册量突破20万件,"
+    "知识产权质押融资金额累计达到50亿元,力争培育国家知识产权示范企业10家。")
+TRADITIONAL_PLAN = (
+    "某市知識產權保護和運用“十四五”規劃\n一、發展基礎\n截至2020年底,全市有效發明專利擁有量1.2萬件。\n二、主要目標\n"
+    "到2025年,全市每萬人口發明專利擁有量達到30件,發明專利授權量達到5000件以上,商標有效註冊量突破20萬件,"
+    "知識產權質押融資金額累計達到50億元,力爭培育國家知識產權示範企業10家。")
+
+
+def test_a_plan_in_traditional_characters_extracts_like_its_simplified_original():
+    cols = ["indicator", "indicator_zh", "value", "unit", "comparator", "measure", "target_year", "commitment", "start", "end"]
+    simp, trad = extract(SIMPLIFIED_PLAN), extract(TRADITIONAL_PLAN)
+    assert trad["value"].tolist() == [30, 5000, 200000, 5e9, 10]
+    assert trad["unit"].tolist() == ["件/万人", "件", "件", "yuan", "家"]
+    pd.testing.assert_frame_equal(trad[cols], simp[cols])
+    for r in trad.itertuples():  # quotes and value texts stay verbatim (traditional), and parse back to the value
+        assert TRADITIONAL_PLAN[r.start:r.end] == r.source_quote and r.value_text in r.source_quote
+        assert parse_quantity(r.value_text).value == r.value
+    assert trad["value_text"].tolist()[2:4] == ["突破20萬件", "50億元"]
+    b = extract_baselines(TRADITIONAL_PLAN)
+    assert b[["value", "year"]].values.tolist() == [[12000, 2020]] and "萬" in b.loc[0, "source_quote"]

@@ -78,6 +78,7 @@ class SentenceContext:
     sent_past: bool = False  # the sentence is dated in the past
     past_year_in_sent: bool = False
     fut: int | None = None  # future year the sentence names
+    para_year: int | None = None  # target year of an earlier 到YYYY年 in the same paragraph
     future_words: bool = False
     last_year: bool = False  # 去年/同比: the sentence reports the previous year
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .candidate import Candidate, Found, SentenceContext
-from .lexicon import FLOW_COUNT, FROM_TO, FUTURE_WORDS, INDICATOR_COUNT, PAST_CLAUSE, TASK_NOUNS, TRIGGER_BEFORE
+from .lexicon import AS_OF, FLOW_COUNT, FROM_TO, FUTURE_WORDS, INDICATOR_COUNT, PAST_CLAUSE, TASK_NOUNS, TRIGGER_BEFORE
 
 _SUBSIDY_BEFORE = re.compile(r"(给予|奖励|资助|补贴|补助|奖补|扶持|每件|每项|每个|每家|每人|最高|单个|单项)")
 _SUBSIDY_AFTER = re.compile(r"^\s*[\u4e00-\u9fff]{0,2}(奖励|资助|补贴|补助|奖补)")
@@ -107,6 +107,9 @@ def history_reason(ctx: SentenceContext, f: Found) -> str | None:
             doc.is_past(int(y)) for y in re.findall(r"(?:比|较)\s*(\d{4})\s*年", sent)) and not ctx.fut:
         return "比YYYY年 growth (history)"
     own_future = f.own_year is not None and not doc.is_past(f.own_year)
+    as_of = list(AS_OF.finditer(sent[:f.s]))
+    if as_of and int(as_of[-1].group(1)) == f.own_year and doc.as_of_past(f.own_year):
+        return "a value stated as of a date not after the document (截至YYYY年…)"
     if f.own_year is not None and doc.is_past(f.own_year) and not FROM_TO.search(sent[:f.s]):
         return "sentence dated before the plan" if doc.kind == "plan" else "sentence dated in the past of the report"
     if ctx.sent_past and not own_future:

@@ -1,8 +1,10 @@
-"""Scoring candidates against labelled rows: one-to-one matching, recall and precision per document.
+"""Scoring candidates against labelled rows: one-to-one matching, recall, precision and measure
+agreement per document.
 
 A candidate matches a labelled row when the values agree (``value`` and ``value_high``) and the
-quotes overlap.  :func:`score_years` is the stricter count the generalisation benchmark uses: the
-value *and* the target year must both be right.
+quotes overlap; ``score(..., same_year=True)`` (what :func:`score_split` and the generalisation
+benchmark use) also needs the same target year.  Measure agreement is the share of matched targets
+whose candidate has the labelled ``measure``.
 """
 
 from __future__ import annotations
@@ -117,28 +119,66 @@ def match(candidates: pd.DataFrame, truth: pd.DataFrame, texts: dict | None = No
     return pd.DataFrame(out, columns=["doc_id", "candidate_id", id_col])
 
 
+def linked_duplicates(candidates: pd.DataFrame, m: pd.DataFrame) -> set:
+    """Candidates left unmatched that restate a matched candidate (``duplicate_of`` set): the
+    extractor proposed the repeat *as* a repeat, so it is not a false positive.
+
+    >>> c = pd.DataFrame({"doc_id": ["d", "d"], "candidate_id": ["d:T001", "d:T002"], "duplicate_of": [None, "T001"]})
+    >>> linked_duplicates(c, pd.DataFrame({"candidate_id": ["d:T001", "d:T002"], "target_id": ["X-01", None]}))
+    {'d:T002'}
+    """
+    if "duplicate_of" not in candidates or not len(candidates):
+        return set()
+    matched = set(m.loc[m["target_id"].notna(), "candidate_id"])
+    ids = set(candidates["candidate_id"])
+    out = set()
+    for c in candidates[candidates["duplicate_of"].notna()].itertuples(index=False):
+        first = f"{c.doc_id}:{c.duplicate_of}" if f"{c.doc_id}:{c.duplicate_of}" in ids else c.duplicate_of
+        if c.candidate_id not in matched and first in matched:
+            out.add(c.candidate_id)
+    return out
+
+
+def _same_measure(candidates: pd.DataFrame, truth: pd.DataFrame, m: pd.DataFrame) -> pd.DataFrame | None:
+    """Matched pairs with a ``measure_same`` flag (None when either side has no ``measure``)."""
+    pairs = m.dropna(subset=["target_id"])
+    if "measure" not in candidates or "measure" not in truth:
+        return None
+    pairs = pairs.merge(candidates[["candidate_id", "measure"]], on="candidate_id").merge(
+        truth[["target_id", "measure"]].drop_duplicates("target_id"), on="target_id", suffixes=("_c", "_t"))
+    return pairs.assign(measure_same=pairs["measure_c"].astype("string").fillna("") == pairs["measure_t"].astype("string").fillna(""))
+
+
 def score(candidates: pd.DataFrame, truth: pd.DataFrame, texts: dict | None = None,
           baselines: pd.DataFrame | None = None, exclusions: pd.DataFrame | None = None,
           same_year: bool = False) -> pd.DataFrame:
-    """Recall and precision of candidates against curated targets, per document and in total.
+    """Recall, precision and measure agreement of candidates against curated targets, per document
+    and in total.
 
     Every curated row counts, repeat statements (``duplicate_of`` set) included: the reviewer
     must see each statement to mark it.  ``recall_unique`` is the recall over rows without
     ``duplicate_of``.  A candidate is a true positive when it matches a curated row (see
     :func:`match`); unmatched candidates are false positives, split by what they match instead
-    (``fp_baseline``: a curated baseline; ``fp_exclusion``: a quote in target_exclusions.csv).
+    (``fp_baseline``: a curated baseline; ``fp_exclusion``: a quote in target_exclusions.csv), except
+    a restatement the extractor linked to a matched candidate (``dup_linked``, see
+    :func:`linked_duplicates`), which counts neither way.  ``measure_same`` counts the true
+    positives whose ``measure`` is the labelled one; ``measure_agreement`` = measure_same / tp.
 
-    >>> t = pd.DataFrame({"target_id": ["X-01", "X-02"], "doc_id": ["d", "d"], "value": [3.0, 9.0],
-    ...                   "value_high": [None, None], "source_quote": ["数量达3个", "人数达9人"], "duplicate_of": [None, None]})
+    >>> t = pd.DataFrame({"target_id": ["X-01", "X-02"], "doc_id": ["d", "d"], "value": [3.0, 9.0], "value_high": [None, None],
+    ...                   "source_quote": ["数量达3个", "人数达9人"], "duplicate_of": [None, None], "measure": ["stock", "stock"]})
     >>> from ipanalysis.extractor import extract
     >>> s = score(extract("数量达3个,场次达4场。", doc_id="d"), t, {"d": "数量达3个,场次达4场。"})
     >>> tot = s.iloc[-1]
     >>> (tot.doc_id, int(tot.truth), int(tot.candidates), int(tot.tp), float(tot.recall), float(tot.precision))
     ('TOTAL', 2, 2, 1, 0.5, 0.5)
+    >>> (int(tot.measure_same), float(tot.measure_agreement))  # 数量达3个 is read as a stock, as labelled
+    (1, 1.0)
     """
     texts = dict(texts or {})
     m = match(candidates, truth, texts, same_year=same_year)
     matched = set(m["target_id"].dropna())
+    linked = linked_duplicates(candidates, m)
+    same = _same_measure(candidates, truth, m)
     bm = match(candidates, baselines.rename(columns={"baseline_id": "target_id"}), texts) if baselines is not None and len(baselines) else None
     docs = list(dict.fromkeys(list(truth["doc_id"]) + list(candidates["doc_id"])))
     rows = []
@@ -147,7 +187,9 @@ def score(candidates: pd.DataFrame, truth: pd.DataFrame, texts: dict | None = No
         sel_m = m if d == "TOTAL" else m[m["doc_id"] == d]
         uniq = sel_t[sel_t["duplicate_of"].isna()] if "duplicate_of" in sel_t else sel_t
         tp = int(sel_m["target_id"].notna().sum())
-        fp_ids = set(sel_m.loc[sel_m["target_id"].isna(), "candidate_id"])
+        dup = set(sel_m["candidate_id"]) & linked
+        fp_ids = set(sel_m.loc[sel_m["target_id"].isna(), "candidate_id"]) - dup
+        n_same = float("nan") if same is None else int((same if d == "TOTAL" else same[same["doc_id"] == d])["measure_same"].sum())
         fp_c = candidates[candidates["candidate_id"].isin(fp_ids) & ((candidates["doc_id"] == d) | (d == "TOTAL"))]
         fp_base = 0
         if bm is not None:
@@ -161,14 +203,15 @@ def score(candidates: pd.DataFrame, truth: pd.DataFrame, texts: dict | None = No
                     if _overlap((c.start, c.end) if text is not None else None, c.source_quote, _spans(text, qtext), qtext) > 0:
                         fp_excl += 1
                         break
-        n_c = len(sel_m)
+        n_c = len(sel_m) - len(dup)
         n_t = len(sel_t)
         rows.append({
             "doc_id": d, "truth": n_t, "truth_unique": len(uniq), "candidates": n_c, "tp": tp,
             "recall": round(sel_t["target_id"].isin(matched).sum() / n_t, 4) if n_t else float("nan"),
             "recall_unique": round(uniq["target_id"].isin(matched).sum() / len(uniq), 4) if len(uniq) else float("nan"),
             "precision": round(tp / n_c, 4) if n_c else float("nan"),
-            "fp": n_c - tp, "fp_baseline": fp_base, "fp_exclusion": fp_excl,
+            "fp": n_c - tp, "fp_baseline": fp_base, "fp_exclusion": fp_excl, "dup_linked": len(dup),
+            "measure_same": n_same, "measure_agreement": round(n_same / tp, 4) if tp and same is not None else float("nan"),
         })
     return pd.DataFrame(rows)
 
@@ -189,7 +232,9 @@ def load_fixtures(folder, split: str | None = None) -> dict:
                          f"splits there: {', '.join(sorted(splits['split'].unique()))}")
     texts = {d: load_fixture(folder / f"{d}.txt") for d in ids}
     t = pd.read_csv(folder / "expected_targets.csv", dtype={"value": float, "value_high": float})
-    t["duplicate_of"] = pd.NA
+    if "duplicate_of" not in t:
+        t["duplicate_of"] = pd.NA
+    t["duplicate_of"] = t["duplicate_of"].astype("string")  # a restatement labelled as one (empty: none)
     b = pd.read_csv(folder / "expected_baselines.csv", dtype={"value": float})
     x = pd.read_csv(folder / "expected_exclusions.csv")
     return {"texts": texts, "targets": t[t["doc_id"].isin(ids)].reset_index(drop=True),

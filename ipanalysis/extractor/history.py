@@ -36,7 +36,7 @@ def baseline_year(ctx: SentenceContext, f: Found) -> int | None:
     if re.search(r"(增加|增长|提高|提升|上升|扩大|跃升|攀升)(到|至)\s*$", head) or f.pre in ("增加到", "增加至"):
         return default
     years = [int(m.group(1)) for m in re.finditer(r"(?<![比较为是与])(\d{4})\s*年(?!的)", head) if 1990 < int(m.group(1)) < 2100]
-    years = [y for y in years if doc.is_past(y) or doc.start_year is None or LAST_YEAR.search(sent)]
+    years = [y for y in years if doc.is_past(y) or doc.as_of_past(y) or doc.start_year is None or LAST_YEAR.search(sent)]
     if years:
         return years[-1]
     pm = list(re.finditer(r"[“\"]?十([一二三四五])五[”\"]?(末|时期|期间|以来)?", head))

@@ -65,22 +65,23 @@ def _row(doc: Document, c: Candidate) -> dict:
 
 
 def _duplicates(df: pd.DataFrame) -> list:
-    """Propose ``duplicate_of``: an earlier target with the same value, unit and indicator."""
+    """Propose ``duplicate_of``: an earlier target with the same value, unit, target year and indicator
+    (a restatement: a news report's explanatory paragraph, a table row repeating the text)."""
     out, seen = [], []
     for r in df.itertuples(index=False):
         dup = None
         if r.kind == "target":
             g = grams(r.indicator_zh)
             table = str(r.why).startswith("table")
-            for cid, v, h, u, key, g0, comp, table0 in seen:
-                if not (_same(v, r.value) and _same(h, r.value_high) and u == r.unit):
+            for cid, v, h, u, key, g0, comp, table0, year in seen:
+                if not (_same(v, r.value) and _same(h, r.value_high) and u == r.unit and _same(year, r.target_year)):
                     continue
                 if comp != r.comparator and not (table or table0):
                     continue
                 if (key and r.indicator and key == r.indicator) or (not (key and r.indicator) and similarity(g, g0) >= 0.6):
                     dup = cid
                     break
-            seen.append((r.candidate_id, r.value, r.value_high, r.unit, r.indicator, g, r.comparator, table))
+            seen.append((r.candidate_id, r.value, r.value_high, r.unit, r.indicator, g, r.comparator, table, r.target_year))
         out.append(dup)
     return out
 

@@ -5,6 +5,7 @@ import pandas as pd
 from ipanalysis.data import baselines, exclusions, targets
 from ipanalysis.extractor import BASELINE_COLUMNS, extract, extract_baselines, match, score
 from ipanalysis.extractor.evaluate import load_fixtures, score_split
+from ipanalysis.data.sources import doc_ids, raw_text
 from extract_helpers import FIXTURES
 
 
@@ -74,3 +75,36 @@ def test_match_needs_same_value_and_overlap():
     truth = pd.DataFrame({"target_id": ["A"], "doc_id": ["d"], "value": [4.0], "value_high": [None],
                           "source_quote": ["甲数量达到3个"]})
     assert match(extract(text, doc_id="d"), truth, {"d": text})["target_id"].isna().all()
+
+
+# ---------------------------------------------------------------------------------------------
+# issue 16: linked restatements and measure agreement in the scores
+
+RESTATED = "到2025年,海外发明专利授权量达到600件。\n海外发明专利授权量达到600件。这项指标很重要。"
+
+
+def test_a_linked_restatement_is_not_a_false_positive():
+    truth = pd.DataFrame({"target_id": ["A"], "doc_id": ["d"], "value": [600.0], "value_high": [None],
+                          "source_quote": ["到2025年,海外发明专利授权量达到600件"], "duplicate_of": [None], "measure": ["annual_flow"]})
+    cands = extract(RESTATED, doc_id="d")
+    assert cands["duplicate_of"].tolist()[1] == "T001"
+    s = score(cands, truth, {"d": RESTATED}).set_index("doc_id").loc["TOTAL"]
+    assert (s["tp"], s["candidates"], s["fp"], s["dup_linked"], s["precision"]) == (1, 1, 0, 1, 1.0)
+    assert (s["measure_same"], s["measure_agreement"]) == (1, 1.0)
+    unlinked = score(cands.assign(duplicate_of=None), truth, {"d": RESTATED}).set_index("doc_id").loc["TOTAL"]
+    assert (unlinked["fp"], unlinked["precision"]) == (1, 0.5)  # proposed again as a target: a false positive
+
+
+def test_measure_agreement_floors():
+    # five documents: 97/104 before and after issue 16; the blind set of 2026-11-26 (now dev): 22/30 at its
+    # first scoring, 30/41 before issue 16, 35/41 after (申请量/授权量/注册量 as yearly flows, 万人… per 10k)
+    texts = {d: raw_text(d) for d in doc_ids()}
+    cands = pd.concat([extract(texts[d], d) for d in texts], ignore_index=True)
+    cands["candidate_id"] = cands["doc_id"] + ":" + cands["candidate_id"]
+    five = score(cands, targets(), texts).set_index("doc_id").loc["TOTAL"]
+    assert five["measure_same"] >= 97, five
+    splits = pd.read_csv(FIXTURES / "splits.csv")
+    blind = splits.loc[splits["note"].str.startswith("blind set of 2026-11-26"), "doc_id"]
+    assert len(blind) == 8
+    dev = score_split(load_fixtures(FIXTURES, "dev"), extract).set_index("doc_id").loc[list(blind)]
+    assert dev["tp"].sum() == 41 and dev["measure_same"].sum() / dev["tp"].sum() >= 0.85, dev

@@ -118,3 +118,21 @@ def test_a_plan_in_traditional_characters_extracts_like_its_simplified_original(
     assert trad["value_text"].tolist()[2:4] == ["突破20萬件", "50億元"]
     b = extract_baselines(TRADITIONAL_PLAN)
     assert b[["value", "year"]].values.tolist() == [[12000, 2020]] and "萬" in b.loc[0, "source_quote"]
+
+
+# ---------------------------------------------------------------------------------------------
+# issue 16.2: a target restated in an explanatory paragraph is linked to its first statement
+
+
+def test_a_restated_target_is_linked_to_its_first_statement():
+    text = ("某市知识产权强市建设规划出台\n规划提出,到2025年,海外发明专利授权量达到600件,马德里商标国际注册申请量达到300件。\n"
+            "海外发明专利授权量达到600件。这项指标,反映企业参与国际竞争的能力。\n"
+            "马德里商标国际注册申请量达到300件。这项指标,是商标国际化的标志。")
+    df = extract(text)
+    assert df[["candidate_id", "value", "target_year", "duplicate_of"]].fillna("").values.tolist() == [
+        ["T001", 600, 2025, ""], ["T002", 300, 2025, ""], ["T003", 600, 2025, "T001"], ["T004", 300, 2025, "T002"]]
+
+
+def test_the_same_value_for_another_year_is_not_a_restatement():
+    df = extract("某市知识产权战略纲要(2021—2030年)\n到2023年,专利授权量达到500件。到2025年,专利授权量达到500件。")
+    assert df["target_year"].tolist() == [2023, 2025] and df["duplicate_of"].isna().all()

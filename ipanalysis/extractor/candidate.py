@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..text import sentence_start
+from ..units import Quantity
 from .document import Document, Section
 
 
@@ -54,7 +55,7 @@ class Found:
     e: int
     num_s: int  # where the number starts
     pre: str  # trigger word inside the span (达到, 突破 …)
-    q: object  # ipanalysis.units.Quantity
+    q: Quantity
     a: int = 0  # clause bounds in the sentence
     b: int = 0
     before: str = ""  # text naming it: from the previous kept quantity of its clause (or the clause start)

@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass, field
 
 from ..text import lines as text_lines
-from ..text import normalize, sentences
+from ..text import Span, normalize, sentences
 from ..units import chinese_int
+from .catalogue import Catalogue
 from .lexicon import (BY_YEAR, DATE_LINE, EFFORT, PLAN_NAME_RANGE, WEB_DATE_LINE, FUTURE_WORDS, HEADING_RES, HISTORY_HEADING, PERIOD_RE, PERIODS, PLAN_WORDS,
                       REPORT_WORDS, TARGET_HEADING, YEAR_RANGE)
 
@@ -42,10 +43,10 @@ class Document:
     end_year: int | None = None
     ref_year: int | None = None
     horizon_why: str = ""
-    cat: tuple = ()
-    lines: list = field(default_factory=list)  # Span per line of norm
-    sections: list = field(default_factory=list)  # per line: Section
-    consumed: set = field(default_factory=set)  # line indexes used by tables
+    cat: Catalogue = ()
+    lines: list[Span] = field(default_factory=list)  # per line of norm
+    sections: list[Section] = field(default_factory=list)  # per line
+    consumed: set[int] = field(default_factory=set)  # line indexes used by tables
 
     def is_past(self, year: int) -> bool:
         """A year before the plan starts (a plan), or up to the report's year (a report)."""
@@ -197,7 +198,7 @@ def sections(doc: Document) -> None:
 
 
 def read_document_facts(text: str, doc_id: str | None = None, target_year: int | None = None,
-                        cat: tuple = ()) -> Document:
+                        cat: Catalogue = ()) -> Document:
     """A :class:`Document` with its lines, facts and sections read."""
     norm = normalize(text)
     doc = Document(text=text, norm=norm, doc_id=doc_id, cat=cat)

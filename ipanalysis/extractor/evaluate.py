@@ -9,7 +9,20 @@ whose candidate has the labelled ``measure``.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
+from typing import TypedDict
+
 import pandas as pd
+
+
+class Fixtures(TypedDict):
+    """Labelled fixture documents of one split (:func:`load_fixtures`)."""
+
+    texts: dict[str, str]
+    targets: pd.DataFrame
+    baselines: pd.DataFrame
+    exclusions: pd.DataFrame
 
 
 def _text_of(texts: dict, doc_id) -> str | None:
@@ -28,7 +41,7 @@ def _same_year(c, t) -> bool:
     return (pd.isna(a) and pd.isna(b)) or (not pd.isna(a) and not pd.isna(b) and int(a) == int(b))
 
 
-def load_fixture(path) -> str:
+def load_fixture(path: str | os.PathLike) -> str:
     r"""A fixture text without its leading ``#`` source lines (title, issuer, date, URL).
 
     >>> import tempfile, pathlib
@@ -71,7 +84,7 @@ def _overlap(c_span, c_quote: str, t_spans, t_quote: str) -> int:
     return 0
 
 
-def match(candidates: pd.DataFrame, truth: pd.DataFrame, texts: dict | None = None,
+def match(candidates: pd.DataFrame, truth: pd.DataFrame, texts: dict[str, str] | None = None,
           id_col: str = "target_id", same_year: bool = False) -> pd.DataFrame:
     """Pair candidates with curated rows one to one: same ``doc_id``, same value and ``value_high``
     (both empty for qualitative rows) and overlapping quotes; with ``same_year`` also the same
@@ -119,7 +132,7 @@ def match(candidates: pd.DataFrame, truth: pd.DataFrame, texts: dict | None = No
     return pd.DataFrame(out, columns=["doc_id", "candidate_id", id_col])
 
 
-def linked_duplicates(candidates: pd.DataFrame, m: pd.DataFrame) -> set:
+def linked_duplicates(candidates: pd.DataFrame, m: pd.DataFrame) -> set[str]:
     """Candidates left unmatched that restate a matched candidate (``duplicate_of`` set): the
     extractor proposed the repeat *as* a repeat, so it is not a false positive.
 
@@ -149,7 +162,7 @@ def _same_measure(candidates: pd.DataFrame, truth: pd.DataFrame, m: pd.DataFrame
     return pairs.assign(measure_same=pairs["measure_c"].astype("string").fillna("") == pairs["measure_t"].astype("string").fillna(""))
 
 
-def score(candidates: pd.DataFrame, truth: pd.DataFrame, texts: dict | None = None,
+def score(candidates: pd.DataFrame, truth: pd.DataFrame, texts: dict[str, str] | None = None,
           baselines: pd.DataFrame | None = None, exclusions: pd.DataFrame | None = None,
           same_year: bool = False) -> pd.DataFrame:
     """Recall, precision and measure agreement of candidates against curated targets, per document
@@ -216,7 +229,7 @@ def score(candidates: pd.DataFrame, truth: pd.DataFrame, texts: dict | None = No
     return pd.DataFrame(rows)
 
 
-def load_fixtures(folder, split: str | None = None) -> dict:
+def load_fixtures(folder: str | os.PathLike, split: str | None = None) -> Fixtures:
     """Labelled fixture documents of a folder (``*.txt``, ``expected_*.csv``, ``splits.csv``).
 
     Returns ``{"texts": {doc_id: text}, "targets", "baselines", "exclusions"}`` restricted to the
@@ -242,7 +255,7 @@ def load_fixtures(folder, split: str | None = None) -> dict:
             "exclusions": x[x["doc_id"].isin(ids)].reset_index(drop=True)}
 
 
-def score_split(fixtures: dict, extract_fn) -> pd.DataFrame:
+def score_split(fixtures: Fixtures, extract_fn: Callable[[str, str], pd.DataFrame]) -> pd.DataFrame:
     """Recall (value *and* target year right) and precision per document of a fixture split.
 
     Documents with no labelled target and no candidate get a row too (recall NaN, precision NaN).

@@ -76,7 +76,7 @@ def pair_lists(sent: str, found: list[Found]) -> dict[int, tuple[str, Found]]:
     return paired
 
 
-def name_of(sent: str, f: Found, ve: int, pair: tuple | None, prev_name: str | None, growth: bool) -> list[str]:
+def name_of(sent: str, f: Found, ve: int, pair: tuple[str, Found] | None, prev_name: str | None, growth: bool) -> list[str]:
     """The indicator name(s) of quantity ``f``; ``prev_name`` is the previous quantity's in the
     sentence (for a quantity with no subject of its own: 五年累计达到50亿元)."""
     name = clean_name(pair[0] if pair else f.before)

@@ -119,7 +119,7 @@ def _prev_name(ctx: SentenceContext, out: list[Candidate]) -> str | None:
     return None
 
 
-def quantity_candidates(ctx: SentenceContext, f: Found, pair: tuple | None, out: list[Candidate]) -> None:
+def quantity_candidates(ctx: SentenceContext, f: Found, pair: tuple[str, Found] | None, out: list[Candidate]) -> None:
     """The candidate row(s) of one quantity (several when one rate covers a list of indicators)."""
     sent = ctx.sent
     r = quantities.read_quantity(sent, f)

@@ -16,9 +16,11 @@ proposals in a spreadsheet before appending them to ``data/targets.csv`` (see
   table 增幅 columns.  Years, dates and document numbers never carry a unit.
 * **What is history.**  Sections headed 发展成就/基础/现状/成效/背景, paragraphs opening with a past
   period (“十三五”时期 when the plan is a 十四五 plan), sentences dated before the plan starts
-  (截至2020年底, 2020年…), 从…增加到…, 比2019年增长, 目前/已/共有; in a *report* (a title with
-  进展/情况/总结 rather than 规划/方案/计划) everything without a future cue.  These become
-  baseline candidates (:func:`extract_baselines`), never targets.
+  (截至2020年底, 2020年…), values stated as of a date not after the document (截至2021年底 in a
+  2022 report of a 2021—2025 plan), 从…增加到…, 比2019年增长, 目前/已/共有 with no future cue between
+  it and the number; in a *report* (a title with 进展/情况/总结 rather than 规划/方案/计划) everything
+  without a future cue.  These become baseline candidates (:func:`extract_baselines`), never
+  targets.  An 'as of' date never sets a target year; a 到YYYY年 dates the rest of its paragraph.
 * **What the target says.**  Comparator from the bound words (以上/及以上/不低于/至少 → ``>=``,
   突破/超/余 → ``>``, 左右/约 → ``≈``, 以内/不超过/控制在/压缩至 → ``<=``, A—B → ``range``, else
   ``=``); measure from cues (年均增长/增长 + % → growth_rate, 累计 → cumulative, 每年 or /年 →

@@ -116,9 +116,12 @@ def history_reason(ctx: SentenceContext, f: Found) -> str | None:
         return "sentence dated before the plan" if doc.kind == "plan" else "sentence dated in the past of the report"
     if ctx.last_year and not FUTURE_WORDS.search(sent) and not re.search(r"力争|确保|争取|要|将", clause_text):
         return "the previous year's figure (去年/同比)"
-    past = PAST_CLAUSE.search(ctx.full_sentence_before(f.s)[-40:])
-    if past and not ctx.fut and not re.search(r"力争|确保|争取|要|将", clause_text):
-        return f"past-tense cue '{past.group(0)}'"
+    before = ctx.full_sentence_before(f.s)[-40:] + f.pre  # 已 + 达310件
+    past = list(PAST_CLAUSE.finditer(before))
+    if past and not (FUTURE_WORDS.search(before[past[-1].end():]) or re.search(r"力争|确保|争取|要|将", before[past[-1].end():])):
+        # 目前/已达… with no future cue between it and the number: a stated value, even when the
+        # sentence goes on to a target (目前为1.2万件,到2025年达到2万件)
+        return f"past-tense cue '{past[-1].group(0)}'"
     if doc.kind == "report" and not ctx.future_words:
         return "report document, no future cue"
     return None

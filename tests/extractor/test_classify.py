@@ -2,7 +2,7 @@
 
 import pytest
 
-from ipanalysis.extractor import extract, extract_baselines, rejected
+from ipanalysis.extractor import analyse, extract, extract_baselines, rejected
 from extract_helpers import FIXTURES, one
 
 
@@ -150,3 +150,16 @@ def test_filings_and_grants_to_a_target_year_are_annual_flows(text, measure):
 def test_a_name_opening_with_wan_ren_is_per_10k_residents():
     c = one("到2025年,万人有效发明专利拥有量达8件。")
     assert (c["unit"], c["measure"], c["value"]) == ("件/万人", "intensity", 8)
+
+
+@pytest.mark.parametrize("sentence, baseline, target", [
+    ("目前全市商标有效注册量为21.5万件,到2025年要达到30万件。", 215000, 300000),
+    ("全市有效发明专利已达1.2万件,到2025年力争达到2万件。", 12000, 20000),
+    ("到2025年,有效发明专利达到2万件,目前为1.2万件。", 12000, 20000),
+    ("截至2021年底全市有效发明专利1.2万件,到2025年力争达到2万件。", 12000, 20000),
+])
+def test_a_stated_value_is_a_baseline_even_in_a_sentence_with_a_target(sentence, baseline, target):
+    # issue 16.1: 目前/已达/截至… with no future cue between it and the number is history
+    a = analyse("某市知识产权“十四五”规划\n" + sentence)
+    assert a.loc[a["kind"] == "baseline", "value"].tolist() == [baseline]
+    assert a.loc[a["kind"] == "target", ["value", "target_year"]].values.tolist() == [[target, 2025]]

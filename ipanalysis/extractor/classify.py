@@ -118,7 +118,8 @@ def history_reason(ctx: SentenceContext, f: Found) -> str | None:
         return "the previous year's figure (去年/同比)"
     before = ctx.full_sentence_before(f.s)[-40:] + f.pre  # 已 + 达310件
     past = list(PAST_CLAUSE.finditer(before))
-    if past and not (FUTURE_WORDS.search(before[past[-1].end():]) or re.search(r"力争|确保|争取|要|将", before[past[-1].end():])):
+    after_cue = before[past[-1].end():] if past else ""
+    if past and not (FUTURE_WORDS.search(after_cue) or re.search(r"力争|确保|争取|要|将", after_cue)):
         # 目前/已达… with no future cue between it and the number: a stated value, even when the
         # sentence goes on to a target (目前为1.2万件,到2025年达到2万件)
         return f"past-tense cue '{past[-1].group(0)}'"

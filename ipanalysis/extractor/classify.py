@@ -193,7 +193,7 @@ def measure(c: Candidate, key_measure: str | None, one_year: bool) -> str:
             or (re.search(r"拥有", item) and "的" not in c.name):
         return "stock"
     if FLOW_COUNT.search(head_noun(c.name)) or (not c.name and FLOW_COUNT.search(item)):
-        return "annual_flow"  # 申请量/授权量/登记量/注册量 to a target year: a yearly count (累计/拥有量/有效 are above)
+        return "annual_flow"  # 申请量/授权量/注册量 to a target year: a yearly count (累计/拥有量/有效 are above)
     if one_year:
         if re.search(r"举办|召开|完成|开展|引导|调查", c.clause_before) or c.unit in ("次", "期", "场", "人次"):
             return "annual_flow"

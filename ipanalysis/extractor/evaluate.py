@@ -233,7 +233,12 @@ def load_fixtures(folder: str | os.PathLike, split: str | None = None) -> Fixtur
     """Labelled fixture documents of a folder (``*.txt``, ``expected_*.csv``, ``splits.csv``).
 
     Returns ``{"texts": {doc_id: text}, "targets", "baselines", "exclusions"}`` restricted to the
-    documents of ``split`` (``dev`` / ``test``; all when None).
+    documents of ``split`` (``dev`` / ``test``; all when None).  ``duplicate_of`` in
+    ``expected_targets.csv`` marks a labelled restatement (empty when the column is absent).
+
+    >>> fx = load_fixtures(_example_folder(), "dev")
+    >>> fx["texts"], fx["targets"][["target_id", "duplicate_of"]].fillna("").values.tolist()
+    ({'d': '到2025年,专利授权量达到500件。专利授权量达到500件。'}, [['D-01', ''], ['D-02', 'D-01']])
     """
     from pathlib import Path
 
@@ -255,10 +260,34 @@ def load_fixtures(folder: str | os.PathLike, split: str | None = None) -> Fixtur
             "exclusions": x[x["doc_id"].isin(ids)].reset_index(drop=True)}
 
 
+def _example_folder() -> str:
+    """A throw-away fixture folder of one document (for the examples above and below)."""
+    import tempfile
+    from pathlib import Path
+
+    d = Path(tempfile.mkdtemp())
+    (d / "splits.csv").write_text("doc_id,split,level,kind,note\nd,dev,city,plan,example\n", encoding="utf-8")
+    (d / "d.txt").write_text("# source: example\n到2025年,专利授权量达到500件。专利授权量达到500件。", encoding="utf-8")
+    head = "target_id,doc_id,indicator_zh,value,value_high,unit,value_text,comparator,measure,target_year,commitment,source_quote,duplicate_of\n"
+    rows = ("D-01,d,专利授权量,500,,件,500件,=,annual_flow,2025,firm,\"到2025年,专利授权量达到500件\",\n"
+            "D-02,d,专利授权量,500,,件,500件,=,annual_flow,2025,firm,。专利授权量达到500件,D-01\n")
+    (d / "expected_targets.csv").write_text(head + rows, encoding="utf-8")
+    (d / "expected_baselines.csv").write_text("baseline_id,doc_id,indicator_zh,year,value,unit,value_text,source_quote\n", encoding="utf-8")
+    (d / "expected_exclusions.csv").write_text("doc_id,quote,reason\n", encoding="utf-8")
+    return str(d)
+
+
 def score_split(fixtures: Fixtures, extract_fn: Callable[[str, str], pd.DataFrame]) -> pd.DataFrame:
     """Recall (value *and* target year right) and precision per document of a fixture split.
 
     Documents with no labelled target and no candidate get a row too (recall NaN, precision NaN).
+
+    >>> from ipanalysis.extractor import extract
+    >>> s = score_split(load_fixtures(_example_folder(), "dev"), extract).set_index("doc_id")
+    >>> s.loc["TOTAL", ["truth", "tp", "recall", "precision", "measure_agreement"]].tolist()
+    [2.0, 2.0, 1.0, 1.0, 1.0]
+    >>> s.attrs["candidates"]["duplicate_of"].fillna("").tolist()  # the restatement is proposed as one
+    ['', 'T001']
     """
     texts = fixtures["texts"]
     cands = pd.concat([extract_fn(t, d) for d, t in texts.items()], ignore_index=True)

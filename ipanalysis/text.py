@@ -3,10 +3,11 @@
 Web copies of Chinese plans mix full-width (，（；：) and half-width (,(;:) punctuation.  Every
 module that cuts text into sentences or clauses does it here, on :func:`normalize` d text:
 
-* :func:`normalize` maps each full-width character to its half-width twin **one character to one
-  character**, so an offset in the normalised text is the same offset in the original and a quote
-  cut from the original with it stays verbatim.  ``。`` and ``、`` have no half-width twin in these
-  texts (``.`` is a decimal point) and stay as they are.
+* :func:`normalize` maps each full-width character to its half-width twin, and each traditional
+  character (a plan reprinted in traditional script: 知識產權, 萬件, 億元) to its simplified form,
+  **one character to one character**, so an offset in the normalised text is the same offset in the
+  original and a quote cut from the original with it stays verbatim.  ``。`` and ``、`` have no
+  half-width twin in these texts (``.`` is a decimal point) and stay as they are.
 * :func:`sentences` and :func:`clauses` return :class:`Span` s ``(start, end, text)`` with offsets
   into the text they were given; :func:`clause_bounds` is the bracket-aware clause around one
   position; :func:`sentence_start` finds where the sentence holding a position begins.
@@ -25,6 +26,7 @@ from typing import NamedTuple
 
 __all__ = [
     "FULL_TO_HALF",
+    "TRAD_TO_SIMP",
     "SENTENCE_ENDS",
     "STRONG_ENDS",
     "CLAUSE_SEPS",
@@ -47,7 +49,25 @@ FULL_TO_HALF = {
     **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},  # Ａ-Ｚ
     **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},  # ａ-ｚ
 }
-_TABLE = str.maketrans(FULL_TO_HALF)
+#: Traditional characters of IP plans reprinted in traditional script → simplified, one character to
+#: one (知識產權 → 知识产权, 萬/億 → 万/亿).  Only characters that simplified texts never use are keys, so a
+#: simplified text is left as it is; a test checks that no key occurs in the curated raw texts.
+_TRADITIONAL = (
+    "識產權億萬專發擁達標請數類質資費與實現業國際區縣級務項個為將於價總計劃規綱點體經濟長開關額設運營護創進對強圍應預約證導當"
+    "後餘場裡東鄉鎮戶兩來時間過爭確轉讓許貿處辦會議員師構圖書審執統優勢範試驗準馳號稱廣貴舉傳網絡電環聯維糾紛調機續園條屆佔較"
+    "動並從險蓋選擇輸參眾衆滿納稅藝術簽單視層頭領線節則顯績積極壓縮減檢測紀錄歷戰盤據問題斷復複雜錢銀貸債報獎勵補貼態訴訟決課"
+    "訓練團隊組織協學塊鏈屬擴張舊興衛醫藥農蘇寧陽漢門灣臺獻綠鄭廠內製廳養歸揮齊華築幣貨兌冊財賦佈週託盡畫雲葉廢蘭鐵鋼礦車軟註"
+    "倫鮮龍魯黃陝遼礎儲誌狀況穩緊評負責擔監奮鬥嚴懲絕覽適蹤"
+)
+_SIMPLIFIED = (
+    "识产权亿万专发拥达标请数类质资费与实现业国际区县级务项个为将于价总计划规纲点体经济长开关额设运营护创进对强围应预约证导当"
+    "后余场里东乡镇户两来时间过争确转让许贸处办会议员师构图书审执统优势范试验准驰号称广贵举传网络电环联维纠纷调机续园条届占较"
+    "动并从险盖选择输参众众满纳税艺术签单视层头领线节则显绩积极压缩减检测纪录历战盘据问题断复复杂钱银贷债报奖励补贴态诉讼决课"
+    "训练团队组织协学块链属扩张旧兴卫医药农苏宁阳汉门湾台献绿郑厂内制厅养归挥齐华筑币货兑册财赋布周托尽画云叶废兰铁钢矿车软注"
+    "伦鲜龙鲁黄陕辽础储志状况稳紧评负责担监奋斗严惩绝览适踪"
+)
+TRAD_TO_SIMP = dict(zip(_TRADITIONAL, _SIMPLIFIED))
+_TABLE = str.maketrans({**FULL_TO_HALF, **TRAD_TO_SIMP})
 
 #: Sentence ends after normalisation (。 plus the half-width forms of ；！？).
 SENTENCE_ENDS = "。;!?"
@@ -66,10 +86,13 @@ class Span(NamedTuple):
 
 
 def normalize(text: str) -> str:
-    """Full-width punctuation, digits and letters → half-width, one character for one.
+    """Full-width punctuation, digits and letters → half-width, traditional characters → simplified,
+    one character for one.
 
     >>> normalize("１２．５％以上（或以上）")
     '12.5%以上(或以上)'
+    >>> normalize("知識產權:發明專利擁有量達到1.5萬件,融資10億元")
+    '知识产权:发明专利拥有量达到1.5万件,融资10亿元'
     >>> s = "专利：１，２００件"
     >>> len(normalize(s)) == len(s)
     True

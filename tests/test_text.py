@@ -65,3 +65,15 @@ def test_extraction_and_coverage_same_rows_full_and_half_width(doc_id):
     ub = uncovered_in(full, [full_width(q) for q in quotes], doc_id)
     assert [(n, p) for _, n, p, _ in ua] == [(normalize(n), p) for _, n, p, _ in ub]
     assert len(sentences(half)) == len(sentences(full))
+
+
+def test_traditional_characters_are_mapped_one_for_one_and_never_touch_simplified_texts():
+    from ipanalysis.text import TRAD_TO_SIMP
+
+    assert all(len(k) == 1 and len(v) == 1 and k != v for k, v in TRAD_TO_SIMP.items())
+    assert not set(TRAD_TO_SIMP) & set(TRAD_TO_SIMP.values())  # no key is itself a simplified form used here
+    s = "知識產權強市:每萬人口發明專利擁有量達到12件,融資10億元"
+    assert normalize(s) == "知识产权强市:每万人口发明专利拥有量达到12件,融资10亿元" and len(normalize(s)) == len(s)
+    for d in doc_ids():  # the curated (simplified) texts hold none of the keys: normalising them changes no character
+        text = raw_text(d)
+        assert not set(text) & set(TRAD_TO_SIMP), d

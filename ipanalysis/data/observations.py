@@ -35,6 +35,7 @@ import pandas as pd
 from .loaders import documents, indicators, read_table
 from .schemas import SCHEMAS, DataValidationError, Problem, validate_frame
 from .sources import data_dir
+from ..text import normalize
 from ..units import UnitError, parse_quantity
 from ..errors import DataFileNotFoundError
 
@@ -65,7 +66,7 @@ def observed_quantity(value_text: str) -> float:
     >>> observed_quantity("670 million yuan")
     670000000.0
     """
-    text = str(value_text).strip().replace("萬", "万").replace("億", "亿")
+    text = normalize(str(value_text).strip())  # 萬/億 → 万/亿 (and full-width digits) in the text layer
     if text.lower() in _WORDS:
         return float(_WORDS[text.lower()])
     m = re.fullmatch(r"([\d.]+)\s*(million|billion)(?:\s*yuan)?", text)

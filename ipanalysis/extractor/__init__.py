@@ -4,8 +4,9 @@ A researcher adding a document runs ``ipanalysis extract data/raw/<doc_id>.txt``
 proposals in a spreadsheet before appending them to ``data/targets.csv`` (see
 ``docs/ADDING_A_DOCUMENT.md``).  The rules are general, not tuned to any one document:
 
-* **Where numbers are.**  The text is normalised (full-width digits → ASCII, length-preserving, so
-  every offset indexes the original text and quotes stay verbatim), cut into paragraphs (lines),
+* **Where numbers are.**  The text is normalised (full-width digits → ASCII, traditional characters →
+  simplified, by :func:`ipanalysis.text.normalize`; length-preserving, so every offset indexes the
+  original text and quotes stay verbatim), cut into paragraphs (lines),
   sentences (``。；;!?``) and comma clauses.  Every number with a counting unit (件 家 个 项 人 名
   人次 场 分 次 期 所 %, 万/亿 multipliers, 亿元 → yuan, ``/万人``) is a *quantity*; a bare number is
   not, except in a flattened indicator table, where a value cell takes the row's unit cell.
@@ -15,13 +16,16 @@ proposals in a spreadsheet before appending them to ``data/targets.csv`` (see
   table 增幅 columns.  Years, dates and document numbers never carry a unit.
 * **What is history.**  Sections headed 发展成就/基础/现状/成效/背景, paragraphs opening with a past
   period (“十三五”时期 when the plan is a 十四五 plan), sentences dated before the plan starts
-  (截至2020年底, 2020年…), 从…增加到…, 比2019年增长, 目前/已/共有; in a *report* (a title with
-  进展/情况/总结 rather than 规划/方案/计划) everything without a future cue.  These become
-  baseline candidates (:func:`extract_baselines`), never targets.
+  (截至2020年底, 2020年…), values stated as of a date not after the document (截至2021年底 in a
+  2022 report of a 2021—2025 plan), 从…增加到…, 比2019年增长, 目前/已/共有 with no future cue between
+  it and the number; in a *report* (a title with 进展/情况/总结 rather than 规划/方案/计划) everything
+  without a future cue.  These become baseline candidates (:func:`extract_baselines`), never
+  targets.  An 'as of' date never sets a target year; a 到YYYY年 dates the rest of its paragraph.
 * **What the target says.**  Comparator from the bound words (以上/及以上/不低于/至少 → ``>=``,
   突破/超/余 → ``>``, 左右/约 → ``≈``, 以内/不超过/控制在/压缩至 → ``<=``, A—B → ``range``, else
   ``=``); measure from cues (年均增长/增长 + % → growth_rate, 累计 → cumulative, 每年 or /年 →
-  annual_flow, 每万人 → intensity, 分 → score, % → share, else the catalogue's measure); target year from the sentence (到2025年), the section
+  annual_flow, 申请量/授权量/注册量 to a target year → annual_flow, 每万人 → intensity, 分 → score,
+  % → share, else the catalogue's measure); target year from the sentence (到2025年), the section
   heading (2023年1月—2023年12月), a table header (2025年预测值) or the plan's horizon (the title's
   (2022—2025年), “十四五”, a one-year plan's year, or 经过2年的努力 after the plan date);
   commitment ``strive`` when 力争/争取 precedes the number in the same sentence (a ； does not end
@@ -42,17 +46,18 @@ The package, one job per module (imports point down the list):
   :mod:`.document` title, horizon, sections · :mod:`.candidate` the records passed along ·
   :mod:`.quantities` numbers, units, comparators · :mod:`.classify` rejection rules, history, measure ·
   :mod:`.names` indicator names · :mod:`.table` indicator tables (via :mod:`ipanalysis.data.tables`) ·
-  :mod:`.sentence` running text · :mod:`.baselines` history rows · :mod:`.pipeline` the frames ·
-  :mod:`.evaluate` scoring · :mod:`.io` files · :mod:`.cli` the command.
+  :mod:`.sentence` running text · :mod:`.history` stated historical values · :mod:`.pipeline` the frames ·
+  :mod:`.evaluate` scoring · :mod:`.source_file` reading the input · :mod:`.candidates_csv` writing CSVs ·
+  :mod:`.cli` the command.
 """
 
 from __future__ import annotations
 
-from .baselines import BASELINE_COLUMNS
+from .history import BASELINE_COLUMNS
 from .classify import REJECTIONS, Rule
 from .cli import cli_main
 from .evaluate import load_fixture, match, score
-from .io import DocumentError, read_document
+from .source_file import DocumentError, read_document
 from .pipeline import CANDIDATE_COLUMNS, analyse, extract, extract_baselines, rejected
 
 __all__ = [

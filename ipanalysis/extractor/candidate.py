@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..text import sentence_start
+from ..units import Quantity
 from .document import Document, Section
 
 
@@ -54,7 +55,7 @@ class Found:
     e: int
     num_s: int  # where the number starts
     pre: str  # trigger word inside the span (达到, 突破 …)
-    q: object  # ipanalysis.units.Quantity
+    q: Quantity
     a: int = 0  # clause bounds in the sentence
     b: int = 0
     before: str = ""  # text naming it: from the previous kept quantity of its clause (or the clause start)
@@ -78,6 +79,7 @@ class SentenceContext:
     sent_past: bool = False  # the sentence is dated in the past
     past_year_in_sent: bool = False
     fut: int | None = None  # future year the sentence names
+    para_year: int | None = None  # target year of an earlier 到YYYY年 in the same paragraph
     future_words: bool = False
     last_year: bool = False  # 去年/同比: the sentence reports the previous year
 

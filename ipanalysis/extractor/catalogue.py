@@ -11,9 +11,20 @@ the catalogue name has, or has a symmetric one the name lacks, is never a confid
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 import pandas as pd
+
+from .lexicon import PER_10K
+
+#: Character bigrams and characters of a name (:func:`grams`).
+Grams = tuple[frozenset[str], frozenset[str]]
+#: ``(key, name_zh, base unit, measure, grams of each alias, discriminating tokens)``.
+CatalogueRow = tuple[str, str, str, str, list[Grams], frozenset[str]]
+Catalogue = tuple[CatalogueRow, ...]
+#: ``(score, key, base unit, measure)`` of one catalogue row for a candidate name.
+Ranked = tuple[float, str, str, str]
 
 _NAME_NOISE = re.compile(r"[“”\"'《》()（）、,，\s]|全市|全区|全省|全县|我市|我区|本市|本区|的")
 
@@ -41,29 +52,29 @@ def aliases(name: str) -> set[str]:
     return {n for n in out if n}
 
 
-def grams(name: str) -> tuple[frozenset, frozenset]:
+def grams(name: str) -> Grams:
     """Character bigrams and characters of a name without noise words."""
     s = _NAME_NOISE.sub("", name)
     return frozenset(s[i:i + 2] for i in range(len(s) - 1)), frozenset(s)
 
 
-def tokens(name: str) -> frozenset:
+def tokens(name: str) -> frozenset[str]:
     return frozenset(t for t in SYMMETRIC + REQUIRED if re.search(t, name))
 
 
-def catalogue_rows(items) -> tuple:
+def catalogue_rows(items: Iterable[tuple[str, str, str, str]]) -> Catalogue:
     """``(key, name, unit, measure)`` items → rows with precomputed grams and tokens."""
     return tuple((key, name, unit, measure, [grams(n) for n in aliases(name)], tokens(name))
                  for key, name, unit, measure in items)
 
 
 @lru_cache(maxsize=4)
-def _catalogue_from(path: str, mtime: float) -> tuple:
+def _catalogue_from(path: str, mtime: float) -> Catalogue:
     df = pd.read_csv(path, dtype=str, keep_default_na=False)
     return catalogue_rows(zip(df["key"], df["name_zh"], df["base_unit"], df["measure"]))
 
 
-def load_catalogue(catalogue: pd.DataFrame | None) -> tuple:
+def load_catalogue(catalogue: pd.DataFrame | None) -> Catalogue:
     """Catalogue rows from a frame, else from ``data/indicators.csv`` (cached by mtime)."""
     if catalogue is not None:
         return catalogue_rows(zip(catalogue["key"], catalogue["name_zh"], catalogue["base_unit"], catalogue["measure"]))
@@ -75,13 +86,13 @@ def load_catalogue(catalogue: pd.DataFrame | None) -> tuple:
     return _catalogue_from(str(path), path.stat().st_mtime)
 
 
-def _conflicts(cand: frozenset, key: frozenset) -> int:
+def _conflicts(cand: frozenset[str], key: frozenset[str]) -> int:
     sym = {t for t in (cand ^ key) if t in SYMMETRIC}
     req = {t for t in (key - cand) if t in REQUIRED}
     return len(sym) + len(req)
 
 
-def similarity(a: tuple, b: tuple) -> float:
+def similarity(a: Grams, b: Grams) -> float:
     """Dice similarity of bigrams (weight 0.7) and characters (0.3)."""
     (a2, a1), (b2, b1) = a, b
     d2 = 2 * len(a2 & b2) / (len(a2) + len(b2)) if a2 and b2 else 0.0
@@ -103,7 +114,7 @@ def _unit_penalty(unit: str | None, measure: str | None, base: str, growth: bool
     return s
 
 
-def rank_keys(name: str, unit: str | None, measure: str | None, cat: tuple) -> list[tuple[float, str, str, str]]:
+def rank_keys(name: str, unit: str | None, measure: str | None, cat: Catalogue) -> list[Ranked]:
     """Catalogue rows ranked by similarity to ``name``: ``(score, key, base unit, measure)``."""
     growth = measure == "growth_rate"
     core = re.sub(r"(年均|平均)?(增长率|增速|增幅)$", "", name) if growth else name
@@ -111,7 +122,9 @@ def rank_keys(name: str, unit: str | None, measure: str | None, cat: tuple) -> l
     toks = tokens(core)
     if unit == "%" and not growth:
         toks = toks | {SYMMETRIC[-1]}
-    per10k = "每万人" in name or unit == "件/万人"
+    per10k = bool(PER_10K.search(name)) or unit == "件/万人"
+    if per10k:
+        toks = toks | {"每万人"}
     out = []
     for key, _, base, kmeasure, kgrams, ktoks in cat:
         s = max(similarity(g, k) for k in kgrams)
@@ -127,7 +140,7 @@ def rank_keys(name: str, unit: str | None, measure: str | None, cat: tuple) -> l
     return out
 
 
-def best_key(ranked: list) -> tuple[str, str, str | None]:
+def best_key(ranked: list[Ranked]) -> tuple[str, str, str | None]:
     """``(key, closest_keys, key measure)``: a confident key, else the three nearest keys."""
     if not ranked:
         return "", "", None

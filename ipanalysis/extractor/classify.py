@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .candidate import Candidate, Found, SentenceContext
-from .lexicon import FROM_TO, FUTURE_WORDS, INDICATOR_COUNT, PAST_CLAUSE, TASK_NOUNS, TRIGGER_BEFORE
+from .lexicon import AS_OF, FLOW_COUNT, FROM_TO, FUTURE_WORDS, INDICATOR_COUNT, PAST_CLAUSE, TASK_NOUNS, TRIGGER_BEFORE
 
 _SUBSIDY_BEFORE = re.compile(r"(给予|奖励|资助|补贴|补助|奖补|扶持|每件|每项|每个|每家|每人|最高|单个|单项)")
 _SUBSIDY_AFTER = re.compile(r"^\s*[\u4e00-\u9fff]{0,2}(奖励|资助|补贴|补助|奖补)")
@@ -107,15 +107,22 @@ def history_reason(ctx: SentenceContext, f: Found) -> str | None:
             doc.is_past(int(y)) for y in re.findall(r"(?:比|较)\s*(\d{4})\s*年", sent)) and not ctx.fut:
         return "比YYYY年 growth (history)"
     own_future = f.own_year is not None and not doc.is_past(f.own_year)
+    as_of = list(AS_OF.finditer(sent[:f.s]))
+    if as_of and int(as_of[-1].group(1)) == f.own_year and doc.as_of_past(f.own_year):
+        return "a value stated as of a date not after the document (截至YYYY年…)"
     if f.own_year is not None and doc.is_past(f.own_year) and not FROM_TO.search(sent[:f.s]):
         return "sentence dated before the plan" if doc.kind == "plan" else "sentence dated in the past of the report"
     if ctx.sent_past and not own_future:
         return "sentence dated before the plan" if doc.kind == "plan" else "sentence dated in the past of the report"
     if ctx.last_year and not FUTURE_WORDS.search(sent) and not re.search(r"力争|确保|争取|要|将", clause_text):
         return "the previous year's figure (去年/同比)"
-    past = PAST_CLAUSE.search(ctx.full_sentence_before(f.s)[-40:])
-    if past and not ctx.fut and not re.search(r"力争|确保|争取|要|将", clause_text):
-        return f"past-tense cue '{past.group(0)}'"
+    before = ctx.full_sentence_before(f.s)[-40:] + f.pre  # 已 + 达310件
+    past = list(PAST_CLAUSE.finditer(before))
+    after_cue = before[past[-1].end():] if past else ""
+    if past and not (FUTURE_WORDS.search(after_cue) or re.search(r"力争|确保|争取|要|将", after_cue)):
+        # 目前/已达… with no future cue between it and the number: a stated value, even when the
+        # sentence goes on to a target (目前为1.2万件,到2025年达到2万件)
+        return f"past-tense cue '{past[-1].group(0)}'"
     if doc.kind == "report" and not ctx.future_words:
         return "report document, no future cue"
     return None
@@ -185,6 +192,8 @@ def measure(c: Candidate, key_measure: str | None, one_year: bool) -> str:
     if re.search(r"拥有量|拥有|有效|保有|存量|总量", head_noun(c.name)) or re.search(r"拥有量|有效|保有|存量|总量", item) \
             or (re.search(r"拥有", item) and "的" not in c.name):
         return "stock"
+    if FLOW_COUNT.search(head_noun(c.name)) or (not c.name and FLOW_COUNT.search(item)):
+        return "annual_flow"  # 申请量/授权量/注册量 to a target year: a yearly count (累计/拥有量/有效 are above)
     if one_year:
         if re.search(r"举办|召开|完成|开展|引导|调查", c.clause_before) or c.unit in ("次", "期", "场", "人次"):
             return "annual_flow"

@@ -6,8 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from .baselines import baselines_of
-from .io import DocumentError, csv_text, read_document, write_csvs
+from .history import baselines_of
+from .candidates_csv import csv_text, write_csvs
+from .source_file import DocumentError, read_document
 from .pipeline import analyse, targets_of
 
 

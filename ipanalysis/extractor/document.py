@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass, field
 
 from ..text import lines as text_lines
-from ..text import normalize, sentences
+from ..text import Span, normalize, sentences
 from ..units import chinese_int
-from .lexicon import (DATE_LINE, EFFORT, PLAN_NAME_RANGE, WEB_DATE_LINE, FUTURE_WORDS, HEADING_RES, HISTORY_HEADING, PERIOD_RE, PERIODS, PLAN_WORDS,
+from .catalogue import Catalogue
+from .lexicon import (BY_YEAR, DATE_LINE, EFFORT, PLAN_NAME_RANGE, WEB_DATE_LINE, FUTURE_WORDS, HEADING_RES, HISTORY_HEADING, PERIOD_RE, PERIODS, PLAN_WORDS,
                       REPORT_WORDS, TARGET_HEADING, YEAR_RANGE)
 
 
@@ -42,10 +43,10 @@ class Document:
     end_year: int | None = None
     ref_year: int | None = None
     horizon_why: str = ""
-    cat: tuple = ()
-    lines: list = field(default_factory=list)  # Span per line of norm
-    sections: list = field(default_factory=list)  # per line: Section
-    consumed: set = field(default_factory=set)  # line indexes used by tables
+    cat: Catalogue = ()
+    lines: list[Span] = field(default_factory=list)  # per line of norm
+    sections: list[Section] = field(default_factory=list)  # per line
+    consumed: set[int] = field(default_factory=set)  # line indexes used by tables
 
     def is_past(self, year: int) -> bool:
         """A year before the plan starts (a plan), or up to the report's year (a report)."""
@@ -53,6 +54,17 @@ class Document:
         if ref is None:
             return False
         return year < ref if self.kind == "plan" else year <= ref
+
+    def as_of_past(self, year: int) -> bool:
+        """An 'as of' year (截至YYYY年底) that is not after the document's own year (its date, else its
+        start): the value stated at it is history, not a target (截至2025年…累计达35亿元 in a 2022 plan is).
+
+        >>> d = Document(text="", norm="", doc_id=None, start_year=2021, end_year=2025, ref_year=2022)
+        >>> d.as_of_past(2021), d.as_of_past(2022), d.as_of_past(2025)
+        (True, True, False)
+        """
+        ref = self.ref_year if self.ref_year is not None else self.start_year
+        return self.is_past(year) or (ref is not None and year <= ref)
 
 
 def strip_titles(s: str) -> str:
@@ -144,7 +156,7 @@ def document_facts(doc: Document, target_year: int | None) -> None:
     if doc.ref_year is None:
         doc.ref_year = doc.start_year
     if doc.end_year is None and doc.kind == "plan":
-        years = [int(y) for y in re.findall(r"(?:到|至)(\d{4})年", doc.norm)
+        years = [int(y) for y in BY_YEAR.findall(doc.norm)  # not 截至2021年底: an 'as of' date is not a horizon
                  if doc.start_year is None or int(y) >= doc.start_year]
         if years:
             doc.end_year = max(set(years), key=years.count)
@@ -186,7 +198,7 @@ def sections(doc: Document) -> None:
 
 
 def read_document_facts(text: str, doc_id: str | None = None, target_year: int | None = None,
-                        cat: tuple = ()) -> Document:
+                        cat: Catalogue = ()) -> Document:
     """A :class:`Document` with its lines, facts and sections read."""
     norm = normalize(text)
     doc = Document(text=text, norm=norm, doc_id=doc_id, cat=cat)

@@ -58,7 +58,7 @@ HEAD_VERBS = ("提出", "明确", "力争", "确保", "努力", "全市", "全�
               "扶持", "挖掘", "建设", "建成", "举办", "召开", "设立", "成立", "引进", "引导", "支持", "打造", "组织",
               "认定", "推动", "推进", "实施", "新建", "创建", "发展", "提升", "提高", "加强", "加快", "每年", "年内",
               "达到", "达", "目前", "现有", "当前", "截至目前", "截至", "全年", "本年度", "年度")
-TAIL_WORDS = ("分别达到", "分别达", "分别为", "分别突破", "分别超过", "分别", "累计达到", "累计达", "累计至", "累计",
+TAIL_WORDS = ("已经达到", "已达到", "已达", "已经", "已", "分别达到", "分别达", "分别为", "分别突破", "分别超过", "分别", "累计达到", "累计达", "累计至", "累计",
               "要达到", "达到", "达", "为", "要", "将", "增加至", "增加到", "增加", "新增", "提高到", "提高至", "提高",
               "提升至", "提升到", "提升", "增长", "突破", "超过", "超", "不低于", "不少于", "至少", "保持在", "稳定在",
               "控制在", "约", "接近", "以上", "年均", "争取", "力争", "确保", "实现", "总计", "合计", "共计", "共",
@@ -77,6 +77,16 @@ PAST_CLAUSE = re.compile(r"(已经|已有|已达|已建|已累计|已获|已完�
 LAST_YEAR = re.compile(r"同比|(?<![较比])(去年|上年|上一年|前一年)")  # not 较上年增长 (a growth target)
 FROM_TO = re.compile(r"从[^,，。；;]{0,30}?(增加|增长|提高|提升|上升|扩大|发展|跃升|攀升)(?:到|至)")
 FUTURE_WORDS = re.compile(r"力争|确保|计划|预计|目标|预期|要达到|将达到|将突破|争取|规划|到\d{4}年|至\d{4}年|到[“\"]?十[一二三四五]五")
+#: An 'as of' date (截至2021年底, 截止到2021年6月): what follows is a stated value at that date.
+AS_OF = re.compile(r"(?:截至|截止到|截止)\s*(\d{4})\s*年")
+#: A 'by' date (到2025年, 至2025年 — not 截至/截止到): a target year that scopes the rest of its paragraph.
+BY_YEAR = re.compile(r"(?<![截止])(?:到|至)\s*(\d{4})\s*年")
+#: A per-10,000-residents indicator: 每万人口…, or a name opening with 万人 (万人有效发明专利拥有量).
+PER_10K = re.compile(r"每万人|^万人(?!次)")
+#: A count of patent or trademark filings, grants or registrations (申请量/授权量/注册量): in a plan with a
+#: horizon, a yearly flow.  Not 登记量: copyright registrations (版权登记量达到3290件) are read as ``level`` in
+#: data/targets.csv (OR-07) and by the fixtures' labellers (QZ-04, HB-06).
+FLOW_COUNT = re.compile(r"(申请|授权|注册)量$")
 COUNT_UNITS = ("件", "家", "个", "项", "人", "名", "人次", "场", "次", "期", "所")
 QUALITATIVE = re.compile(r"(高于|不低于|优于|好于)(全国|全省|全市|全区|自治区|省|市|同期|同类城市)?的?平均水平")
 STRIVE = re.compile(r"力争|争取")

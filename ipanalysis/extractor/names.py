@@ -1,8 +1,8 @@
 """The indicator a quantity belongs to: the noun phrase before it (or after it when a verb
 precedes: 培育1家…机构), 分别 lists paired with their values, one rate shared by a list.
 
->>> clean_name("到2025年全市有效注册商标达到")
-'有效注册商标'
+>>> clean_name("到2025年全市有效注册商标达到"), clean_name("——力争培育国家知识产权优势企业")
+('有效注册商标', '国家知识产权优势企业')
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def _strip_once(s: str) -> str:
 def clean_name(s: str) -> str:
     """An indicator name from the text before a number: headings, dates, verbs and triggers removed."""
     s = re.sub(r"^\s*(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|第[一二三四五六七八九十百\d]+[章节条])", "", s)
-    s = s.strip(" \t,，、:：;；()（）")
+    s = s.strip(" \t,，、:：;；()（）").lstrip("—-·•● ")  # a list bullet (——每万人口…)
     s = re.sub(r"^\d{1,2}[.．、](?!\d)", "", s)
     s = re.sub(r"^(?:到|至|截至|截止|截止到)\s*\d{4}\s*年(?:年?底|年?末|年末|年底)?", "", s)
     s = re.sub(r"^(?:到|至)[“\"]?十[一二三四五]五[”\"]?末?", "", s)
@@ -76,7 +76,7 @@ def pair_lists(sent: str, found: list[Found]) -> dict[int, tuple[str, Found]]:
     return paired
 
 
-def name_of(sent: str, f: Found, ve: int, pair: tuple | None, prev_name: str | None, growth: bool) -> list[str]:
+def name_of(sent: str, f: Found, ve: int, pair: tuple[str, Found] | None, prev_name: str | None, growth: bool) -> list[str]:
     """The indicator name(s) of quantity ``f``; ``prev_name`` is the previous quantity's in the
     sentence (for a quantity with no subject of its own: 五年累计达到50亿元)."""
     name = clean_name(pair[0] if pair else f.before)

@@ -12,7 +12,7 @@ import re
 import pandas as pd
 
 from ..text import normalize
-from .baselines import baselines_of
+from .history import baselines_of
 from .candidate import Candidate
 from .catalogue import best_key, grams, load_catalogue, rank_keys, similarity
 from .classify import measure
@@ -42,7 +42,7 @@ def _quote(text: str, c: Candidate) -> tuple[str, int]:
 
 
 def _row(doc: Document, c: Candidate) -> dict:
-    match_name = ("新增" + c.name) if c.measure_hint == "cumulative" and re.match(r"^(增加|新增)", c.value_text) else c.name
+    match_name = ("新增" + c.name) if c.measure_hint == "cumulative" and re.match(r"^(增加|新增)", normalize(c.value_text)) else c.name
     ranked = rank_keys(match_name, c.unit, "growth_rate" if c.growth else None, doc.cat) if doc.cat else []
     key, closest, key_measure = best_key(ranked)
     unit = c.unit
@@ -65,22 +65,23 @@ def _row(doc: Document, c: Candidate) -> dict:
 
 
 def _duplicates(df: pd.DataFrame) -> list:
-    """Propose ``duplicate_of``: an earlier target with the same value, unit and indicator."""
+    """Propose ``duplicate_of``: an earlier target with the same value, unit, target year and indicator
+    (a restatement: a news report's explanatory paragraph, a table row repeating the text)."""
     out, seen = [], []
     for r in df.itertuples(index=False):
         dup = None
         if r.kind == "target":
             g = grams(r.indicator_zh)
             table = str(r.why).startswith("table")
-            for cid, v, h, u, key, g0, comp, table0 in seen:
-                if not (_same(v, r.value) and _same(h, r.value_high) and u == r.unit):
+            for cid, v, h, u, key, g0, comp, table0, year in seen:
+                if not (_same(v, r.value) and _same(h, r.value_high) and u == r.unit and _same(year, r.target_year)):
                     continue
                 if comp != r.comparator and not (table or table0):
                     continue
                 if (key and r.indicator and key == r.indicator) or (not (key and r.indicator) and similarity(g, g0) >= 0.6):
                     dup = cid
                     break
-            seen.append((r.candidate_id, r.value, r.value_high, r.unit, r.indicator, g, r.comparator, table))
+            seen.append((r.candidate_id, r.value, r.value_high, r.unit, r.indicator, g, r.comparator, table, r.target_year))
         out.append(dup)
     return out
 
@@ -144,7 +145,7 @@ def extract(text: str, doc_id: str | None = None, target_year: int | None = None
     >>> text = "到２０２５年，地理标志增加２个，力争开展专利导航5—10个；商标注册量突破5万件。"
     >>> df = extract(text)
     >>> df[["value_text", "value", "value_high", "comparator", "measure", "commitment"]].values.tolist()
-    [['增加２个', 2.0, nan, '=', 'cumulative', 'firm'], ['5—10个', 5.0, 10.0, 'range', 'cumulative', 'strive'], ['突破5万件', 50000.0, nan, '>', 'level', 'strive']]
+    [['增加２个', 2.0, nan, '=', 'cumulative', 'firm'], ['5—10个', 5.0, 10.0, 'range', 'cumulative', 'strive'], ['突破5万件', 50000.0, nan, '>', 'annual_flow', 'strive']]
     >>> all(text[s:e] == q for s, e, q in zip(df.start, df.end, df.source_quote))
     True
     """

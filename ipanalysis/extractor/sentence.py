@@ -13,10 +13,10 @@ import re
 
 from ..text import clause_bounds, sentences
 from . import classify, names, quantities
-from .baselines import baseline_year, period_start
+from .history import baseline_year, period_start
 from .candidate import Candidate, Found, SentenceContext
 from .document import Document, Section, heading
-from .lexicon import FUTURE_WORDS, LAST_YEAR, PERIODS, QUALITATIVE
+from .lexicon import AS_OF, BY_YEAR, FUTURE_WORDS, LAST_YEAR, PER_10K, PERIODS, QUALITATIVE
 
 
 def _para_past(doc: Document, line: str) -> bool:
@@ -31,9 +31,11 @@ def _para_past(doc: Document, line: str) -> bool:
 
 
 def _future_year(doc: Document, sent: str) -> int | None:
-    """The sentence's future year: the first not-past YYYY年, or 到“十X五”末."""
+    """The sentence's future year: the first not-past YYYY年 (not an 'as of' date up to the document's
+    own year: 截至2021年底), or 到“十X五”末."""
+    as_of = {m.start(1) for m in AS_OF.finditer(sent) if doc.as_of_past(int(m.group(1)))}
     fut = next((y for m in re.finditer(r"(\d{4})\s*年", sent)
-                if 1990 < (y := int(m.group(1))) < 2100 and not doc.is_past(y)), None)
+                if 1990 < (y := int(m.group(1))) < 2100 and not doc.is_past(y) and m.start(1) not in as_of), None)
     m = re.search(r"(?:到|至)[“\"]?十([一二三四五])五[”\"]?(?:末|期末)", sent)
     if m and not doc.is_past(PERIODS[m.group(1)][1]):
         fut = PERIODS[m.group(1)][1]
@@ -66,13 +68,31 @@ def _sent_past(doc: Document, sent: str, fut: int | None) -> bool:
     return bool(m and doc.is_past(PERIODS[m.group(1)][1]) and not fut)
 
 
-def context(doc: Document, sec: Section, para_past: bool, line: str, ss: int, sent: str, base: int) -> SentenceContext:
-    """What is known about a sentence before its quantities are read."""
+def paragraph_year(doc: Document, sent: str) -> int | None:
+    """The target year a sentence sets for the rest of its paragraph: a future 到YYYY年 / 到“十X五”末
+    (not 截至, not a bare YYYY年).
+
+    >>> from .document import read_document_facts
+    >>> doc = read_document_facts("某市知识产权“十四五”规划")
+    >>> paragraph_year(doc, "到2023年,专利达500件"), paragraph_year(doc, "截至2021年底,专利为300件"), paragraph_year(doc, "2022年达到5件")
+    (2023, None, None)
+    """
+    by = [int(m.group(1)) for m in BY_YEAR.finditer(sent) if not doc.is_past(int(m.group(1)))]
+    if by:
+        return by[0]
+    m = re.search(r"(?:到|至)[“\"]?十([一二三四五])五[”\"]?(?:末|期末)", sent)
+    return PERIODS[m.group(1)][1] if m and not doc.is_past(PERIODS[m.group(1)][1]) else None
+
+
+def context(doc: Document, sec: Section, para_past: bool, line: str, ss: int, sent: str, base: int,
+            para_year: int | None = None) -> SentenceContext:
+    """What is known about a sentence before its quantities are read (``para_year``: the target
+    year an earlier sentence of the paragraph set with 到YYYY年)."""
     years = [int(y) for y in re.findall(r"(?<![比较])(\d{4})\s*年", sent) if 1990 < int(y) < 2100]
     fut = _future_year(doc, sent)
     return SentenceContext(doc=doc, sec=sec, line=line, ss=ss, sent=sent, base=base, para_past=para_past,
                            sent_past=_sent_past(doc, sent, fut), past_year_in_sent=any(doc.is_past(y) for y in years),
-                           fut=fut, future_words=bool(FUTURE_WORDS.search(sent)) or fut is not None,
+                           fut=fut, para_year=para_year, future_words=bool(FUTURE_WORDS.search(sent)) or fut is not None,
                            last_year=bool(LAST_YEAR.search(sent)))
 
 
@@ -99,18 +119,18 @@ def _prev_name(ctx: SentenceContext, out: list[Candidate]) -> str | None:
     return None
 
 
-def quantity_candidates(ctx: SentenceContext, f: Found, pair: tuple | None, out: list[Candidate]) -> None:
+def quantity_candidates(ctx: SentenceContext, f: Found, pair: tuple[str, Found] | None, out: list[Candidate]) -> None:
     """The candidate row(s) of one quantity (several when one rate covers a list of indicators)."""
     sent = ctx.sent
     r = quantities.read_quantity(sent, f)
     unit = r.unit
     nms = names.name_of(sent, f, r.ve, pair, _prev_name(ctx, out), r.growth)
-    if unit == "件" and re.search(r"每万人", "".join(nms)) and not r.growth:
+    if unit == "件" and any(PER_10K.search(n) for n in nms) and not r.growth:
         unit = "件/万人"
     comp, vs = quantities.comparator(sent, f, r, pair[1] if pair else None)
     oy = own_year(sent, f)
     f.own_year = oy
-    year = (oy if oy and not ctx.doc.is_past(oy) else None) or ctx.fut or ctx.sec.year or ctx.doc.end_year
+    year = (oy if oy and not ctx.doc.is_past(oy) else None) or ctx.fut or ctx.para_year or ctx.sec.year or ctx.doc.end_year
     pstart = None
     if f.rule:
         kind, conf, why = "rejected", 0.0, f.reason
@@ -140,7 +160,7 @@ def _qualitative(ctx: SentenceContext, out: list[Candidate]) -> None:
             continue
         out.append(Candidate(kind="target", start=ctx.base + a, end=ctx.base + m.end(), value=None, value_high=None,
                              unit=None, value_text=ctx.quote(m.start(), m.end()), comparator="qualitative", name=name,
-                             section=ctx.sec.path, year=ctx.fut or ctx.sec.year or ctx.doc.end_year,
+                             section=ctx.sec.path, year=ctx.fut or ctx.para_year or ctx.sec.year or ctx.doc.end_year,
                              commitment=classify.commitment(ctx, m.start()), confidence=0.5,
                              why="relative target (高于…平均水平), no number"))
 
@@ -153,11 +173,15 @@ def running_text(doc: Document) -> list[Candidate]:
             continue
         para_past = _para_past(doc, line)
         in_heading = heading(line) is not None and len(line.strip()) <= 40 and not re.search(r"[。;]", line)
+        para_year = None
         for ss, _, sent in sentences(line, newline=False):
             found = quantities.find_in_sentence(sent)
+            own = paragraph_year(doc, sent)
             if not found and not QUALITATIVE.search(sent):
+                para_year = own or para_year
                 continue
-            ctx = context(doc, doc.sections[li], para_past, line, ss, sent, ls + ss)
+            ctx = context(doc, doc.sections[li], para_past, line, ss, sent, ls + ss, para_year)
+            para_year = own or para_year
             _prepare(sent, found, in_heading)
             paired = names.pair_lists(sent, found)
             for f in found:

@@ -16,6 +16,7 @@ from ..data.tables import EMPTY_CELL, FlatRow, FlatTable, find_flat_tables
 from ..units import UnitError, parse_quantity
 from .candidate import Candidate
 from .document import Document
+from .lexicon import PER_10K
 
 
 def _span(doc: Document, cell: tuple[int, str]) -> tuple[int, int]:
@@ -25,7 +26,7 @@ def _span(doc: Document, cell: tuple[int, str]) -> tuple[int, int]:
 
 
 def _unit(name: str, unit: str | None) -> str | None:
-    if "每万人" in name and unit in (None, "件"):
+    if PER_10K.search(name) and unit in (None, "件"):
         return "件/万人"
     if unit is None and "满意度" in name:
         return "分"

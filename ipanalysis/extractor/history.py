@@ -1,4 +1,6 @@
-"""History: the year of a historical value, and baseline rows with their growth figures attached.
+"""Stated historical values (baseline candidates): the year of a historical value, and baseline rows
+with their growth figures attached.  (Not :mod:`ipanalysis.analysis.baselines`, which picks the
+baseline an analysis uses, nor the ``baselines()`` loader of ``data/baselines.csv``.)
 
 >>> from ipanalysis.extractor import extract_baselines
 >>> b = extract_baselines("“十四五”规划\\n第一节 发展成就\\n年专利授权量从“十二五”末的550件增加到2748件,年均增长38.0%。")
@@ -34,7 +36,7 @@ def baseline_year(ctx: SentenceContext, f: Found) -> int | None:
     if re.search(r"(增加|增长|提高|提升|上升|扩大|跃升|攀升)(到|至)\s*$", head) or f.pre in ("增加到", "增加至"):
         return default
     years = [int(m.group(1)) for m in re.finditer(r"(?<![比较为是与])(\d{4})\s*年(?!的)", head) if 1990 < int(m.group(1)) < 2100]
-    years = [y for y in years if doc.is_past(y) or doc.start_year is None or LAST_YEAR.search(sent)]
+    years = [y for y in years if doc.is_past(y) or doc.as_of_past(y) or doc.start_year is None or LAST_YEAR.search(sent)]
     if years:
         return years[-1]
     pm = list(re.finditer(r"[“\"]?十([一二三四五])五[”\"]?(末|时期|期间|以来)?", head))
@@ -94,7 +96,7 @@ def baselines_of(df: pd.DataFrame, text: str) -> pd.DataFrame:
     for i, r in enumerate(rows):
         if not _is_growth(r):
             continue
-        kind, base_year = growth_kind(r["source_quote"], r["unit"])
+        kind, base_year = growth_kind(normalize(r["source_quote"]), r["unit"])
         host = _host(rows, i, same_sentence)
         if host is None:  # only a relative figure (为2016年的3.5倍): no level is stated
             r.update(growth_value=r["value"], growth_text=r["source_quote"], growth_kind=kind or None,

@@ -73,20 +73,20 @@ def local_doc_ids() -> list[str]:
     return sorted(docs.loc[docs["admin_level"] != "national", "doc_id"])
 
 
-def _periods(t, cut: int) -> list[tuple[int, str]]:
-    """(year, why) for each period a target wants; ``year`` is the base year for the base-date row."""
+def _periods(t, cut: int) -> list[tuple[int, bool, str]]:
+    """(year, is the base date, why) for each period a target wants."""
     ty, out = int(t["target_year"]), []
     undue = ty > cut
     if pd.isna(t["baseline_value"]) and t["measure"] not in ("cumulative", "share", "score") \
             and (t["measure"] == "growth_rate" or undue):
         day = base_date(t["doc_id"]).date().isoformat()
-        out.append((int(day[:4]), f"the plan's base date {day}: the plan states no baseline, and progress "
+        out.append((int(day[:4]), True, f"the plan's base date {day}: the plan states no baseline, and progress "
                     "is measured from it"))
     if undue:
-        out.append((cut, f"{cut}, the latest full year before the cut: shows progress (the target year {ty} is "
+        out.append((cut, False, f"{cut}, the latest full year before the cut: shows progress (the target year {ty} is "
                     "wanted once it is over)"))
     else:
-        out.append((ty, f"the target year {ty}: a figure for it gives met or missed"))
+        out.append((ty, False, f"the target year {ty}: a figure for it gives met or missed"))
     return out
 
 
@@ -121,13 +121,13 @@ def _rows(a: pd.DataFrame, cut: int) -> list[dict]:
         found = (f"the latest {d['place_zh']} figure found is of {t['obs_period_end']}, none after it"
                  if pd.notna(t["obs_period_end"]) else f"no {d['place_zh']} figure of it was found")
         terms = [t["target_id"], tgt["indicator_zh"], k["name_zh"]]
-        for year, why in _periods(t, cut):
-            base = why.startswith("the plan's base date")
+        goal = tgt["value_text"] if pd.notna(tgt["value_text"]) else t["target_value"]
+        for year, base, why in _periods(t, cut):
             start, end = _period(measure, t["measure"], year, int(d["plan_start_year"]), base)
             rows.append({"order": order, "target_id": t["target_id"], "why": why, "found": found,
                          "searched": _searched(t["doc_id"], d["place_zh"], terms),
-                         "what": f"{t['target_id']} {tgt['indicator_zh']} ({tgt['value_text'] if pd.notna(tgt['value_text']) else t['target_value']} "
-                                 f"by {int(t['target_year'])}; now: {t['status']})",
+                         "what": f"{t['target_id']} {tgt['indicator_zh']} ({goal} by {int(t['target_year'])}; "
+                                 f"now: {t['status']})",
                          "doc_id": t["doc_id"], "place": d["place_zh"], "indicator": t["indicator"],
                          "period_start": start, "period_end": end, "unit": k["base_unit"], "measure": measure,
                          "qualifier": "=", "scope": d["admin_level"]})

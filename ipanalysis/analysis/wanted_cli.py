@@ -47,7 +47,15 @@ def wanted_csv(doc_id: str | None = None, as_of=None, with_observations: bool = 
 
 
 def wanted_main(argv: list[str] | None = None) -> int:
-    """``ipanalysis wanted``: write the wanted rows; returns the exit code."""
+    """``ipanalysis wanted``: write the wanted rows; returns the exit code (2 for a bad argument).
+
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "wanted.csv"
+    >>> wanted_main(["--doc-id", "nanchang_2021", "--as-of", "2026-12-06", "--out", str(out)])
+    0
+    >>> len(out.read_text(encoding="utf-8").splitlines())   # the header and NC-01 … NC-06
+    7
+    """
     p = argparse.ArgumentParser(prog="ipanalysis wanted", description="write, in data/observations.csv's columns, "
                                 "the figures that would settle the local plans' targets without a verdict")
     p.add_argument("--doc-id", help="one local plan (default: all of them)")

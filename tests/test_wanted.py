@@ -118,7 +118,7 @@ def test_check_accepts_a_row_filled_with_a_real_cited_figure(tmp_path, capsys, g
 
 @pytest.mark.parametrize("change, column, words", [
     ({"source_quote": "Guiyang has many registered brands."}, "value_text", "is not part of source_quote"),
-    ({"source_url": "javascript:alert(1)"}, "source_url", "is not an http(s) URL"),
+    ({"source_url": "javascript:alert(1)"}, "source_url", "is not a URL (http or https, with a host)"),
     ({"period_end": "2021-12-31"}, "period_end", "is after source_date 2021-02-22"),
     ({"indicator": "atlantis_patents"}, "indicator", "'atlantis_patents' is not allowed; valid:"),
 ])

@@ -179,7 +179,7 @@ def _row_problems(i: int, row, cat: pd.DataFrame, docs: pd.DataFrame, illustrati
         return out
     url = str(row["source_url"])
     if not _web_url(url):
-        bad("source_url", f"{url!r} is not an http(s) URL: a real observation needs a citable public source (title, "
+        bad("source_url", f"{url!r} is not a URL (http or https, with a host): a real observation needs a citable public source (title, "
             "publisher, date, URL); invented values belong in a file whose name contains 'illustrative'")
     if pd.isna(row["source_date"]):
         if "undated" not in str(row["note"]).lower():

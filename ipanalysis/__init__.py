@@ -37,6 +37,7 @@ import importlib
 _EXPORTS = {
     **dict.fromkeys(["attainment"], "analysis.attainment"),
     **dict.fromkeys(["audit"], "analysis.audit"),
+    **dict.fromkeys(["wanted"], "analysis.wanted"),
     **dict.fromkeys(["compare", "compare_matrix", "national_coverage", "national_tasks", "targets_per_10k"],
                     "analysis.compare"),
     **dict.fromkeys(["cagr", "historical_growth", "plan_paths", "trajectories", "trajectory"],
@@ -82,5 +83,5 @@ __all__ = [
     "real_observations", "targets", "trajectories", "trajectory", "historical_growth", "plan_paths",
     "DataValidationError", "parse_as_of", "Prose", "attainment_findings", "compare_findings", "audit_findings",
     "trajectory_findings", "doc_header", "check_method", "population", "targets_per_10k",
-    "UnknownDocumentError", "check_doc_id", "check_parameters", "resolve_path", "__version__",
+    "UnknownDocumentError", "check_doc_id", "check_parameters", "resolve_path", "wanted", "__version__",
 ]

@@ -3,6 +3,7 @@
 ``ipanalysis report``   build the HTML report set (see ``ipanalysis report --help``)
 ``ipanalysis check``    validate every data table and the coverage of the raw texts
 ``ipanalysis extract``  propose candidate target rows for a new document
+``ipanalysis wanted``   write the figures that would settle targets without a verdict
 
 >>> main(["check", "--quiet"])
 0
@@ -19,6 +20,7 @@ _COMMANDS = {
     "report": "build the HTML reports from the notebooks (papermill + nbconvert)",
     "check": "validate data/*.csv against the schemas, the raw texts and the coverage scan",
     "extract": "propose candidate targets (and baselines) from a plain-text policy document",
+    "wanted": "write the figures that would settle targets without a verdict (data/observations.csv columns)",
 }
 
 
@@ -68,7 +70,15 @@ def main(argv: list[str] | None = None) -> int:
     if command == "check":
         p = argparse.ArgumentParser(prog="ipanalysis check", description=_COMMANDS["check"])
         p.add_argument("--quiet", action="store_true", help="print nothing when all is well")
-        return check(p.parse_args(rest).quiet)
+        p.add_argument("--observations", metavar="FILE", help="validate this observations file strictly instead")
+        args = p.parse_args(rest)
+        if args.observations:
+            from .analysis.wanted_cli import check_observations_main
+            return check_observations_main(args.observations, args.quiet)
+        return check(args.quiet)
+    if command == "wanted":
+        from .analysis.wanted_cli import wanted_main
+        return wanted_main(rest)
     if command == "report":
         from .report.cli import main as cli_main
         return cli_main(rest)

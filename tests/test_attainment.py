@@ -71,7 +71,7 @@ def test_parse_as_of():
 
 
 BASE = {"place": pd.NA, "period_start": pd.NA, "value_text": pd.NA, "qualifier": "=", "scope": "city",
-        "source_title": "t", "source_publisher": "p", "source_date": "2024-01-01",
+        "source_title": "t", "source_publisher": "p", "source_date": "2026-03-01",
         "source_url": "https://example.org/x", "source_quote": pd.NA, "note": pd.NA}
 
 

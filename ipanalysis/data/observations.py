@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pandas as pd
 
@@ -39,14 +40,18 @@ from ..text import normalize
 from ..units import UnitError, parse_quantity
 from ..errors import DataFileNotFoundError
 
-__all__ = ["load_observations", "real_observations", "illustrative_observations", "observed_quantity",
-           "REQUIRED_COLUMNS", "FLOW", "RUNNING_TOTAL", "POINT_MEASURES"]
+__all__ = ["load_observations", "check_observations", "blank_rows", "real_observations", "illustrative_observations",
+           "observed_quantity", "REQUIRED_COLUMNS", "FILLED_COLUMNS", "FLOW", "RUNNING_TOTAL", "POINT_MEASURES"]
 
 REQUIRED_COLUMNS = ("indicator", "period_end", "value", "unit", "measure", "source_title", "source_publisher",
                     "source_url")
 FLOW = "flow"
 RUNNING_TOTAL = "running_total"  # a flow counted from an unstated start up to a date (累计获得…)
 POINT_MEASURES = ("stock", "intensity", RUNNING_TOTAL)  # measured at a date: no period_start
+#: The cells a wanted row (``ipanalysis wanted``) leaves blank for the sender to fill: a row with every
+#: one of them empty is a blank wanted row, counted and never used; one filled cell makes it a figure.
+FILLED_COLUMNS = ("value", "value_text", "source_title", "source_publisher", "source_date", "source_url",
+                  "source_quote")
 _UNIT_HINTS = {"亿元": "yuan (1 亿元 = 100000000 yuan)", "万元": "yuan (1 万元 = 10000 yuan)",
                "万件": "件 (1 万件 = 10000 件)", "万人": "人 (1 万人 = 10000 人)"}
 _WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
@@ -105,6 +110,40 @@ def _date(value) -> pd.Timestamp | None:
         return None
 
 
+def _web_url(url: str) -> bool:
+    """An ``http``/``https`` address with a host (never ``javascript:``, ``file:`` or a bare path).
+
+    >>> _web_url("https://www.gov.cn/a.html"), _web_url("javascript:alert(1)"), _web_url("https://")
+    (True, False, False)
+    """
+    parts = urlsplit(url.strip())
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and url == url.strip()
+
+
+def _last_day(source_date: str) -> pd.Timestamp | None:
+    """The last day a ``YYYY-MM-DD`` or ``YYYY-MM`` source date can mean (None if it is no date).
+
+    >>> _last_day("2024-02").date(), _last_day("2024-02-10").date(), _last_day("2024-13")
+    (datetime.date(2024, 2, 29), datetime.date(2024, 2, 10), None)
+    """
+    try:
+        day = pd.Timestamp(source_date if len(source_date) > 7 else source_date + "-01")
+    except ValueError:
+        return None
+    return day if len(source_date) > 7 else day + pd.offsets.MonthEnd(0)
+
+
+def blank_rows(df: pd.DataFrame) -> pd.Series:
+    """Which rows are blank wanted rows: every one of :data:`FILLED_COLUMNS` empty.
+
+    >>> blank_rows(pd.DataFrame({"indicator": ["a", "b"], "value": [None, 3.0]})).tolist()
+    [True, False]
+    """
+    cols = [c for c in FILLED_COLUMNS if c in df.columns]
+    empty = df[cols].apply(lambda col: col.isna() | (col.astype("string").str.strip() == ""))
+    return empty.all(axis=1)
+
+
 def _row_problems(i: int, row, cat: pd.DataFrame, docs: pd.DataFrame, illustrative: bool) -> list[Problem]:
     """Every rule one row can break on its own (the schema has checked types and allowed values)."""
     line, rid, out = i + 2, f"{row['indicator']} {row['period_end']}", []
@@ -140,14 +179,17 @@ def _row_problems(i: int, row, cat: pd.DataFrame, docs: pd.DataFrame, illustrati
     if illustrative:
         return out
     url = str(row["source_url"])
-    if not url.startswith(("http://", "https://")):
-        bad("source_url", f"{url!r} is not a URL: a real observation needs a citable public source (title, "
+    if not _web_url(url):
+        bad("source_url", f"{url!r} is not a URL (http or https, with a host): a real observation needs a citable public source (title, "
             "publisher, date, URL); invented values belong in a file whose name contains 'illustrative'")
     if pd.isna(row["source_date"]):
         if "undated" not in str(row["note"]).lower():
             bad("source_date", "missing: give the page's date (YYYY-MM-DD or YYYY-MM), or say in note that the page is undated")
-    elif not _SOURCE_DATE.fullmatch(str(row["source_date"])):
+    elif not _SOURCE_DATE.fullmatch(str(row["source_date"])) or _last_day(str(row["source_date"])) is None:
         bad("source_date", f"{row['source_date']!r} is not an ISO date (YYYY-MM-DD or YYYY-MM)")
+    elif end is not None and end > _last_day(str(row["source_date"])):
+        bad("period_end", f"period_end {row['period_end']} is after source_date {row['source_date']}: a source "
+            "cannot state a figure for a period that had not ended when it was published")
     quote, text = row["source_quote"], row["value_text"]
     if pd.isna(quote) or pd.isna(text):
         bad("source_quote" if pd.isna(quote) else "value_text",
@@ -208,13 +250,16 @@ def _read(source, name: str | None) -> tuple[pd.DataFrame, str]:
     return df[list(SCHEMAS["observations"])], label
 
 
-def load_observations(source: str | Path | pd.DataFrame | None = None, name: str | None = None) -> pd.DataFrame:
+def load_observations(source: str | Path | pd.DataFrame | None = None, name: str | None = None,
+                      illustrative: bool | None = None) -> pd.DataFrame:
     """Read and validate observations from a CSV path or a DataFrame (default: ``data/observations.csv``).
 
     Adds ``doc_id`` from ``place`` where the place is a document's own (and the scope matches), the
     parsed dates ``start`` and ``end``, ``days`` (the days a flow covers; empty for a stock) and
-    ``illustrative`` (True when the file name says so).  Raises :class:`FileNotFoundError` for a
-    missing file and :class:`~ipanalysis.errors.DataValidationError` naming file, line and column.
+    ``illustrative`` (True when the file name says so, unless ``illustrative`` is given; an illustrative
+    file is spared the source checks).  Blank wanted rows (:func:`blank_rows`, as ``ipanalysis wanted``
+    writes them) are skipped.  Raises :class:`~ipanalysis.errors.DataFileNotFoundError` for a missing
+    file and :class:`~ipanalysis.errors.DataValidationError` naming file, line and column.
 
     >>> bad = pd.DataFrame([{"doc_id": "ordos_2022", "indicator": "ip_pledge_financing", "period_start":
     ...     "2021-01-01", "period_end": "2021-12-31", "value": 44.6, "value_text": "44.6亿元", "unit": "yuan",
@@ -227,8 +272,28 @@ def load_observations(source: str | Path | pd.DataFrame | None = None, name: str
       line 2 (ip_pledge_financing 2021-12-31), column 'value': 44.6 but value_text '44.6亿元' states 4460000000.0 (write it in base units: 万 ×1e4, 亿 ×1e8, 亿元 → yuan)
     """
     df, label = _read(source, name)
-    illustrative = "illustrative" in Path(label).name.lower()
+    if illustrative is None:
+        illustrative = "illustrative" in Path(label).name.lower()
+    return _validate(df[~blank_rows(df)], label, illustrative)
+
+
+def check_observations(source: str | Path | pd.DataFrame, name: str | None = None) -> tuple[int, int]:
+    """Validate an observations file strictly, as a real one whatever its name (every filled row needs
+    its source); return ``(filled rows, blank wanted rows)``.  Raises like :func:`load_observations`.
+
+    >>> check_observations(data_dir() / "observations.csv")[1]
+    0
+    """
+    df, label = _read(source, name)
+    blank = blank_rows(df)
+    filled = _validate(df[~blank], label, illustrative=False)
+    return len(filled), int(blank.sum())
+
+
+def _validate(df: pd.DataFrame, label: str, illustrative: bool) -> pd.DataFrame:
+    """The schema and every row rule, problems named by the file's own lines (the index is kept)."""
     docs = documents().set_index("doc_id")
+    df = df.copy()
     _resolve_places(df, docs)
     early = []
     for i, unit in df["unit"].items():
@@ -252,7 +317,7 @@ def load_observations(source: str | Path | pd.DataFrame | None = None, name: str
     df["end"] = pd.to_datetime(df["period_end"])
     df["days"] = ((df["end"] - df["start"]).dt.days + 1).astype("Int64")
     df["illustrative"] = illustrative
-    return df
+    return df.reset_index(drop=True)
 
 
 def real_observations() -> pd.DataFrame:

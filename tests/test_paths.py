@@ -80,8 +80,14 @@ def test_the_document_list_is_documents_csv_for_everyone(data_copy):
     names = [r.name for r in report.load_matrix() if r.stem == "trajectories"]
     assert names == [f"trajectories-{d}" for d in expected]
     assert [s["path"] for s in descriptor()["sources"]] == [f"raw/{d}.txt" for d in expected]
-    with pytest.raises(DataValidationError, match=r"data/raw/national_2015.txt has no row here"):
-        ip.documents()                                  # the orphaned raw text is named
+    assert ip.documents()["doc_id"].tolist() == expected
+
+
+def test_a_raw_text_without_its_row_is_named_by_the_check(data_copy):
+    (data_copy / "raw" / "extra_2030.txt").write_text("示例。\n", encoding="utf-8")
+    assert "extra_2030" not in ip.doc_ids()
+    with pytest.raises(DataValidationError, match=r"data/raw/extra_2030.txt has no row in documents.csv"):
+        ip.check_all()
 
 
 def test_a_document_without_its_raw_text_is_refused(data_copy):

@@ -19,7 +19,7 @@ reports: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 --dist loadgroup -q tests ipanalysis
-	$(BIN)/python -m pytest -q --nbval -p no:xdist notebooks --nbval-sanitize-with tests/nbval_sanitize.cfg
+	$(BIN)/python -m pytest -q --nbval --nbval-current-env -p no:xdist notebooks --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 check: $(STAMP)
 	$(BIN)/ipanalysis check

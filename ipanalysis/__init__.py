@@ -61,6 +61,11 @@ _MODULES = {"display": "present.display"}
 
 
 def __getattr__(name: str):
+    if name == "__version__":  # the installed metadata (pyproject.toml's version), read on first use
+        from .version import package_version
+
+        globals()[name] = package_version()
+        return globals()[name]
     if name in _MODULES:
         return importlib.import_module(f".{_MODULES[name]}", __name__)
     if name not in _EXPORTS:
@@ -71,10 +76,8 @@ def __getattr__(name: str):
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_EXPORTS})
+    return sorted({*globals(), *_EXPORTS, "__version__"})
 
-
-__version__ = "0.1.0"
 
 __all__ = [
     "attainment", "audit", "baselines", "cagr", "check_all", "compare", "compare_matrix", "doc_ids",

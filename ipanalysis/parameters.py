@@ -105,9 +105,9 @@ def _check_path(key: str, value: Any, base: Path | None) -> str:
             return str(p.resolve())
         return str(resolve_path(p))
     except FileNotFoundError:
-        from .data.sources import data_dir
+        from .paths import data_root
 
-        where = p if p.is_absolute() else f"{str(value)!r} (looked in {Path.cwd()} and {data_dir().parent})"
+        where = p if p.is_absolute() else f"{str(value)!r} (looked in {Path.cwd()} and {data_root()})"
         raise ParameterError(f"{key} file not found: {where}; give an existing CSV such as "
                              "data/observations.csv or data/examples/illustrative_observations.csv") from None
 

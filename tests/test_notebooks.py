@@ -63,7 +63,7 @@ def test_nbval_fails_when_a_committed_table_is_wrong(tmp_path):
     nbformat.write(nb, bad)
     env = {**os.environ, "PYTHONHASHSEED": "0"}
     res = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist",
-                          "--nbval", str(bad), "--nbval-sanitize-with", str(ROOT / "tests" / "nbval_sanitize.cfg"),
+                          "--nbval", "--nbval-current-env", str(bad), "--nbval-sanitize-with", str(ROOT / "tests" / "nbval_sanitize.cfg"),
                           "--rootdir", str(tmp_path), "-c", os.devnull],
                          capture_output=True, text=True, cwd=tmp_path, env=env, timeout=600)
     assert res.returncode != 0, res.stdout[-2000:]

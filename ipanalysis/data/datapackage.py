@@ -20,7 +20,8 @@ from pathlib import Path
 
 from ..io import atomic_write
 from .schemas import SCHEMAS
-from .sources import data_dir
+from .sources import document_rows
+from ..paths import data_dir
 
 __all__ = ["descriptor", "write", "check", "RESOURCES"]
 
@@ -111,11 +112,8 @@ def descriptor(root: Path | None = None) -> dict:
     >>> descriptor()["licenses"][0]["name"]
     'CC-BY-4.0'
     """
-    import csv
-
     root = root or data_dir()
-    with open(root / "documents.csv", encoding="utf-8", newline="") as fh:
-        docs = list(csv.DictReader(fh))
+    docs = document_rows(root)
     sources = [{"title": f"{d['title_zh']} ({d['title_en']})",
                 "path": f"raw/{d['doc_id']}.txt",
                 "description": f"{d['issuer_zh']} / {d['issuer_en']}"

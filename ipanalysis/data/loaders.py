@@ -22,7 +22,8 @@ from pathlib import Path
 import pandas as pd
 
 from .schemas import DataValidationError, Problem, validate_frame
-from .sources import data_dir, raw_text
+from .sources import doc_ids, raw_text
+from ..paths import data_dir, data_root
 from ..units import UnitError, parse_quantity
 from ..errors import DataFileNotFoundError
 
@@ -32,7 +33,7 @@ __all__ = ["documents", "indicators", "targets", "baselines", "exclusions", "ind
 
 def _relative(path: Path) -> str:
     try:
-        return str(path.relative_to(data_dir().parent))
+        return str(path.relative_to(data_root()))
     except ValueError:
         return str(path)
 
@@ -60,14 +61,15 @@ def _stamp(*names: str) -> tuple:
     return (str(d),) + tuple(f.stat().st_mtime_ns if f.exists() else 0 for f in files)
 
 
-def _doc_ids() -> list[str]:
-    return sorted(p.stem for p in (data_dir() / "raw").glob("*.txt"))
-
-
 @lru_cache(maxsize=8)
 def _documents(stamp: tuple) -> pd.DataFrame:
     path = data_dir() / "documents.csv"
-    df = validate_frame("documents", read_table(path), _relative(path), {"doc_ids": _doc_ids()})
+    df = validate_frame("documents", read_table(path), _relative(path))
+    raw = data_dir() / "raw"
+    missing = [Problem(i + 2, "doc_id", f"no raw text data/raw/{d}.txt for this document", None)
+               for i, d in enumerate(df["doc_id"]) if pd.notna(d) and not (raw / f"{d}.txt").is_file()]
+    if missing:
+        raise DataValidationError(_relative(path), missing)
     return df
 
 
@@ -118,7 +120,7 @@ def _provenance_problems(df: pd.DataFrame, id_col: str, units: dict[str, str]) -
 def _validated(name: str, id_col: str, value_col: str, stamp: tuple) -> pd.DataFrame:
     path = data_dir() / f"{name}.csv"
     cat = _indicators(_stamp("indicators"))
-    ctx = {"doc_ids": _documents(_stamp("documents"))["doc_id"].tolist(), "indicator_keys": cat["key"].tolist()}
+    ctx = {"doc_ids": doc_ids(), "indicator_keys": cat["key"].tolist()}
     df = validate_frame(name, read_table(path), _relative(path), ctx)
     units = dict(zip(cat["key"], cat["base_unit"]))
     problems = _provenance_problems(df, id_col, units) + _quantity_problems(df, value_col, id_col)
@@ -149,7 +151,7 @@ def _baselines(stamp: tuple) -> pd.DataFrame:
 @lru_cache(maxsize=8)
 def _exclusions(stamp: tuple) -> pd.DataFrame:
     path = data_dir() / "target_exclusions.csv"
-    df = validate_frame("target_exclusions", read_table(path), _relative(path), {"doc_ids": _doc_ids()})
+    df = validate_frame("target_exclusions", read_table(path), _relative(path), {"doc_ids": doc_ids()})
     bad = [Problem(i + 2, "quote", f"not found verbatim in data/raw/{d}.txt", None)
            for i, (d, q) in enumerate(zip(df["doc_id"], df["quote"])) if q not in raw_text(d)]
     if bad:
@@ -160,7 +162,7 @@ def _exclusions(stamp: tuple) -> pd.DataFrame:
 @lru_cache(maxsize=8)
 def _indicator_relations(stamp: tuple) -> pd.DataFrame:
     path = data_dir() / "indicator_relations.csv"
-    ctx = {"doc_ids": _doc_ids(), "indicator_keys": _indicators(_stamp("indicators"))["key"].tolist()}
+    ctx = {"doc_ids": doc_ids(), "indicator_keys": _indicators(_stamp("indicators"))["key"].tolist()}
     df = validate_frame("indicator_relations", read_table(path), _relative(path), ctx)
     bad = [Problem(i + 2, "strict", "part_of needs strict = yes or no (only part_of takes it)", None)
            for i, (r, st) in enumerate(zip(df["relation"], df["strict"])) if (r == "part_of") == pd.isna(st)]
@@ -244,12 +246,15 @@ def stated_reasons() -> pd.DataFrame:
 
 
 def raw_checksum_problems() -> list[Problem]:
-    """Documents whose ``sha256`` in documents.csv differs from their raw text's (one per row).
+    """Documents whose ``sha256`` in documents.csv differs from their raw text's (one per row), and raw
+    texts with no row (the document list is documents.csv: such a text is not a document yet).
 
     >>> raw_checksum_problems()
     []
     """
-    out = []
+    ids = set(doc_ids())
+    out = [Problem(None, "doc_id", f"data/raw/{p.name} has no row in documents.csv (add the document's row)", None)
+           for p in sorted((data_dir() / "raw").glob("*.txt")) if p.stem not in ids]
     for i, (doc, expected) in enumerate(zip(*documents()[["doc_id", "sha256"]].T.values)):
         actual = hashlib.sha256((data_dir() / "raw" / f"{doc}.txt").read_bytes()).hexdigest()
         if actual != expected:

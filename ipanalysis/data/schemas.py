@@ -54,7 +54,7 @@ S, F, I = "string", "float64", "Int64"
 
 SCHEMAS: dict[str, dict[str, Col]] = {
     "documents": {
-        "doc_id": Col(S, True, "doc_ids", True), "place_zh": Col(S, True), "place_en": Col(S, True),
+        "doc_id": Col(S, True, None, True), "place_zh": Col(S, True), "place_en": Col(S, True),
         "province_zh": Col(), "province_en": Col(),
         "admin_level": Col(S, True, ("city", "district", "national")),
         "title_zh": Col(S, True), "title_en": Col(S, True), "issuer_zh": Col(S, True), "issuer_en": Col(S, True),

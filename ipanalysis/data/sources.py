@@ -1,7 +1,10 @@
-"""The document registry: where the data lives, the raw texts, and quote look-up.
+"""The document registry: the document list, the raw texts, and quote look-up.
 
-Raw texts in ``data/raw/<doc_id>.txt`` are immutable copies of the source documents; every
-number in the derived tables points back into them through a verbatim ``source_quote``.
+The document list is the ``doc_id`` column of ``data/documents.csv``, in file order, read here
+only (:func:`doc_ids`): the loaders, the parameter checks and the report matrix all ask this
+function.  Raw texts in ``data/raw/<doc_id>.txt`` are immutable copies of the source documents;
+every number in the derived tables points back into them through a verbatim ``source_quote``.
+Where the data folder is: :mod:`ipanalysis.paths`.
 
 >>> sorted(doc_ids())
 ['cangshan_2013', 'guiyang_2022', 'nanchang_2021', 'national_2015', 'ordos_2022']
@@ -11,33 +14,47 @@ True
 
 from __future__ import annotations
 
+import csv
 import os
 from functools import lru_cache
 from pathlib import Path
 
 from ..errors import DataFileNotFoundError, UnknownDocumentError
+from ..paths import data_dir, data_root
 
-__all__ = ["data_dir", "raw_path", "raw_text", "doc_ids", "check_doc_id", "locate_quote", "resolve_path",
-           "UnknownDocumentError"]
+__all__ = ["data_dir", "raw_path", "raw_text", "doc_ids", "document_rows", "check_doc_id", "locate_quote",
+           "resolve_path", "UnknownDocumentError"]
 
 
-def data_dir() -> Path:
-    """The data folder: ``$IPANALYSIS_DATA`` if set, else ``data/`` next to the package.
+@lru_cache(maxsize=8)
+def _rows(path: str, mtime_ns: int) -> tuple[dict[str, str], ...]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return tuple(csv.DictReader(fh))
 
-    >>> (data_dir() / "targets.csv").is_file()
-    True
+
+def document_rows(data: str | os.PathLike | None = None) -> list[dict[str, str]]:
+    """The rows of ``documents.csv`` (of ``data``, default :func:`~ipanalysis.paths.data_dir`) as
+    text, in file order, unvalidated: read with :mod:`csv`, so no pandas (the report's up-to-date
+    check stays fast); :func:`ipanalysis.documents` is the validated table.
+
+    >>> document_rows()[0]["doc_id"], document_rows()[0]["plan_start_year"]
+    ('guiyang_2022', '2022')
     """
-    env = os.environ.get("IPANALYSIS_DATA")
-    return Path(env) if env else Path(__file__).resolve().parents[2] / "data"
+    path = Path(data if data is not None else data_dir()) / "documents.csv"
+    try:
+        mtime = path.stat().st_mtime_ns
+    except FileNotFoundError:
+        raise DataFileNotFoundError(f"data file not found: {path}") from None
+    return [dict(row) for row in _rows(str(path), mtime)]
 
 
 def doc_ids() -> list[str]:
-    """The ids of the documents whose raw text is in ``data/raw``.
+    """The document list: every ``doc_id`` of ``data/documents.csv``, in file order.
 
-    >>> len(doc_ids())
-    5
+    >>> doc_ids()
+    ['guiyang_2022', 'cangshan_2013', 'nanchang_2021', 'national_2015', 'ordos_2022']
     """
-    return sorted(p.stem for p in (data_dir() / "raw").glob("*.txt"))
+    return [row["doc_id"] for row in document_rows()]
 
 
 def check_doc_id(doc_id: str) -> str:
@@ -52,14 +69,14 @@ def check_doc_id(doc_id: str) -> str:
     """
     valid = doc_ids()
     if not isinstance(doc_id, str) or doc_id not in valid:
-        raise UnknownDocumentError(f"unknown doc_id {doc_id!r}; valid: {', '.join(valid)}")
+        raise UnknownDocumentError(f"unknown doc_id {doc_id!r}; valid: {', '.join(sorted(valid))}")
     return doc_id
 
 
 def resolve_path(path: str | os.PathLike) -> Path:
     """A data path as given (absolute, or relative to the working directory), else relative to the
-    repository root (the folder holding ``data/``), so ``"data/observations.csv"`` works from any
-    working directory; :class:`FileNotFoundError` names both places tried.
+    folder holding the data folder (:func:`~ipanalysis.paths.data_root`), so ``"data/observations.csv"``
+    works from any working directory; :class:`~ipanalysis.errors.DataFileNotFoundError` names both places tried.
 
     >>> resolve_path("data/targets.csv").is_file()
     True
@@ -69,7 +86,7 @@ def resolve_path(path: str | os.PathLike) -> Path:
         if not p.exists():
             raise DataFileNotFoundError(f"no such file: {p}")
         return p.resolve()
-    root = data_dir().parent
+    root = data_root()
     q = root / p
     if q.exists():
         return q.resolve()

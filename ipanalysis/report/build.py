@@ -21,7 +21,8 @@ from typing import Any
 from . import index, kernel, worker
 from .fonts import FONT_FILE, ensure_font
 from .manifest import Manifest, display_parameters, environment_digest, now, package_version, report_hash
-from .matrix import DEFAULT_OUT, REPO_ROOT, Report, ReportConfigError, load_matrix, select_reports
+from .. import paths
+from .matrix import REPO_ROOT, Report, ReportConfigError, load_matrix, select_reports  # noqa: F401 (REPO_ROOT: re-exported)
 from .params import check_values, prepare_reports
 
 __all__ = ["build", "run_build", "COLUMNS"]
@@ -32,7 +33,7 @@ COLUMNS = ["name", "notebook", "parameters", "status", "seconds", "html", "ipynb
 def run_build(out=None, only=None, params=None, jobs=None, force=False, matrix=None, progress=True, *,
               notebook_dir=None, root=None) -> list[dict]:
     """:func:`build`, returning the rows as dicts (no pandas: the up-to-date case stays fast)."""
-    root, out = Path(root or REPO_ROOT).resolve(), Path(out or DEFAULT_OUT).resolve()
+    root, out = Path(root or paths.data_root()).resolve(), Path(out or paths.default_out()).resolve()
     if jobs is not None and int(jobs) < 1:
         raise ReportConfigError(f"jobs must be at least 1, got {jobs}")
     all_reports = load_matrix(matrix, notebook_dir)

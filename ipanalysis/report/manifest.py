@@ -20,6 +20,7 @@ from typing import Any
 
 from ..io import atomic_write
 from ..parameters import PATH_PARAMETERS
+from ..version import package_version
 from .matrix import Report
 
 __all__ = ["Manifest", "environment_digest", "report_hash", "display_parameters", "package_version", "now"]
@@ -43,15 +44,6 @@ def _tree_digest(base: Path, suffixes: tuple[str, ...]) -> str:
         for p in sorted(p for p in base.rglob("*") if p.suffix in suffixes and "__pycache__" not in p.parts):
             h.update(p.relative_to(base).as_posix().encode() + b"\0" + _sha(p.read_bytes()).encode() + b"\n")
     return h.hexdigest()
-
-
-def package_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("ipanalysis")
-    except PackageNotFoundError:  # pragma: no cover
-        return "unknown"
 
 
 def environment_digest(package_dir: Path | None = None) -> str:

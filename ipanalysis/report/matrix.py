@@ -13,7 +13,6 @@ matrix parameter.
 
 from __future__ import annotations
 
-import csv
 import itertools
 import json
 import re
@@ -22,17 +21,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import paths
+from ..data.sources import doc_ids
 from ..errors import ReportConfigError
 
 __all__ = ["ReportConfigError", "Report", "load_matrix", "select_reports", "ALL_DOCUMENTS",
            "REPO_ROOT", "NOTEBOOK_DIR", "DEFAULT_MATRIX", "DEFAULT_OUT"]
 
-#: The repository root: relative path parameters in the matrix are resolved against it.
-REPO_ROOT = Path(__file__).resolve().parents[2]
-NOTEBOOK_DIR = REPO_ROOT / "notebooks"
-DEFAULT_MATRIX = NOTEBOOK_DIR / "reports.json"
-#: Where reports go when no ``out`` is given (whatever the current directory is).
-DEFAULT_OUT = REPO_ROOT / "reports"
+#: Where things are (:mod:`ipanalysis.paths`, which says the rule for a checkout and a wheel), as at
+#: import.  The build reads :func:`~ipanalysis.paths.data_root` (which follows ``$IPANALYSIS_DATA``) and
+#: :func:`~ipanalysis.paths.default_out` when it runs.
+REPO_ROOT = paths.project_root()
+NOTEBOOK_DIR = paths.notebook_dir()
+DEFAULT_MATRIX = paths.report_matrix()
+DEFAULT_OUT = paths.default_out()
 _NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _KEYS = {"name", "notebook", "parameters", "matrix", "description"}
 
@@ -58,16 +60,8 @@ class Report:
 ALL_DOCUMENTS = "documents"
 
 
-def _documents() -> list[str]:
-    """The doc_ids of ``data/documents.csv`` in file order (read with :mod:`csv`: no pandas here)."""
-    from ..data.sources import data_dir
-
-    with open(data_dir() / "documents.csv", encoding="utf-8", newline="") as fh:
-        return [row["doc_id"] for row in csv.DictReader(fh)]
-
-
 def _grid(entry: Mapping, where: str, i: int) -> dict[str, list]:
-    grid = {k: (_documents() if v == ALL_DOCUMENTS else v) for k, v in dict(entry.get("matrix") or {}).items()}
+    grid = {k: (doc_ids() if v == ALL_DOCUMENTS else v) for k, v in dict(entry.get("matrix") or {}).items()}
     if any(not isinstance(v, list) or not v for v in grid.values()):
         raise ReportConfigError(f"{where}: entry {i}: every matrix value must be a non-empty list or "
                                 f"{ALL_DOCUMENTS!r} (every doc_id of data/documents.csv)")

@@ -13,8 +13,9 @@ from collections.abc import Iterable, Mapping, MutableMapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from .. import paths
 from ..parameters import PATH_PARAMETERS, check_parameters
-from .matrix import REPO_ROOT, Report, ReportConfigError
+from .matrix import Report, ReportConfigError
 
 __all__ = ["parse_value", "parse_param", "declared_parameters", "prepare_reports", "check_values", "PATH_PARAMETERS"]
 
@@ -96,7 +97,7 @@ def prepare_reports(reports: Sequence[Report], params: Mapping[str, Any] | Itera
     ...
     ipanalysis.errors.ReportConfigError: report 'x': notebook not found: /nowhere/x.ipynb
     """
-    root = Path(root).resolve() if root is not None else REPO_ROOT
+    root = Path(root).resolve() if root is not None else paths.data_root()
     overrides = dict(params) if isinstance(params, Mapping) else dict(map(parse_param, params or []))
     errors: list[str] = []
     declared: dict[Path, dict] = {}

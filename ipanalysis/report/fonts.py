@@ -22,8 +22,8 @@ __all__ = ["FONT_CSS", "FONT_FILE", "ensure_font", "used_characters"]
 
 FONT_FILE = "fonts/ipanalysis-cjk-sc.otf"
 FAMILY = "ipanalysis Noto Sans CJK SC"
-FONT_CSS = (f"<link rel='preload' href='{FONT_FILE}' as='font' type='font/otf' crossorigin>"
-            f"<style>@font-face{{font-family:'{FAMILY}';src:url('{FONT_FILE}') format('opentype');"
+# No <link rel=preload crossorigin>: a page opened from disk (file://) gets it refused by CORS, a console error.
+FONT_CSS = (f"<style>@font-face{{font-family:'{FAMILY}';src:url('{FONT_FILE}') format('opentype');"
             f"font-display:block;unicode-range:U+0080-FFFF;}}"
             f"body,table,td,th,p,li,h1,h2,h3,em,strong{{font-family:'{FAMILY}',system-ui,-apple-system,'Segoe UI',"
             f"sans-serif;}}</style>")

@@ -18,6 +18,7 @@ reports: $(STAMP)
 	$(BIN)/ipanalysis report
 
 test: $(STAMP)
+	@bash tools/ensure_chromium.sh
 	$(BIN)/python -m pytest -n 2 --dist loadgroup -q tests ipanalysis
 	$(BIN)/python -m pytest -q --nbval --nbval-current-env -p no:xdist notebooks --nbval-sanitize-with tests/nbval_sanitize.cfg
 

@@ -23,8 +23,8 @@ from ipanalysis.report.fonts import FAMILY, FONT_CSS, FONT_FILE
 
 pytestmark = pytest.mark.xdist_group("browser")  # one worker: one build, one browser (see `site`)
 
-INSTALL = ("the browser tests need Chromium: on Debian/Ubuntu `apt-get install chromium` (as root; `.ci/run` "
-           "does this when it is missing), or set IPANALYSIS_CHROMIUM to a Chromium/Chrome executable")
+INSTALL = ("the browser tests need Chromium: on Debian/Ubuntu `apt-get install chromium` (as root; `make test` "
+           "does this when it is missing, via tools/ensure_chromium.sh), or set IPANALYSIS_CHROMIUM to a Chromium/Chrome executable")
 NBCONVERT_PLACEHOLDER_ALT = "No description has been provided for this image"
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 

@@ -21,7 +21,7 @@ from .manifest import Manifest
 from .cli import main as cli_main
 from .kernel import KERNEL_NAME, WORKER_ENV, kernel_command
 from .matrix import DEFAULT_MATRIX, DEFAULT_OUT, NOTEBOOK_DIR, REPO_ROOT, Report, ReportConfigError, load_matrix, select_reports
-from .params import PATH_PARAMETERS, declared_parameters, parse_param, parse_value, prepare_reports
+from .overrides import PATH_PARAMETERS, declared_parameters, parse_param, parse_value, prepare_reports
 
 __all__ = ["ReportConfigError", "Report", "build", "default_jobs", "run_build", "summary_table", "cli_main", "load_matrix",
            "select_reports", "prepare_reports", "Manifest", "declared_parameters", "parse_param", "parse_value",

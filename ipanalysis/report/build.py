@@ -22,7 +22,7 @@ from . import index, kernel, worker
 from .fonts import FONT_FILE, ensure_font
 from .manifest import Manifest, display_parameters, environment_digest, now, package_version, report_hash
 from .matrix import DEFAULT_OUT, REPO_ROOT, Report, ReportConfigError, load_matrix, select_reports
-from .params import check_values, prepare_reports
+from .overrides import check_values, prepare_reports
 
 __all__ = ["build", "run_build", "COLUMNS"]
 

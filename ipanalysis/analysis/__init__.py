@@ -2,7 +2,7 @@
 
 :mod:`.trajectory` (required growth, paths, observed baselines), :mod:`.attainment` (progress against
 cited observations, three methods), :mod:`.compare` (cross-city matrix, per-10,000 figures, national
-task coverage), :mod:`.audit` (a registry of internal-consistency checks).  Imports point down only:
+task coverage), :mod:`.commitments` (which sentences of a plan commit it to future work), :mod:`.audit` (a registry of internal-consistency checks).  Imports point down only:
 to :mod:`ipanalysis.data`, :mod:`ipanalysis.text`, :mod:`ipanalysis.units`; never to charts, the report
 or the extractor.
 """

@@ -173,9 +173,12 @@ def attainment_findings(att: pd.DataFrame, doc_id: str) -> Prose:
     return _md(lines)
 
 
-def compare_findings(long: pd.DataFrame, per_10k: pd.DataFrame, min_docs: int = 2) -> Prose:
+def compare_findings(long: pd.DataFrame, per_10k: pd.DataFrame, min_docs: int = 2,
+                     coverage: pd.DataFrame | None = None) -> Prose:
     """What the cross-city page shows, from ``compare()`` and ``targets_per_10k()``: for each shared
-    indicator, the largest and smallest target, their ratio, and the same per 10,000 residents.
+    indicator, the largest and smallest target, their ratio, and the same per 10,000 residents; with
+    ``coverage`` (``national_coverage()``), how many national tasks each plan commits to, and which
+    plan was issued before the national one.
 
     >>> import ipanalysis as ip
     >>> print(compare_findings(ip.compare(), ip.targets_per_10k()))   # doctest: +ELLIPSIS
@@ -203,7 +206,22 @@ def compare_findings(long: pd.DataFrame, per_10k: pd.DataFrame, min_docs: int = 
     if len(split):
         lines.append("Stated in different measures, so never in one cell: "
                      + ", ".join(f"{_name(k)} ({n} measures)" for k, n in split.items()) + ".")
+    if coverage is not None and len(coverage):
+        lines += _coverage_lines(coverage)
     return _md(lines)
+
+
+def _coverage_lines(cov: pd.DataFrame) -> list[str]:
+    """Each plan's share of the national tasks, and what qualifies it (a plan older than the national one)."""
+    docs = documents().set_index("doc_id")
+    lines = ["National tasks a local plan commits to (a sentence of its issuing notice or title, a review of "
+             "the past or a definition note does not count):"]
+    for doc_id, g in cov.groupby("doc_id", sort=False):
+        n, total = int(g["addressed"].sum()), g["task_no"].nunique()
+        note = str(g["note"].iloc[0]) if "note" in g and g["note"].iloc[0] else ""
+        lines.append(f"- {docs.loc[doc_id, 'place_en']}: {n} of {total} national tasks ({n / total:.0%})"
+                     + (f" — {note}." if note else "."))
+    return lines
 
 
 def audit_findings(aud: pd.DataFrame) -> Prose:

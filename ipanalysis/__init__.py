@@ -36,7 +36,7 @@ import importlib
 #: submodule never replaces a function.
 _EXPORTS = {
     **dict.fromkeys(["attainment"], "analysis.attainment"),
-    **dict.fromkeys(["audit"], "analysis.audit"),
+    **dict.fromkeys(["audit", "audit_checks", "audit_summary"], "analysis.audit"),
     **dict.fromkeys(["compare", "compare_matrix", "coverage_scores", "national_coverage", "national_tasks",
                      "targets_per_10k"], "analysis.compare"),
     **dict.fromkeys(["cagr", "historical_growth", "plan_paths", "trajectories", "trajectory"],

@@ -26,11 +26,29 @@ def test_one_card_per_document_with_the_library_numbers(cards):
         assert card["title_zh"] == doc["title_zh"] and card["title_en"] == doc["title_en"]
         assert card["horizon"] == f"{doc['plan_start_year']}→{doc['target_years']}".replace(";", "/")
         assert card["n_targets"] == len(tr) and card["n_projectable"] == int(tr["computable"].sum())
-        assert card["needs_review"] == int(((aud["doc_id"] == card["doc_id"]) & (aud["status"] == "needs_review")).sum())
+        mine = aud[aud["doc_id"] == card["doc_id"]]
+        assert card["needs_review"] == int((mine["status"] != "consistent").sum())
+        assert card["audit_checks_run"] == len(mine)
         assert sum(card["status_counts"].values()) == len(ip.attainment(doc_id=card["doc_id"], **ILLUSTRATIVE))
         assert card["illustrative"] and card["errors"] == []
     ordos = cards[-1]
     assert ordos["latest_observation"].startswith("2023") and ordos["n_projectable"] > 0
+
+
+def test_a_card_never_reads_clean_when_nothing_was_checked(cards):
+    """Issue 15 §3.5: Nanchang has no audit finding; its card said "Audit: to review 0".  It now says
+    that no check could apply and why; a checked document says how many checks ran."""
+    by = {c["doc_id"]: c for c in cards}
+    checks = ip.audit_checks()
+    nan = checks[checks["doc_id"] == "nanchang_2021"]
+    assert by["nanchang_2021"]["audit_applied"] == 0 == nan["applied"].sum()
+    assert "no stated history of a targeted indicator" in by["nanchang_2021"]["audit_not_applicable"]
+    html = index.render_index(cards, [], "")
+    nanchang = html[html.index('id="nanchang_2021"'):html.index("</article>", html.index('id="nanchang_2021"'))]
+    assert "no check applicable" in nanchang and "no stated growth rate" in nanchang and "to review" not in nanchang
+    ordos = html[html.index('id="ordos_2022"'):html.index("</article>", html.index('id="ordos_2022"'))]
+    aud = ip.audit("ordos_2022")
+    assert f"{int((aud['status'] != 'consistent').sum())} to review of {len(aud)} checks run" in ordos
 
 
 def test_status_column_is_preferred_and_dated_by_period_end(monkeypatch):

@@ -224,9 +224,10 @@ def _coverage_lines(cov: pd.DataFrame) -> list[str]:
     return lines
 
 
-def audit_findings(aud: pd.DataFrame) -> Prose:
+def audit_findings(aud: pd.DataFrame, checks: pd.DataFrame | None = None) -> Prose:
     """What the audit page shows, from ``audit()``: counts by status and place, then each finding
-    that needs a reader's judgement, with the figures as the checks computed them.
+    that needs a reader's judgement, with the figures as the checks computed them; with ``checks``
+    (``audit_checks()``), per document which kinds of check applied, and where none could, why.
 
     >>> import ipanalysis as ip
     >>> print(audit_findings(ip.audit()))   # doctest: +ELLIPSIS
@@ -246,4 +247,22 @@ def audit_findings(aud: pd.DataFrame) -> Prose:
     for _, r in review.iterrows():
         lines.append(f"- {docs.loc[r['doc_id'], 'place_en']}, {r['kind'].replace('_', ' ')} ({r['status']}): "
                      f"{r['stated']} — {r['recomputed']}.")
+    if checks is not None and len(checks):
+        lines += _checks_lines(checks, docs)
     return _md(lines)
+
+
+def _checks_lines(checks: pd.DataFrame, docs: pd.DataFrame) -> list[str]:
+    """Per document: the kinds of check that applied, or why none could (a document with no finding
+    has not been shown to be consistent)."""
+    lines = ["Which checks could apply (a check applies where the document states what it examines):"]
+    for doc_id, g in checks.groupby("doc_id", sort=False):
+        place, applied = docs.loc[doc_id, "place_en"], int(g["applied"].sum())
+        if applied:
+            lines.append(f"- {place}: {applied} of {len(g)} kinds of check applied, {int(g['findings'].sum())} "
+                         f"checks run, {int(g['needs_review'].sum() + g['inconsistent'].sum())} to review.")
+        else:
+            why = ", ".join(r.split(" (")[0] for r in g["reason"])
+            lines.append(f"- {place}: no check could apply ({why}); none of its figures has been checked against "
+                         "the others.")
+    return lines

@@ -38,6 +38,23 @@ def _latest_observation(att) -> str | None:
     return None
 
 
+def _audit_card(summary: Mapping[str, Any] | None) -> dict[str, Any]:
+    """What the card says of the audit: findings to review of the checks run, and when no check could
+    apply, why (the reasons without their examples), so that nothing unchecked reads as clean.
+
+    >>> _audit_card({"findings": 0, "to_review": 0, "applied": 0, "checks": 2,
+    ...              "not_applicable": "no stated growth rate (年均增长); no “K+n” list"})["audit_not_applicable"]
+    ['no stated growth rate', 'no “K+n” list']
+    """
+    if summary is None:
+        return {"needs_review": None, "audit_checks_run": None, "audit_applied": None, "audit_checks": None,
+                "audit_not_applicable": []}
+    reasons = [r.split(" (")[0] for r in str(summary["not_applicable"]).split("; ") if r]
+    return {"needs_review": int(summary["to_review"]), "audit_checks_run": int(summary["findings"]),
+            "audit_applied": int(summary["applied"]), "audit_checks": int(summary["checks"]),
+            "audit_not_applicable": reasons}
+
+
 def document_summaries(attainment_parameters: Mapping[str, Mapping[str, Any]] | None = None) -> list[dict]:
     """One dict per document, in ``ip.documents()`` order: what its landing-page card shows.
 
@@ -61,11 +78,10 @@ def document_summaries(attainment_parameters: Mapping[str, Mapping[str, Any]] | 
     attainment_parameters = attainment_parameters or {}
     docs = ip.documents()
     try:
-        aud = ip.audit()
-        review = aud[aud["status"] == "needs_review"].groupby("doc_id").size().to_dict()
+        audit = {r["doc_id"]: r for r in ip.audit_summary().to_dict("records")}
         audit_error = None
     except Exception as exc:  # the card shows the gap; the audit page shows the error
-        review, audit_error = None, f"audit: {type(exc).__name__}: {exc}"
+        audit, audit_error = None, f"audit: {type(exc).__name__}: {exc}"
     out = []
     for doc in docs.to_dict("records"):
         doc_id = doc["doc_id"]
@@ -74,7 +90,7 @@ def document_summaries(attainment_parameters: Mapping[str, Mapping[str, Any]] | 
             "place_zh": doc["place_zh"], "place_en": doc["place_en"],
             "horizon": f"{doc['plan_start_year']}→{str(doc['target_years']).replace(';', '/')}",
             "n_targets": None, "n_projectable": None, "status_counts": {}, "latest_observation": None,
-            "illustrative": False, "needs_review": None if review is None else int(review.get(doc_id, 0)),
+            "illustrative": False, **_audit_card(None if audit is None else audit.get(doc_id)),
             "errors": [audit_error] if audit_error else []}
         try:
             tr = ip.trajectories(doc_id)

@@ -159,10 +159,12 @@ def test_second_run_skips_fast_and_force_rebuilds(nbdir, tmp_path, monkeypatch):
 
     # a fresh process (the CLI path); its speed is measured by benchmarks/report_bench.py
     proc = subprocess.run([sys.executable, "-c", "import sys; from ipanalysis.report import cli_main; "
-                           f"sys.exit(cli_main(['--matrix', {str(matrix)!r}, '--out', {str(out)!r}, '--only', 'ok']))"],
+                           f"code = cli_main(['--matrix', {str(matrix)!r}, '--out', {str(out)!r}, '--only', 'ok']); "
+                           "print('pandas imported:', 'pandas' in sys.modules); sys.exit(code)"],
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert re.search(r"^ok\s+skipped", proc.stdout, re.M)
+    assert "pandas imported: False" in proc.stdout  # the up-to-date path stays light
 
     frame = run(nbdir, out, [{"notebook": "ok.ipynb"}], force=True)
     assert frame.loc["ok", "status"] == "ok"

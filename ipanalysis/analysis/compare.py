@@ -20,6 +20,7 @@ from ..data import documents, indicators as _catalogue, read_table
 from ..data.population import population, population_near
 from ..data.sources import check_doc_id, data_dir, raw_text
 from .baselines import plan_start
+from .commitments import Statement, statements
 from .trajectory import canonical_targets
 from ..errors import DataValidationError, ParameterError
 
@@ -120,7 +121,7 @@ def national_tasks() -> pd.DataFrame:
     return df
 
 
-def _evidence(stmts, keywords: list[str]) -> tuple[str | None, object, list]:
+def _evidence(stmts: list[Statement], keywords: list[str]) -> tuple[str | None, Statement | None, list[Statement]]:
     """The first keyword (in the task's order) found in a commitment, that sentence, and the sentences
     holding a keyword that do not count (notice, review, note)."""
     hits = [s for s in stmts if any(k in s.text for k in keywords)]
@@ -131,7 +132,7 @@ def _evidence(stmts, keywords: list[str]) -> tuple[str | None, object, list]:
     return None, None, [s for s in hits if s.role != "commitment"]
 
 
-def _not_counted(skipped) -> str:
+def _not_counted(skipped: list[Statement]) -> str:
     """'2 sentences not counted: review of the past (…), issuing notice' ('' when none)."""
     if not skipped:
         return ""
@@ -163,8 +164,6 @@ def national_coverage(doc_ids: list[str] | None = None) -> pd.DataFrame:
     >>> int(c["issued"]), bool(c["predates_national"])
     (2013, True)
     """
-    from .commitments import statements
-
     tasks = national_tasks()
     docs = documents()
     local = docs.loc[docs["admin_level"] != "national", "doc_id"].tolist()

@@ -36,10 +36,10 @@ import importlib
 #: submodule never replaces a function.
 _EXPORTS = {
     **dict.fromkeys(["attainment"], "analysis.attainment"),
-    **dict.fromkeys(["audit"], "analysis.audit"),
+    **dict.fromkeys(["audit", "audit_checks", "audit_summary"], "analysis.audit"),
     **dict.fromkeys(["wanted"], "analysis.wanted"),
-    **dict.fromkeys(["compare", "compare_matrix", "national_coverage", "national_tasks", "targets_per_10k"],
-                    "analysis.compare"),
+    **dict.fromkeys(["compare", "compare_matrix", "coverage_scores", "national_coverage", "national_tasks",
+                     "targets_per_10k"], "analysis.compare"),
     **dict.fromkeys(["cagr", "historical_growth", "plan_paths", "trajectories", "trajectory"],
                     "analysis.trajectory"),
     **dict.fromkeys(["baselines", "check_all", "documents", "exclusions", "indicators", "targets"], "data"),

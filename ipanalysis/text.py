@@ -22,6 +22,7 @@ module that cuts text into sentences or clauses does it here, on :func:`normaliz
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 __all__ = [
@@ -37,6 +38,10 @@ __all__ = [
     "clauses",
     "clause_bounds",
     "sentence_start",
+    "HEADINGS",
+    "heading_rank",
+    "Section",
+    "sections",
 ]
 
 #: Full-width (and other wide) characters → their one-character half-width twins.
@@ -197,3 +202,55 @@ def sentence_start(text: str, pos: int, ends: str = STRONG_ENDS) -> int:
     norm = normalize(text[:pos])
     return max((norm.rfind(c) for c in ends), default=-1) + 1
 
+
+
+#: Heading lines of Chinese government documents, by rank (1 the highest): 第一章, 一、, 第一节, (一), 1.
+HEADINGS = (
+    (1, re.compile(r"^第[一二三四五六七八九十百零〇\d]+章")),
+    (2, re.compile(r"^[一二三四五六七八九十]+、")),
+    (3, re.compile(r"^第[一二三四五六七八九十百零〇\d]+节")),
+    (4, re.compile(r"^[(（][一二三四五六七八九十]+[)）]")),
+    (5, re.compile(r"^\d{1,2}[.．、](?!\d)")),
+)
+
+
+def heading_rank(line: str) -> int | None:
+    """The rank of a heading line (:data:`HEADINGS`), else None.
+
+    >>> [heading_rank(s) for s in ["第一章 规划背景", "二、工作目标", "(一)总体目标", "1.加强领导。", "2025年"]]
+    [1, 2, 4, 5, None]
+    """
+    s = normalize(line).strip()
+    return next((rank for rank, rx in HEADINGS if rx.match(s)), None)
+
+
+class Section(NamedTuple):
+    """The part of a text under one heading: from its heading line to the next heading of the same or a
+    higher rank (``end``); ``title`` the heading (the line's first sentence: some headings run on into
+    their paragraph), ``parents`` the titles of the headings above it."""
+
+    start: int
+    end: int
+    rank: int
+    title: str
+    parents: tuple[str, ...]
+
+
+def sections(text: str) -> list[Section]:
+    """Every heading's section, in text order (nested sections overlap their parents).
+
+    >>> t = "第一章 背景\\n第一节 成就\\n已建成5家。\\n第二章 目标\\n到2025年达到10家。"
+    >>> [(s.title, t[s.start:s.end].count("\\n"), s.parents) for s in sections(t)]
+    [('第一章 背景', 3, ()), ('第一节 成就', 2, ('第一章 背景',)), ('第二章 目标', 1, ())]
+    """
+    heads = [(rank, ln) for ln in lines(text) if (rank := heading_rank(ln.text)) is not None]
+    out: list[Section] = []
+    stack: list[tuple[int, str]] = []
+    for i, (rank, ln) in enumerate(heads):
+        while stack and stack[-1][0] >= rank:
+            stack.pop()
+        end = next((h.start for r, h in heads[i + 1:] if r <= rank), len(text))
+        title = " ".join(sentences(ln.text, ends="。;")[0].text.split())  # a heading with its paragraph: the heading
+        out.append(Section(ln.start, end, rank, title, tuple(t for _, t in stack)))
+        stack.append((rank, title))
+    return out

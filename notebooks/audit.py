@@ -44,6 +44,16 @@ ip.display.matrix_table(aud.groupby(["doc_id", "status"]).size().unstack(fill_va
 fig = charts.audit_chart(aud)
 
 # %% [markdown]
+# ## Which checks could apply
+# A check applies where the document states what it examines (a growth rate, an indicator table, a
+# target stated twice, its own history …). A document with no finding has not been shown to be
+# consistent unless some check applied to it.
+
+# %%
+checks = ip.audit_checks(doc_id)
+quote_table(ip.audit_summary(checks), ["doc_id", "applied", "checks", "findings", "to_review", "not_applicable"])
+
+# %% [markdown]
 # ## Inconsistencies and figures to review, with the quotes side by side
 
 # %%
@@ -61,4 +71,4 @@ quote_table(aud[aud["status"] == "consistent"], ["check_id", "kind", "stated", "
 # period; it asks a reader to check the source, not to discard the target.
 
 # %%
-ip.audit_findings(aud)
+ip.audit_findings(aud, checks)

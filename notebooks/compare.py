@@ -22,7 +22,9 @@
 # Targets are put in one cell of the matrix only when indicator, measure *and* unit agree
 # (`ipanalysis.compare`); different measures of one concept (e.g. pledge financing as an annual amount
 # in Nanchang, a plan-period total in Guiyang, a level in Ordos) stay in separate rows. Coverage of the
-# national tasks is a keyword match (`data/national_tasks.csv`), shown with the evidence sentence.
+# national tasks is a keyword (`data/national_tasks.csv`) found in a sentence that commits the local plan
+# to future work (`ipanalysis.analysis.commitments`: not its issuing notice or title, not a review of past
+# achievements, not a definition note), shown with the evidence sentence.
 
 # %% tags=["parameters"]
 min_docs = 2
@@ -74,9 +76,6 @@ shared = per[per["target_id"].isin(long.loc[long["n_docs"] >= min_docs, "target_
 readable(shared, ["target_id", "indicator", "measure", "value", "population", "population_year", "per_10k"],
          caption="Population: the cited figure nearest to the plan's base year (sources in data/population.csv).")
 
-# %%
-ip.compare_findings(long, per, min_docs=min_docs)
-
 # %% [markdown]
 # ## Pledge financing: the same words, three different measures
 
@@ -86,7 +85,7 @@ readable(long.query("indicator == 'ip_pledge_financing'"),
 
 # %% [markdown]
 # ## Coverage of the national 2015 demonstration-city tasks
-# For each of the nine tasks of the national plan, is there a sentence in the local plan that names it?
+# For each of the nine tasks of the national plan, is there a sentence in the local plan that commits to it?
 
 # %%
 cov = ip.national_coverage()
@@ -97,18 +96,22 @@ ip.display.matrix_table(cov.pivot_table(index=["task_no", "task_en"], columns="d
 fig = charts.coverage_heatmap(cov)
 
 # %%
-ip.display.matrix_table(cov.groupby("doc_id")["score"].first().rename("Share of the nine national tasks addressed 覆盖率")
-                        .to_frame(), kind="pct")
+scores = ip.coverage_scores(cov).set_index(["doc_id", "note"])[["score"]].rename_axis(["doc_id", "Note 说明"])
+ip.display.matrix_table(scores.rename(columns={"score": "Share of the nine national tasks addressed 覆盖率"}), kind="pct")
 
 # %% [markdown]
-# The evidence behind each "yes" (first matching sentence):
+# The evidence behind each "yes" (the first commitment holding a keyword), and the sentences holding a
+# keyword that were not counted:
 
 # %%
 from ipanalysis.present.display import quote_table
 
-quote_table(cov[cov["addressed"]], ["doc_id", "task_no", "keyword", "evidence"])
+quote_table(cov[cov["addressed"]], ["doc_id", "task_no", "keyword", "evidence", "section", "not_counted"])
 
 # %% [markdown]
-# **What it shows.** Keyword evidence is a first screen, not a judgement: a sentence that mentions
-# 质押融资 addresses the finance task in words, but only the targets above show how far. Read the
-# evidence column before citing a "yes".
+# Keyword evidence is a first screen, not a judgement: a commitment that mentions 质押融资 takes up the
+# finance task in words, but only the targets above show how far. Read the evidence column before citing
+# a "yes".
+
+# %%
+ip.compare_findings(long, per, min_docs=min_docs, coverage=cov)

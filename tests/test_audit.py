@@ -466,3 +466,46 @@ def test_equality_and_part_whole_tolerances():
     assert _part_whole_verdict(part, whole, "target", True)[0] == C
     whole["value"] = 100.0 - 2e-9
     assert _part_whole_verdict(part, whole, "target", True)[0] == INC
+
+
+# ------------------------------------------------------------------------------------------------
+# Which checks applied (issue 15 §3.5: nothing reads as clean that was not checked)
+# ------------------------------------------------------------------------------------------------
+
+def test_every_document_says_which_checks_applied_and_why_not():
+    from ipanalysis.analysis.audit import CHECKS, audit_checks
+
+    checks = audit_checks()
+    assert len(checks) == len(ip.doc_ids()) * len(CHECKS)
+    full = audit()
+    for doc_id, g in checks.groupby("doc_id"):
+        mine = full[full["doc_id"] == doc_id]
+        assert g["findings"].sum() == len(mine)                      # every finding belongs to one check
+        assert g["needs_review"].sum() == (mine["status"] == "needs_review").sum()
+        assert (g["applied"] == (g["findings"] > 0)).all()
+        assert (g.loc[~g["applied"], "reason"].str.startswith("no ")).all() and (g.loc[g["applied"], "reason"] == "").all()
+    # Nanchang: no check could apply, each with its reason; Ordos: stated growth rates 3 consistent + 2 to review
+    nan = checks[checks["doc_id"] == "nanchang_2021"].set_index("check")
+    assert not nan["applied"].any()
+    assert nan.loc["vs_history", "reason"] == "no stated history of a targeted indicator"
+    assert nan.loc["table_increase", "reason"] == "no indicator table with 增幅"
+    ordos = checks[checks["doc_id"] == "ordos_2022"].set_index("check")
+    assert ordos.loc["stated_growth", ["findings", "consistent", "needs_review"]].tolist() == [5, 3, 2]
+
+
+def test_a_check_applies_once_the_text_gives_it_something():
+    """A corrupted copy of Nanchang's text that announces a number of tasks and lists them: the
+    task count check now applies (and finds the count right)."""
+    from ipanalysis.analysis.audit import audit_checks
+
+    text = ip.raw_text("nanchang_2021") + "\n一、主要任务\n共2项任务。\n(一)甲\n(二)乙\n"
+    c = audit_checks("nanchang_2021", texts={"nanchang_2021": text}).set_index("check")
+    assert c.loc["task_counts", ["applied", "findings", "consistent"]].tolist() == [True, 1, 1]
+
+
+def test_audit_findings_name_the_documents_no_check_could_reach():
+    md = ip.audit_findings(audit(), ip.audit_checks())
+    line = next(ln for ln in md.splitlines() if "Nanchang" in ln)
+    assert "no check could apply" in line and "no stated history of a targeted indicator" in line
+    ordos = next(ln for ln in md.splitlines() if ln.startswith("- Ordos") and "kinds of check" in ln)
+    assert "8 of 12 kinds of check applied" in ordos

@@ -74,3 +74,33 @@ def test_coverage_responds_to_the_text():
     assert cov.loc[4, "addressed"] and "质押" in cov.loc[4, "evidence"]
     with pytest.raises(ValueError):
         ip.national_coverage(["national_2015"])
+
+
+def test_coverage_counts_only_commitments():
+    """Issue 15 §3.4: today Ordos task 1 was 'yes' by its own title notice, Nanchang's by its issuing
+    notice, Ordos tasks 2, 4 and 9 by sentences reviewing the 十三五 period (498 cases, 6.214亿元)."""
+    cov = ip.national_coverage().set_index(["doc_id", "task_no"])
+    assert not cov.loc[("ordos_2022", 1), "addressed"] and not cov.loc[("nanchang_2021", 1), "addressed"]
+    assert "issuing notice or title" in cov.loc[("ordos_2022", 1), "not_counted"]
+    for task in (2, 4, 9):
+        r = cov.loc[("ordos_2022", task)]
+        assert r["addressed"] and "review of the past" in r["not_counted"]
+        assert "498件" not in r["evidence"] and "6.214亿元" not in r["evidence"] and "快速发展" not in r["evidence"]
+        assert not r["section"].startswith("第一章")      # not in 规划背景
+    assert cov.loc[("ordos_2022", 4), "evidence"].endswith("知识产权质押融资金额达到70亿元。")
+    assert "中国专利奖等进行奖补" in cov.loc[("ordos_2022", 5), "evidence"]   # not the definition note
+    shares = cov.groupby("doc_id")["addressed"].sum()
+    assert shares.to_dict() == {"cangshan_2013": 3, "guiyang_2022": 6, "nanchang_2021": 7, "ordos_2022": 7}
+
+
+def test_a_plan_older_than_the_national_one_says_so_beside_its_share():
+    from ipanalysis.analysis.compare import coverage_scores
+
+    s = coverage_scores().set_index("doc_id")
+    assert s["predates_national"].to_dict() == {"guiyang_2022": False, "cangshan_2013": True,
+                                                "nanchang_2021": False, "ordos_2022": False}
+    assert s.loc["cangshan_2013", "note"] == "issued 2013, before the national plan (2015): it could not take up its tasks"
+    assert s.loc["cangshan_2013", "score"] == pytest.approx(3 / 9) and s.loc["ordos_2022", "addressed"] == 7
+    md = ip.compare_findings(ip.compare(), ip.targets_per_10k(), coverage=ip.national_coverage())
+    line = next(ln for ln in md.splitlines() if "Cangshan" in ln and "national" in ln)
+    assert "3 of 9" in line and "2013" in line and "before the national plan (2015)" in line

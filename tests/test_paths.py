@@ -13,7 +13,7 @@ from ipanalysis import paths, report
 from ipanalysis.data.datapackage import descriptor
 from ipanalysis.data.sources import document_rows
 from ipanalysis.errors import DataFileNotFoundError, DataValidationError, UnknownDocumentError
-from ipanalysis.report.params import prepare_reports
+from ipanalysis.report.overrides import prepare_reports
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -159,10 +159,12 @@ def test_second_run_skips_fast_and_force_rebuilds(nbdir, tmp_path, monkeypatch):
 
     # a fresh process (the CLI path); its speed is measured by benchmarks/report_bench.py
     proc = subprocess.run([sys.executable, "-c", "import sys; from ipanalysis.report import cli_main; "
-                           f"sys.exit(cli_main(['--matrix', {str(matrix)!r}, '--out', {str(out)!r}, '--only', 'ok']))"],
+                           f"code = cli_main(['--matrix', {str(matrix)!r}, '--out', {str(out)!r}, '--only', 'ok']); "
+                           "print('pandas imported:', 'pandas' in sys.modules); sys.exit(code)"],
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert re.search(r"^ok\s+skipped", proc.stdout, re.M)
+    assert "pandas imported: False" in proc.stdout  # the up-to-date path stays light
 
     frame = run(nbdir, out, [{"notebook": "ok.ipynb"}], force=True)
     assert frame.loc["ok", "status"] == "ok"
@@ -239,7 +241,9 @@ PARAMS = {"notebook": "params.ipynb", "parameters": {"as_of": "2023"}, "matrix":
     ({"notebook": "ok.ipynb"}, {"doc_id": "ordos_2022"}, r"unknown parameter 'doc_id' for the selected reports; declared parameters — ok.ipynb: \(no parameters cell\)"),
     ({"notebook": "params.ipynb", "parameters": {"colour": "red"}}, None, r"unknown parameter 'colour'; params.ipynb declares: doc_id, as_of, observations, n, label"),
     ({"notebook": "params.ipynb", "parameters": {"doc_id": "beijing_2020"}}, None, r"unknown doc_id 'beijing_2020'; valid: cangshan_2013, guiyang_2022, nanchang_2021, national_2015, ordos_2022"),
-    (PARAMS, {"doc_id": "nope"}, r"unknown doc_id 'nope'"),
+    ({"notebook": "params.ipynb", "parameters": {"doc_id": "ordos_2022"}}, {"doc_id": "nope"}, r"unknown doc_id 'nope'"),
+    (PARAMS, {"doc_id": "guiyang_2022"}, r"-p doc_id='guiyang_2022' would put one analysis under the names of "
+                                         r"reports built for other values \(params-ordos_2022"),
     (PARAMS, {"as_of": "2023/12"}, r"as_of='2023/12'.*YYYY or YYYY-MM-DD"),
     (PARAMS, {"as_of": "2023-02-30"}, r"YYYY or YYYY-MM-DD"),
     (PARAMS, {"as_of": 23}, r"as_of='23'.*YYYY or YYYY-MM-DD"),
@@ -380,3 +384,68 @@ def test_real_matrix_is_the_intended_set():
 def test_kernel_is_this_interpreter():
     argv = report.kernel_command()
     assert argv[0] == sys.executable and "ipykernel_launcher" in argv
+
+
+# ------------------------------------------------------------------------------------------------
+# Issue 15 §3: a page never holds another place's analysis; a card shows its page's numbers
+# ------------------------------------------------------------------------------------------------
+
+def test_p_may_not_change_the_parameter_a_report_is_named_after(tmp_path, no_pool, capsys):
+    """``--only attainment -p doc_id=ordos_2022`` would write Ordos into attainment-guiyang_2022.html and
+    three more: refused before any kernel starts (exit 2), naming the reports and the --only to use."""
+    out = tmp_path / "out"
+    assert cli_main(["--only", "attainment", "-p", "doc_id=ordos_2022", "--out", str(out), "-q"]) == 2
+    err = capsys.readouterr().err
+    others = [f"attainment-{d}" for d in ("guiyang_2022", "cangshan_2013", "nanchang_2021", "national_2015")]
+    assert all(name in err for name in others) and "their names come from doc_id" in err
+    assert "use --only attainment-ordos_2022 instead of -p doc_id" in err
+    assert not out.exists()
+    # the same value as the report's own changes nothing, and a fixed (non-matrix) doc_id may be set
+    reports = report.prepare_reports(report.select_reports(load_matrix(), ["attainment-ordos_2022"]),
+                                     {"doc_id": "ordos_2022"})
+    assert reports[0].parameters["doc_id"] == "ordos_2022"
+    (demo,) = report.prepare_reports(report.select_reports(load_matrix(), ["attainment-demo-illustrative"]),
+                                     {"doc_id": "guiyang_2022"})
+    assert demo.parameters["doc_id"] == "guiyang_2022"
+
+
+def _cards(out: Path) -> dict[str, dict]:
+    return {c["doc_id"]: c for c in json.loads((out / "manifest.json").read_text(encoding="utf-8"))["index"]["cards"]}
+
+
+def _counts(doc_id: str, **params) -> dict[str, int]:
+    import ipanalysis as ip
+
+    att = ip.attainment(doc_id=doc_id, **params)
+    return {str(k): int(v) for k, v in att["status"].value_counts().items()}
+
+
+@kernels
+def test_cards_use_the_parameters_of_the_pages_they_link(tmp_path):
+    """``--only attainment-ordos_2022 -p as_of=2024-06-30``: the Ordos card counts as its page does
+    (today's main kept the default counts), every other card as its own page; then with invented
+    observations the card counts those and says they are illustrative."""
+    import ipanalysis as ip
+
+    out = tmp_path / "out"
+    frame = build(out=out, only="attainment-ordos_2022", params={"as_of": "2024-06-30"}, jobs=1, progress=False)
+    assert frame.set_index("name").loc["attainment-ordos_2022", "status"] == "ok"
+    cards = _cards(out)
+    assert cards["ordos_2022"]["status_counts"] == _counts("ordos_2022", as_of="2024-06-30") != _counts("ordos_2022")
+    for doc in ip.doc_ids():
+        if doc != "ordos_2022":
+            assert cards[doc]["status_counts"] == _counts(doc), doc
+    html = (out / "index.html").read_text(encoding="utf-8")
+    card = html[html.index('id="ordos_2022"'):html.index("</article>", html.index('id="ordos_2022"'))]
+    assert "as_of=2024-06-30" in card
+    assert json.loads((out / "manifest.json").read_text())["reports"]["attainment-ordos_2022"]["parameters"][
+        "as_of"] == "2024-06-30"
+
+    invented = tmp_path / "my_illustrative_observations.csv"
+    shutil.copy(ip.resolve_path("data/examples/illustrative_observations.csv"), invented)
+    build(out=out, only="attainment-ordos_2022", params={"observations": str(invented)}, jobs=1, progress=False)
+    ordos = _cards(out)["ordos_2022"]
+    assert ordos["status_counts"] == _counts("ordos_2022", observations=ip.load_observations(invented))
+    assert ordos["illustrative"] and ordos["status_counts"] != _counts("ordos_2022")
+    html = (out / "index.html").read_text(encoding="utf-8")
+    assert "ILLUSTRATIVE" in html[html.index('id="ordos_2022"'):]

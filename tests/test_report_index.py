@@ -26,11 +26,29 @@ def test_one_card_per_document_with_the_library_numbers(cards):
         assert card["title_zh"] == doc["title_zh"] and card["title_en"] == doc["title_en"]
         assert card["horizon"] == f"{doc['plan_start_year']}→{doc['target_years']}".replace(";", "/")
         assert card["n_targets"] == len(tr) and card["n_projectable"] == int(tr["computable"].sum())
-        assert card["needs_review"] == int(((aud["doc_id"] == card["doc_id"]) & (aud["status"] == "needs_review")).sum())
+        mine = aud[aud["doc_id"] == card["doc_id"]]
+        assert card["needs_review"] == int((mine["status"] != "consistent").sum())
+        assert card["audit_checks_run"] == len(mine)
         assert sum(card["status_counts"].values()) == len(ip.attainment(doc_id=card["doc_id"], **ILLUSTRATIVE))
         assert card["illustrative"] and card["errors"] == []
     ordos = cards[-1]
     assert ordos["latest_observation"].startswith("2023") and ordos["n_projectable"] > 0
+
+
+def test_a_card_never_reads_clean_when_nothing_was_checked(cards):
+    """Issue 15 §3.5: Nanchang has no audit finding; its card said "Audit: to review 0".  It now says
+    that no check could apply and why; a checked document says how many checks ran."""
+    by = {c["doc_id"]: c for c in cards}
+    checks = ip.audit_checks()
+    nan = checks[checks["doc_id"] == "nanchang_2021"]
+    assert by["nanchang_2021"]["audit_applied"] == 0 == nan["applied"].sum()
+    assert "no stated history of a targeted indicator" in by["nanchang_2021"]["audit_not_applicable"]
+    html = index.render_index(cards, [], "")
+    nanchang = html[html.index('id="nanchang_2021"'):html.index("</article>", html.index('id="nanchang_2021"'))]
+    assert "no check applicable" in nanchang and "no stated growth rate" in nanchang and "to review" not in nanchang
+    ordos = html[html.index('id="ordos_2022"'):html.index("</article>", html.index('id="ordos_2022"'))]
+    aud = ip.audit("ordos_2022")
+    assert f"{int((aud['status'] != 'consistent').sum())} to review of {len(aud)} checks run" in ordos
 
 
 def test_status_column_is_preferred_and_dated_by_period_end(monkeypatch):
@@ -76,17 +94,52 @@ def test_page_order_cards_cross_city_then_log(cards):
     assert "<script" not in html
 
 
-def test_a_documents_first_attainment_report_feeds_its_card(monkeypatch, tmp_path):
-    """A later demonstration page on other observations does not replace the document's card numbers."""
-    import sys
+def test_the_matrix_says_which_report_feeds_a_card(monkeypatch, tmp_path):
+    """``"card": true`` in the matrix, not the notebook's name: a demonstration page on other
+    observations (no card key) does not replace the document's card numbers."""
+    from ipanalysis.report import Manifest, load_matrix
+
+    seen = {}
+    monkeypatch.setattr(index, "document_summaries", lambda att: seen.update(att) or [])
+    reports = load_matrix([{"notebook": "attainment.ipynb", "matrix": {"doc_id": ["ordos_2022"]}, "card": True},
+                           {"notebook": "attainment.ipynb", "name": "attainment-demo", "description": "demo",
+                            "parameters": {"doc_id": "ordos_2022", "observations": "demo.csv"}},
+                           {"notebook": "other.ipynb", "matrix": {"doc_id": ["guiyang_2022"]}, "card": True,
+                            "parameters": {"as_of": "2023"}}], tmp_path)
+    index.LandingPage(reports, Manifest(tmp_path / "manifest.json"), tmp_path, "env").future.result()
+    assert seen == {"ordos_2022": {}, "guiyang_2022": {"as_of": "2023"}}
+    assert [r.card for r in reports] == [True, False, True]
+    assert [r.name for r in load_matrix() if r.card] == [f"attainment-{d}" for d in ip.documents()["doc_id"]]
+
+
+def test_card_parameters_are_those_the_page_was_built_with(tmp_path):
+    """This build's parameters (``-p`` applied) first, then the manifest's record of the last build,
+    then the matrix; relative observation paths are taken from the root."""
+    import dataclasses
 
     from ipanalysis.report import Manifest, load_matrix
 
-    build = sys.modules["ipanalysis.report.build"]
-    seen = {}
-    monkeypatch.setattr(index, "document_summaries", lambda att: seen.update(att) or [])
-    reports = load_matrix([{"notebook": "attainment.ipynb", "matrix": {"doc_id": ["ordos_2022"]}},
-                           {"notebook": "attainment.ipynb", "name": "attainment-demo", "description": "demo",
-                            "parameters": {"doc_id": "ordos_2022", "observations": "demo.csv"}}], tmp_path)
-    build._Cards(reports, tmp_path, "env", Manifest(tmp_path / "manifest.json")).future.result()
-    assert seen == {"ordos_2022": {}}
+    reports = load_matrix([{"notebook": "a.ipynb", "matrix": {"doc_id": ["ordos_2022", "guiyang_2022", "nanchang_2021"]},
+                            "card": True, "parameters": {"as_of": "2023"}}], tmp_path)
+    manifest = Manifest(tmp_path / "manifest.json", {
+        "a-guiyang_2022": {"parameters": {"doc_id": "guiyang_2022", "as_of": "2024-06-30", "observations": "o.csv"}},
+        "a-nanchang_2021": {"parameters": {"doc_id": "nanchang_2021", "as_of": "2022"}}})
+    building = {"a-nanchang_2021": dataclasses.replace(reports[2], parameters={"doc_id": "nanchang_2021",
+                                                                               "as_of": "2025-01-01"})}
+    assert index.card_parameters(reports, manifest, tmp_path, building) == {
+        "ordos_2022": {"as_of": "2023"},
+        "guiyang_2022": {"as_of": "2024-06-30", "observations": str(tmp_path / "o.csv")},
+        "nanchang_2021": {"as_of": "2025-01-01"}}
+
+
+@pytest.mark.parametrize("entries, message", [
+    ([{"notebook": "a.ipynb", "card": True}], "has no doc_id"),
+    ([{"notebook": "a.ipynb", "matrix": {"doc_id": ["x_1"]}, "card": True},
+      {"notebook": "b.ipynb", "matrix": {"doc_id": ["x_1"]}, "card": True}], "both feed the card of 'x_1'"),
+    ([{"notebook": "a.ipynb", "matrix": {"doc_id": ["x_1"]}, "card": "yes"}], "must be true or false"),
+])
+def test_card_key_errors(tmp_path, entries, message):
+    from ipanalysis.report import ReportConfigError, load_matrix
+
+    with pytest.raises(ReportConfigError, match=message):
+        load_matrix(entries, tmp_path)

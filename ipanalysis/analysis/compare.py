@@ -19,12 +19,13 @@ import pandas as pd
 from ..data import documents, indicators as _catalogue, read_table
 from ..data.population import population, population_near
 from ..data.sources import check_doc_id, data_dir, raw_text
-from ..text import sentences
 from .baselines import plan_start
+from .commitments import Statement, statements
 from .trajectory import canonical_targets
 from ..errors import DataValidationError, ParameterError
 
-__all__ = ["compare", "compare_matrix", "national_tasks", "national_coverage", "denominator", "targets_per_10k"]
+__all__ = ["compare", "compare_matrix", "national_tasks", "national_coverage", "coverage_scores", "denominator",
+           "targets_per_10k"]
 
 _DENOMINATORS = {"件/万人": "per 10,000 residents (每万人口)"}
 
@@ -120,26 +121,48 @@ def national_tasks() -> pd.DataFrame:
     return df
 
 
-def _evidence(text: str, keywords: list[str]) -> tuple[str | None, str | None]:
+def _evidence(stmts: list[Statement], keywords: list[str]) -> tuple[str | None, Statement | None, list[Statement]]:
+    """The first keyword (in the task's order) found in a commitment, that sentence, and the sentences
+    holding a keyword that do not count (notice, review, note)."""
+    hits = [s for s in stmts if any(k in s.text for k in keywords)]
     for kw in keywords:
-        pos = text.find(kw)
-        if pos >= 0:
-            for s in sentences(text):
-                if s.start <= pos < s.end:
-                    return kw, s.text.strip()
-    return None, None
+        found = next((s for s in hits if kw in s.text and s.role == "commitment"), None)
+        if found is not None:
+            return kw, found, [s for s in hits if s.role != "commitment"]
+    return None, None, [s for s in hits if s.role != "commitment"]
+
+
+def _not_counted(skipped: list[Statement]) -> str:
+    """'2 sentences not counted: review of the past (…), issuing notice' ('' when none)."""
+    if not skipped:
+        return ""
+    roles = {"notice": "issuing notice or title", "review": "review of the past", "note": "definition note"}
+    kinds = list(dict.fromkeys(roles[s.role] for s in skipped))
+    return f"{len(skipped)} sentence{'s' if len(skipped) > 1 else ''} not counted ({', '.join(kinds)})"
+
+
+def _year(doc: dict) -> int:
+    """The year a document was issued (its issue date, else its plan start)."""
+    issued = str(doc.get("issued_date") or "")
+    return int(issued[:4]) if issued[:4].isdigit() else int(doc["plan_start_year"])
 
 
 def national_coverage(doc_ids: list[str] | None = None) -> pd.DataFrame:
-    """For each national task × local document: is it addressed, and the evidence sentence.
+    """For each national task × local document: does the plan commit to it, and the evidence sentence.
 
-    A task counts as addressed when the local text contains one of the task's keywords;
-    the sentence holding the first keyword found is the evidence.  ``score`` is the share of
-    the nine tasks a document addresses.
+    A task is addressed when a **commitment** of the local plan (:mod:`.commitments`: not the issuing
+    notice or title, not a review of the past, not a definition note) holds one of the task's keywords;
+    ``evidence`` is the first such sentence (keywords in the task's order), ``section`` its headings,
+    ``not_counted`` the keyword sentences left out and why.  ``score`` is the share of the nine tasks a
+    document addresses.  ``issued`` is the document's year; ``predates_national`` is True for a plan
+    issued before the national plan, which could not take up its tasks (``note`` says so).
 
     >>> cov = national_coverage()
     >>> sorted(cov["doc_id"].unique())
     ['cangshan_2013', 'guiyang_2022', 'nanchang_2021', 'ordos_2022']
+    >>> c = cov.query("doc_id == 'cangshan_2013'").iloc[0]
+    >>> int(c["issued"]), bool(c["predates_national"])
+    (2013, True)
     """
     tasks = national_tasks()
     docs = documents()
@@ -147,16 +170,43 @@ def national_coverage(doc_ids: list[str] | None = None) -> pd.DataFrame:
     for doc in doc_ids or ():
         if check_doc_id(doc) not in local:
             raise ParameterError(f"{doc!r} is the national plan, not a local one; valid: {', '.join(local)}")
+    meta = {d["doc_id"]: d for d in docs.to_dict("records")}
+    national_year = min(_year(d) for d in meta.values() if d["admin_level"] == "national")
     rows = []
     for doc in doc_ids or local:
-        text = raw_text(doc)
+        stmts = statements(doc)
+        year = _year(meta[doc])
+        note = (f"issued {year}, before the national plan ({national_year}): it could not take up its tasks"
+                if year < national_year else "")
         for _, task in tasks.iterrows():
-            kw, sentence = _evidence(text, [k.strip() for k in task["keywords"].split(";") if k.strip()])
+            kw, found, skipped = _evidence(stmts, [k.strip() for k in task["keywords"].split(";") if k.strip()])
             rows.append({"doc_id": doc, "task_no": task["task_no"], "task_en": task["task_en"],
-                         "task_zh": task["task_zh"], "addressed": kw is not None, "keyword": kw, "evidence": sentence})
+                         "task_zh": task["task_zh"], "addressed": kw is not None, "keyword": kw,
+                         "evidence": found.text.strip() if found is not None else None,
+                         "section": found.section if found is not None else None,
+                         "not_counted": _not_counted(skipped), "issued": year,
+                         "predates_national": year < national_year, "note": note})
     df = pd.DataFrame(rows)
     df["score"] = df.groupby("doc_id")["addressed"].transform("mean")
     return df
+
+
+def coverage_scores(cov: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per local document: the share of the national tasks it addresses, with what qualifies it.
+
+    Columns ``doc_id, addressed, tasks, score, issued, predates_national, note``.
+
+    >>> s = coverage_scores().set_index("doc_id")
+    >>> s.loc["cangshan_2013", "note"]
+    'issued 2013, before the national plan (2015): it could not take up its tasks'
+    """
+    cov = national_coverage() if cov is None else cov
+    g = cov.groupby("doc_id", sort=False)
+    out = g.agg(addressed=("addressed", "sum"), tasks=("task_no", "nunique"), score=("score", "first"),
+                issued=("issued", "first"), predates_national=("predates_national", "first"),
+                note=("note", "first")).reset_index()
+    out["addressed"] = out["addressed"].astype("int64")
+    return out
 
 
 #: Units of counts that can sensibly be divided by population (not %, scores, intensities).

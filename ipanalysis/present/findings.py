@@ -173,9 +173,12 @@ def attainment_findings(att: pd.DataFrame, doc_id: str) -> Prose:
     return _md(lines)
 
 
-def compare_findings(long: pd.DataFrame, per_10k: pd.DataFrame, min_docs: int = 2) -> Prose:
+def compare_findings(long: pd.DataFrame, per_10k: pd.DataFrame, min_docs: int = 2,
+                     coverage: pd.DataFrame | None = None) -> Prose:
     """What the cross-city page shows, from ``compare()`` and ``targets_per_10k()``: for each shared
-    indicator, the largest and smallest target, their ratio, and the same per 10,000 residents.
+    indicator, the largest and smallest target, their ratio, and the same per 10,000 residents; with
+    ``coverage`` (``national_coverage()``), how many national tasks each plan commits to, and which
+    plan was issued before the national one.
 
     >>> import ipanalysis as ip
     >>> print(compare_findings(ip.compare(), ip.targets_per_10k()))   # doctest: +ELLIPSIS
@@ -203,12 +206,28 @@ def compare_findings(long: pd.DataFrame, per_10k: pd.DataFrame, min_docs: int = 
     if len(split):
         lines.append("Stated in different measures, so never in one cell: "
                      + ", ".join(f"{_name(k)} ({n} measures)" for k, n in split.items()) + ".")
+    if coverage is not None and len(coverage):
+        lines += _coverage_lines(coverage)
     return _md(lines)
 
 
-def audit_findings(aud: pd.DataFrame) -> Prose:
+def _coverage_lines(cov: pd.DataFrame) -> list[str]:
+    """Each plan's share of the national tasks, and what qualifies it (a plan older than the national one)."""
+    docs = documents().set_index("doc_id")
+    lines = ["National tasks a local plan commits to (a sentence of its issuing notice or title, a review of "
+             "the past or a definition note does not count):"]
+    for doc_id, g in cov.groupby("doc_id", sort=False):
+        n, total = int(g["addressed"].sum()), g["task_no"].nunique()
+        note = str(g["note"].iloc[0]) if "note" in g and g["note"].iloc[0] else ""
+        lines.append(f"- {docs.loc[doc_id, 'place_en']}: {n} of {total} national tasks ({n / total:.0%})"
+                     + (f" — {note}." if note else "."))
+    return lines
+
+
+def audit_findings(aud: pd.DataFrame, checks: pd.DataFrame | None = None) -> Prose:
     """What the audit page shows, from ``audit()``: counts by status and place, then each finding
-    that needs a reader's judgement, with the figures as the checks computed them.
+    that needs a reader's judgement, with the figures as the checks computed them; with ``checks``
+    (``audit_checks()``), per document which kinds of check applied, and where none could, why.
 
     >>> import ipanalysis as ip
     >>> print(audit_findings(ip.audit()))   # doctest: +ELLIPSIS
@@ -228,4 +247,22 @@ def audit_findings(aud: pd.DataFrame) -> Prose:
     for _, r in review.iterrows():
         lines.append(f"- {docs.loc[r['doc_id'], 'place_en']}, {r['kind'].replace('_', ' ')} ({r['status']}): "
                      f"{r['stated']} — {r['recomputed']}.")
+    if checks is not None and len(checks):
+        lines += _checks_lines(checks, docs)
     return _md(lines)
+
+
+def _checks_lines(checks: pd.DataFrame, docs: pd.DataFrame) -> list[str]:
+    """Per document: the kinds of check that applied, or why none could (a document with no finding
+    has not been shown to be consistent)."""
+    lines = ["Which checks could apply (a check applies where the document states what it examines):"]
+    for doc_id, g in checks.groupby("doc_id", sort=False):
+        place, applied = docs.loc[doc_id, "place_en"], int(g["applied"].sum())
+        if applied:
+            lines.append(f"- {place}: {applied} of {len(g)} kinds of check applied, {int(g['findings'].sum())} "
+                         f"checks run, {int(g['needs_review'].sum() + g['inconsistent'].sum())} to review.")
+        else:
+            why = ", ".join(r.split(" (")[0] for r in g["reason"])
+            lines.append(f"- {place}: no check could apply ({why}); none of its figures has been checked against "
+                         "the others.")
+    return lines

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from .build import run_build
 from .matrix import DEFAULT_MATRIX, DEFAULT_OUT, ReportConfigError, load_matrix, select_reports
-from .params import parse_param
+from .overrides import parse_param
 
 __all__ = ["main"]
 

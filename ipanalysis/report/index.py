@@ -1,21 +1,31 @@
 """The landing page ``index.html``, rendered from ``templates/index.html.j2`` (Jinja2).
 
 One card per document (title zh/en, horizon, targets, projectable targets, attainment status counts
-with the date of the latest observation, audit findings needing review, links to its pages), then the
-cross-city pages, then the build log (times; failures with the failing cell and the error).  The
-numbers come from :func:`document_summaries`, computed in the parent process, in one place.
+with the date of the latest observation, the audit's checks and findings to review, links to its
+pages), then the cross-city pages, then the build log (times; failures with the failing cell and the
+error).  The numbers come from :func:`document_summaries`, computed in the parent process, in one
+place, with the parameters of the report that feeds each card (``"card": true`` in the matrix), as
+that report was built (:func:`card_parameters`): a card never shows other numbers than its page.
+:class:`LandingPage` computes them in a thread while the pool runs, and only when they can change.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from ..io import atomic_write
 from .fonts import FONT_CSS
+from .manifest import Manifest, now, package_version
+from .matrix import Report
 
-__all__ = ["document_summaries", "render_index", "write_index"]
+__all__ = ["document_summaries", "render_index", "write_index", "card_parameters", "LandingPage", "CARD_PARAMETERS"]
+
+#: The parameters a card's numbers depend on (besides ``doc_id``).
+CARD_PARAMETERS = ("observations", "as_of")
 
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -26,6 +36,23 @@ def _latest_observation(att) -> str | None:
             latest = att[col].dropna().max()
             return str(int(latest)) if col == "obs_year" else str(latest)[:10]
     return None
+
+
+def _audit_card(summary: Mapping[str, Any] | None) -> dict[str, Any]:
+    """What the card says of the audit: findings to review of the checks run, and when no check could
+    apply, why (the reasons without their examples), so that nothing unchecked reads as clean.
+
+    >>> _audit_card({"findings": 0, "to_review": 0, "applied": 0, "checks": 2,
+    ...              "not_applicable": "no stated growth rate (年均增长); no “K+n” list"})["audit_not_applicable"]
+    ['no stated growth rate', 'no “K+n” list']
+    """
+    if summary is None:
+        return {"needs_review": None, "audit_checks_run": None, "audit_applied": None, "audit_checks": None,
+                "audit_not_applicable": []}
+    reasons = [r.split(" (")[0] for r in str(summary["not_applicable"]).split("; ") if r]
+    return {"needs_review": int(summary["to_review"]), "audit_checks_run": int(summary["findings"]),
+            "audit_applied": int(summary["applied"]), "audit_checks": int(summary["checks"]),
+            "audit_not_applicable": reasons}
 
 
 def document_summaries(attainment_parameters: Mapping[str, Mapping[str, Any]] | None = None) -> list[dict]:
@@ -51,11 +78,10 @@ def document_summaries(attainment_parameters: Mapping[str, Mapping[str, Any]] | 
     attainment_parameters = attainment_parameters or {}
     docs = ip.documents()
     try:
-        aud = ip.audit()
-        review = aud[aud["status"] == "needs_review"].groupby("doc_id").size().to_dict()
+        audit = {r["doc_id"]: r for r in ip.audit_summary().to_dict("records")}
         audit_error = None
     except Exception as exc:  # the card shows the gap; the audit page shows the error
-        review, audit_error = None, f"audit: {type(exc).__name__}: {exc}"
+        audit, audit_error = None, f"audit: {type(exc).__name__}: {exc}"
     out = []
     for doc in docs.to_dict("records"):
         doc_id = doc["doc_id"]
@@ -64,14 +90,15 @@ def document_summaries(attainment_parameters: Mapping[str, Mapping[str, Any]] | 
             "place_zh": doc["place_zh"], "place_en": doc["place_en"],
             "horizon": f"{doc['plan_start_year']}→{str(doc['target_years']).replace(';', '/')}",
             "n_targets": None, "n_projectable": None, "status_counts": {}, "latest_observation": None,
-            "illustrative": False, "needs_review": None if review is None else int(review.get(doc_id, 0)),
+            "illustrative": False, **_audit_card(None if audit is None else audit.get(doc_id)),
             "errors": [audit_error] if audit_error else []}
         try:
             tr = ip.trajectories(doc_id)
             card["n_targets"], card["n_projectable"] = len(tr), int(tr["computable"].sum())
         except Exception as exc:
             card["errors"].append(f"trajectories: {type(exc).__name__}: {exc}")
-        params = {k: v for k, v in (attainment_parameters.get(doc_id) or {}).items() if k in ("observations", "as_of")}
+        params = {k: v for k, v in (attainment_parameters.get(doc_id) or {}).items() if k in CARD_PARAMETERS}
+        card["parameters"] = {k: Path(v).name if k == "observations" else str(v) for k, v in params.items()}
         try:
             att = ip.attainment(doc_id=doc_id, **params)
             col = "status" if "status" in att.columns else "schedule_status"
@@ -109,3 +136,94 @@ def render_index(cards: Sequence[Mapping], pages: Sequence[Mapping], summary: st
 
 def write_index(out: Path, cards: Sequence[Mapping], pages: Sequence[Mapping], summary: str) -> None:
     atomic_write(Path(out) / "index.html", render_index(cards, pages, summary))
+
+
+def card_parameters(reports: Sequence[Report], manifest: Manifest, root: Path,
+                    building: Mapping[str, Report] | None = None) -> dict[str, dict[str, Any]]:
+    """doc_id → the :data:`CARD_PARAMETERS` of the report that feeds its card, as its page is (or is
+    about to be) built: from ``building`` (reports of this build, ``-p`` applied), else from the
+    manifest (its last build), else from the matrix.  Relative data paths are taken from ``root``.
+
+    >>> from ipanalysis.report import load_matrix
+    >>> r = load_matrix([{"notebook": "a.ipynb", "matrix": {"doc_id": ["x_1"]}, "card": True,
+    ...                   "parameters": {"as_of": "2023"}}], "/nb")
+    >>> card_parameters(r, Manifest(Path("/nowhere/manifest.json")), Path("/repo"))
+    {'x_1': {'as_of': '2023'}}
+    >>> card_parameters(r, Manifest(Path("/m"), {"a-x_1": {"parameters": {"doc_id": "x_1", "observations": "o.csv"}}}),
+    ...                 Path("/repo"))
+    {'x_1': {'observations': '/repo/o.csv'}}
+    """
+    building = building or {}
+    out: dict[str, dict[str, Any]] = {}
+    for r in reports:
+        if not r.card:
+            continue
+        params = (building[r.name].parameters if r.name in building
+                  else manifest.parameters(r.name) or r.parameters)
+        card = {k: params[k] for k in CARD_PARAMETERS if params.get(k) is not None}
+        if "observations" in card:
+            card["observations"] = str(root / card["observations"])  # an absolute path stays as it is
+        out[r.parameters["doc_id"]] = card
+    return out
+
+
+def _cards_key(env: str, params: Mapping[str, Mapping[str, Any]]) -> str:
+    """What the cards' numbers depend on: data and package (``env``), parameters, observation files."""
+    files = sorted({p["observations"] for p in params.values() if p.get("observations")})
+    digests = [hashlib.sha256(Path(f).read_bytes()).hexdigest() if Path(f).is_file() else "" for f in files]
+    return hashlib.sha256(json.dumps([env, params, files, digests], sort_keys=True).encode()).hexdigest()
+
+
+class LandingPage:
+    """``index.html`` for one build: the cards' numbers are computed in a thread (started here, while
+    the pool runs), and only when their key changed (else reused from the manifest); :meth:`write`
+    renders the page from the manifest's records once the reports are built."""
+
+    def __init__(self, reports: Sequence[Report], manifest: Manifest, root: Path, env: str,
+                 building: Mapping[str, Report] | None = None):
+        self.reports, self.manifest = list(reports), manifest
+        params = card_parameters(reports, manifest, root, building)
+        self.key = _cards_key(env, params)
+        self.future = None
+        if (manifest.index or {}).get("cards_key") != self.key:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self.future = ThreadPoolExecutor(1).submit(document_summaries, params)
+
+    def write(self, out: Path) -> None:
+        """Write ``out/index.html`` unless nothing on it would change; record it in the manifest."""
+        pages = self.pages(out)
+        cached = self.manifest.index or {}
+        page_key = hashlib.sha256(json.dumps(pages, sort_keys=True, default=str).encode()).hexdigest()
+        if self.future is None and cached.get("page_key") == page_key and (out / "index.html").is_file():
+            return
+        key = self.key
+        try:
+            cards = self.future.result() if self.future is not None else cached["cards"]
+        except Exception as exc:  # e.g. a data table that no longer validates: the log still gets written
+            cards, key = [{"doc_id": "?", "title_zh": "", "title_en": "", "status_counts": {},
+                           "errors": [f"document summaries: {type(exc).__name__}: {exc}"]}], None
+        ok = sum(p["status"] == "ok" for p in pages)
+        failed = sum(p["status"] == "failed" for p in pages)
+        summary = (f"{len(pages)} reports: {ok} ok, {failed} failed"
+                   + (f", {len(pages) - ok - failed} not built" if len(pages) - ok - failed else "")
+                   + f" — ipanalysis {package_version()}, updated {now()}")
+        write_index(out, cards, pages, summary)
+        self.manifest.record_index({"cards_key": key, "cards": cards, "page_key": page_key})
+
+    def pages(self, out: Path) -> list[dict]:
+        """One build-log row per report of the matrix, from its manifest record."""
+        rows = []
+        for r in self.reports:
+            prev = self.manifest.reports.get(r.name) or {}
+            status = prev.get("status") or "not built"
+            if status == "ok" and not (out / f"{r.name}.html").is_file():
+                status = "not built"
+            rows.append({"name": r.name, "notebook": r.notebook.name, "doc_id": r.parameters.get("doc_id"),
+                         "parameters": prev.get("parameters", r.parameters), "status": status,
+                         "seconds": prev.get("seconds"), "built_at": prev.get("built_at"),
+                         "html": f"{r.name}.html" if status == "ok" else None,
+                         "ipynb": f"{r.name}.ipynb" if status == "failed" and (out / f"{r.name}.ipynb").is_file()
+                         else None, "cell": prev.get("cell"), "error": prev.get("error"),
+                         "traceback": prev.get("traceback")})
+        return rows

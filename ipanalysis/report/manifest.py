@@ -22,6 +22,7 @@ from ..io import atomic_write
 from ..parameters import PATH_PARAMETERS
 from ..version import package_version
 from .matrix import Report
+from .task import Result
 
 __all__ = ["Manifest", "environment_digest", "report_hash", "display_parameters", "package_version", "now"]
 
@@ -76,23 +77,55 @@ def report_hash(r: Report, env_digest: str, root: Path) -> str:
 
 @dataclass
 class Manifest:
-    """Per-report build records, plus the notebooks' declared parameters (by notebook hash)."""
+    """Per-report build records, the notebooks' declared parameters (by notebook hash) and the landing
+    page's numbers.  ``keep``: the report names of the matrix (records of others are dropped on save).
+
+    Written only through :meth:`record` and :meth:`record_index`, each of which saves at once
+    (atomically): a build that is killed keeps the records of the reports it finished.
+
+    >>> m = Manifest(Path("/nonexistent/manifest.json"))
+    >>> m.entry(Report("a", Path("/nb/a.ipynb"), {"doc_id": "x"}), Result("a", "ok", 1.5), "sha256:0", Path("/"))["status"]
+    'ok'
+    """
 
     path: Path
     reports: dict[str, dict] = field(default_factory=dict)
     notebooks: dict[str, dict] = field(default_factory=dict)
     index: dict | None = None
+    keep: set[str] | None = None
 
     @classmethod
-    def load(cls, out: Path) -> Manifest:
+    def load(cls, out: Path, keep: set[str] | None = None) -> Manifest:
         path = Path(out) / "manifest.json"
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             if data.get("format") == _FORMAT:
-                return cls(path, data["reports"], data.get("notebooks", {}), data.get("index"))
+                return cls(path, data["reports"], data.get("notebooks", {}), data.get("index"), keep)
         except (OSError, ValueError, KeyError, AttributeError):
             pass
-        return cls(path)
+        return cls(path, keep=keep)
+
+    @staticmethod
+    def entry(report: Report, result: Result, digest: str, root: Path) -> dict[str, Any]:
+        """The record of one build of ``report``: notebook, parameters as shown (data paths relative to
+        ``root``), ``hash`` (:func:`report_hash`), ``built_at``, and the result's status, time and error."""
+        return {"notebook": report.notebook.name, "parameters": display_parameters(report, root), "hash": digest,
+                "built_at": now(), "status": result.status, "seconds": result.seconds, "cell": result.cell,
+                "error": result.error, "traceback": result.traceback}
+
+    def record(self, report: Report, result: Result, digest: str, root: Path) -> None:
+        """Record one build of ``report`` and save."""
+        self.reports[report.name] = self.entry(report, result, digest, root)
+        self._save()
+
+    def record_index(self, index: dict[str, Any]) -> None:
+        """Record what the landing page was made from (its cards and a key of its pages) and save."""
+        self.index = index
+        self._save()
+
+    def parameters(self, name: str) -> dict[str, Any] | None:
+        """The parameters report ``name`` was last built with (as shown: paths relative to the root)."""
+        return (self.reports.get(name) or {}).get("parameters")
 
     def up_to_date(self, name: str, digest: str) -> bool:
         prev = self.reports.get(name) or {}
@@ -100,8 +133,9 @@ class Manifest:
         return (prev.get("hash") == digest and prev.get("status") == "ok"
                 and (out / f"{name}.html").is_file() and (out / f"{name}.ipynb").is_file())
 
-    def save(self, keep: set[str]) -> None:
-        self.reports = {k: v for k, v in self.reports.items() if k in keep}
+    def _save(self) -> None:
+        if self.keep is not None:
+            self.reports = {k: v for k, v in self.reports.items() if k in self.keep}
         data = {"format": _FORMAT, "package_version": package_version(), "updated": now(),
                 "reports": self.reports, "notebooks": self.notebooks, "index": self.index}
         atomic_write(self.path, json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True) + "\n")

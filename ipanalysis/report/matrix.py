@@ -4,8 +4,11 @@ Each entry has a ``notebook`` (relative to the matrix file's folder), optional f
 an optional ``matrix`` (``{param: [values...]}``: one report per combination; the value
 ``"documents"`` stands for every ``doc_id`` of ``data/documents.csv``, in file order, so a document
 added to the data gets its pages without an edit here), an optional fixed
-``name`` (only without ``matrix``) and an optional ``description`` (for readers of the file).  A report is named after its notebook stem plus ``-<value>`` per
-matrix parameter.
+``name`` (only without ``matrix``), an optional ``description`` (for readers of the file) and an
+optional ``"card": true``: the entry's reports feed their document's landing-page card (the card's
+numbers are computed with the parameters that report was built with; at most one such report per
+``doc_id``).  A report is named after its notebook stem plus ``-<value>`` per matrix parameter: those
+parameters are its ``dimensions``, which a ``-p`` override may not change.
 
 >>> [r.name for r in load_matrix()][:4]
 ['compare', 'audit', 'trajectories-guiyang_2022', 'trajectories-cangshan_2013']
@@ -36,12 +39,14 @@ NOTEBOOK_DIR = paths.notebook_dir()
 DEFAULT_MATRIX = paths.report_matrix()
 DEFAULT_OUT = paths.default_out()
 _NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
-_KEYS = {"name", "notebook", "parameters", "matrix", "description"}
+_KEYS = {"name", "notebook", "parameters", "matrix", "description", "card"}
 
 
 @dataclass(frozen=True)
 class Report:
-    """One report: a unique ``name``, an absolute ``notebook`` path and its ``parameters``.
+    """One report: a unique ``name``, an absolute ``notebook`` path and its ``parameters``;
+    ``dimensions`` the matrix parameters its name is built from; ``card`` whether it feeds its
+    document's landing-page card.
 
     >>> Report("compare", Path("/nb/compare.ipynb")).stem
     'compare'
@@ -50,6 +55,8 @@ class Report:
     name: str
     notebook: Path
     parameters: dict[str, Any] = field(default_factory=dict)
+    dimensions: tuple[str, ...] = ()
+    card: bool = False
 
     @property
     def stem(self) -> str:
@@ -108,17 +115,34 @@ def load_matrix(matrix: str | Path | Sequence | Mapping | None = None,
         grid = _grid(entry, where, i)
         if grid and entry.get("name"):
             raise ReportConfigError(f"{where}: entry {i}: \"name\" is for entries without a matrix")
+        if not isinstance(entry.get("card", False), bool):
+            raise ReportConfigError(f"{where}: entry {i}: \"card\" must be true or false")
         nb = (nb_dir / entry["notebook"]).resolve()
         for combo in itertools.product(*grid.values()):
             name = entry.get("name") or "-".join([nb.stem, *map(_slug, combo)])
             if not _NAME_RE.match(name):
                 raise ReportConfigError(f"{where}: report name {name!r} must match {_NAME_RE.pattern}")
-            reports.append(Report(name, nb, {**(entry.get("parameters") or {}), **dict(zip(grid, combo))}))
+            reports.append(Report(name, nb, {**(entry.get("parameters") or {}), **dict(zip(grid, combo))},
+                                  tuple(grid), bool(entry.get("card", False))))
     seen: set[str] = set()
     dupes = sorted({r.name for r in reports if r.name in seen or seen.add(r.name)})
     if dupes:
         raise ReportConfigError(f"{where}: duplicate report names {dupes}")
+    _check_cards(reports, where)
     return reports
+
+
+def _check_cards(reports: Sequence[Report], where: str) -> None:
+    """A card report names its document (``doc_id``), and a document has at most one."""
+    fed: dict[str, str] = {}
+    for r in (r for r in reports if r.card):
+        doc = r.parameters.get("doc_id")
+        if not isinstance(doc, str):
+            raise ReportConfigError(f"{where}: report {r.name!r} feeds a card but has no doc_id parameter")
+        if doc in fed:
+            raise ReportConfigError(f"{where}: reports {fed[doc]!r} and {r.name!r} both feed the card of {doc!r}; "
+                                    "mark one entry \"card\": true")
+        fed[doc] = r.name
 
 
 def select_reports(reports: Sequence[Report], only: str | Iterable[str] | None = None) -> list[Report]:

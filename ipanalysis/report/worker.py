@@ -20,6 +20,7 @@ from typing import Any, Iterator
 from ..io import atomic_write
 from .fonts import FONT_CSS
 from .kernel import KERNEL_NAME, WARM_UP, kernel_manager, skip_slow_optional_imports
+from .task import Result, Task
 
 __all__ = ["init_worker", "run_report", "source_cell_number"]
 
@@ -116,21 +117,21 @@ def _stderr_into(log) -> Iterator[None]:
         os.close(saved)
 
 
-def _release_kernel(km, kc, task: dict) -> None:
+def _release_kernel(km, kc, task: Task) -> None:
     """Stop this report's kernel; start the next report's one if the task asks (``prewarm``)."""
     if km is not None:
         try:
             _run(_stop_kernel, km, kc)
         except Exception:  # pragma: no cover - the kernel is gone already
             pass
-    if task.get("prewarm"):
+    if task.prewarm:
         try:
-            _STATE["next"] = (*_run(_start_kernel, task["cwd"]), task["cwd"])
+            _STATE["next"] = (*_run(_start_kernel, task.cwd), task.cwd)
         except Exception:  # pragma: no cover - the next report starts its own
             _STATE.pop("next", None)
 
 
-def _execute(task: dict, tmp: str, result: dict):
+def _execute(task: Task, tmp: str, result: Result):
     """Run the notebook with papermill into ``tmp``; the executed notebook (None if it never ran).
     Fills ``result`` with ``status`` ok, or the failing ``cell``, ``error`` and ``traceback``."""
     import nbformat
@@ -139,34 +140,34 @@ def _execute(task: dict, tmp: str, result: dict):
 
     km = kc = nb = None
     try:
-        km, kc = _take_kernel(task["cwd"])
-        nb = pm.execute_notebook(task["notebook"], tmp, parameters=task["parameters"], kernel_name=KERNEL_NAME,
-                                 cwd=task["cwd"], log_output=False, progress_bar=False,
+        km, kc = _take_kernel(task.cwd)
+        nb = pm.execute_notebook(task.notebook, tmp, parameters=task.parameters, kernel_name=KERNEL_NAME,
+                                 cwd=task.cwd, log_output=False, progress_bar=False,
                                  request_save_on_cell_execute=False, km=km, kc=kc)
-        result["status"] = "ok"
+        result.status = "ok"
     except PapermillExecutionError as exc:
         nb = nbformat.read(tmp, as_version=4)  # with papermill's error markers
-        result["cell"] = source_cell_number(nb["cells"], exc.cell_index)
-        result["error"] = f"{exc.ename}: {exc.evalue}" if exc.evalue else str(exc.ename)
-        result["traceback"] = _strip_ansi("\n".join(exc.traceback or []))[-4000:]
+        result.cell = source_cell_number(nb["cells"], exc.cell_index)
+        result.error = f"{exc.ename}: {exc.evalue}" if exc.evalue else str(exc.ename)
+        result.traceback = _strip_ansi("\n".join(exc.traceback or []))[-4000:]
     except Exception as exc:  # kernel died, bad notebook, ...
-        result["error"] = f"{type(exc).__name__}: {exc}"
+        result.error = f"{type(exc).__name__}: {exc}"
     finally:
         _release_kernel(km, kc, task)
     return nb
 
 
-def run_report(task: dict) -> dict:
-    """Run ``task`` (name, notebook, parameters, cwd, out, prewarm); return its result row.
+def run_report(task: Task) -> Result:
+    """Build one report; return its :class:`~.task.Result`.
 
     The HTML file is written only for a success (and a stale one removed on failure), so an HTML
     file in the output folder is always a current success; a failed run keeps its notebook."""
     import nbformat
 
     t0 = time.perf_counter()
-    out, name = Path(task["out"]), task["name"]
+    out, name = Path(task.out), task.name
     html_path, nb_path = out / f"{name}.html", out / f"{name}.ipynb"
-    result = {"name": name, "status": "failed", "error": None, "cell": None, "traceback": None}
+    result = Result(name)
     fd, tmp = tempfile.mkstemp(dir=out, prefix=f".{name}.", suffix=".tmp.ipynb")  # papermill's own output
     os.close(fd)
     with tempfile.TemporaryFile() as log:
@@ -176,19 +177,19 @@ def run_report(task: dict) -> dict:
             finally:
                 Path(tmp).unlink(missing_ok=True)
             try:
-                if result["status"] == "ok":
+                if result.status == "ok":
                     body, _ = _STATE["exporter"].from_notebook_node(nb)
                     atomic_write(nb_path, nbformat.writes(nb))
                     atomic_write(html_path, body.replace("</head>", FONT_CSS + "</head>", 1))
             except Exception as exc:
-                result.update(status="failed", error=f"{type(exc).__name__}: {exc}")
-        if result["status"] != "ok":
+                result.status, result.error = "failed", f"{type(exc).__name__}: {exc}"
+        if result.status != "ok":
             html_path.unlink(missing_ok=True)
             if nb is not None:
                 atomic_write(nb_path, nbformat.writes(nb))
             log.seek(0)
             stderr = _strip_ansi(log.read()[-3000:].decode("utf-8", "replace")).strip()
             if stderr:
-                result["traceback"] = ((result["traceback"] or "") + "\n\n[kernel stderr]\n" + stderr).strip()
-    result["seconds"] = round(time.perf_counter() - t0, 3)
+                result.traceback = ((result.traceback or "") + "\n\n[kernel stderr]\n" + stderr).strip()
+    result.seconds = round(time.perf_counter() - t0, 3)
     return result

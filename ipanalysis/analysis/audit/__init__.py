@@ -24,6 +24,9 @@ The kinds of check (column ``kind``): ``stated_growth_rate`` (:mod:`.growth`),
 :data:`STOCK_FLOW_BAND`, :data:`MAGNITUDE_FACTOR`, and the rounding rule of
 :func:`rounding_status` (:mod:`.numbers`).
 
+Which checks applied to a document, and why the others could not (:func:`audit_checks`), is reported
+beside the findings: a document with no finding has not been shown to be clean.
+
 >>> a = audit("ordos_2022").set_index("check_id")
 >>> a.loc["OR-cagr-patent_grants_annual", ["kind", "status"]].tolist()
 ['stated_growth_rate', 'consistent']
@@ -38,10 +41,10 @@ from __future__ import annotations
 from .finding import COLUMNS, KINDS, STATUSES, Finding
 from .history import HISTORY_RATIO, STOCK_FLOW_BAND
 from .numbers import decimals, rounding_error, rounding_status
-from .registry import CHECKS, Check, audit
+from .registry import CHECKS, Check, audit, audit_checks, audit_summary
 from .related import MAGNITUDE_CATEGORIES, MAGNITUDE_FACTOR
 
 __all__ = [
-    "audit", "rounding_status", "decimals", "rounding_error", "KINDS", "STATUSES", "COLUMNS", "Finding",
+    "audit", "audit_checks", "audit_summary", "rounding_status", "decimals", "rounding_error", "KINDS", "STATUSES", "COLUMNS", "Finding",
     "Check", "CHECKS", "HISTORY_RATIO", "STOCK_FLOW_BAND", "MAGNITUDE_FACTOR", "MAGNITUDE_CATEGORIES",
 ]

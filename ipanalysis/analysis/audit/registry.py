@@ -25,32 +25,37 @@ from . import growth, history, related, statements, textchecks
 from .context import Doc, ReasonRule, Relations, prefix, records
 from .finding import Finding, _unique_ids, to_frame
 
-__all__ = ["Check", "CHECKS", "audit"]
+__all__ = ["Check", "CHECKS", "audit", "audit_checks", "audit_summary"]
 
 
 @dataclass(frozen=True)
 class Check:
-    """One registered check: a name, the ``kind`` of the findings it returns, and the function."""
+    """One registered check: a name, the ``kind`` of the findings it returns, the function, and what
+    it ``examines`` (a check returns one finding for each such thing it finds, consistent or not, so a
+    check with no finding in a document found none: "no " + ``examines`` says why it could not apply)."""
 
     name: str
     kind: str
     run: Callable[[Doc], list[Finding]]
+    examines: str
     needs: str = ""  # "table": runs only for documents with an indicator table
 
 
 CHECKS: list[Check] = [
-    Check("stated_growth", "stated_growth_rate", growth.stated_growth),
-    Check("table_increase", "table_increase", statements.table_increase, needs="table"),
-    Check("duplicates", "table_vs_text|repeated_statement", statements.duplicates),
-    Check("table_vs_text_baselines", "table_vs_text", statements.table_vs_text_baselines),
-    Check("increments", "related_figures", related.increments),
-    Check("same_indicator_twice", "related_figures", related.same_indicator_twice),
-    Check("vs_history", "implied_growth_vs_history", history.vs_history),
-    Check("stock_vs_flow", "implied_growth_vs_history", history.stock_vs_flow),
-    Check("magnitude", "magnitude", related.magnitude),
-    Check("part_whole", "arithmetic", related.part_whole),
-    Check("task_counts", "arithmetic", textchecks.task_counts),
-    Check("k_plus_n_lists", "arithmetic", textchecks.k_plus_n_lists),
+    Check("stated_growth", "stated_growth_rate", growth.stated_growth, "stated growth rate (年均增长, 增长了N倍, 为…的N倍)"),
+    Check("table_increase", "table_increase", statements.table_increase, "indicator table with 增幅", needs="table"),
+    Check("duplicates", "table_vs_text|repeated_statement", statements.duplicates, "target stated twice"),
+    Check("table_vs_text_baselines", "table_vs_text", statements.table_vs_text_baselines,
+          "base value in both a table and the text"),
+    Check("increments", "related_figures", related.increments, "increase target beside its level target"),
+    Check("same_indicator_twice", "related_figures", related.same_indicator_twice,
+          "indicator targeted twice for one year"),
+    Check("vs_history", "implied_growth_vs_history", history.vs_history, "stated history of a targeted indicator"),
+    Check("stock_vs_flow", "implied_growth_vs_history", history.stock_vs_flow, "stock target with its feeding flow"),
+    Check("magnitude", "magnitude", related.magnitude, "two creation flows targeted for one year"),
+    Check("part_whole", "arithmetic", related.part_whole, "part and whole stated for one year"),
+    Check("task_counts", "arithmetic", textchecks.task_counts, "announced number of tasks (N项任务)"),
+    Check("k_plus_n_lists", "arithmetic", textchecks.k_plus_n_lists, "“K+n” list"),
 ]
 
 
@@ -97,15 +102,63 @@ def audit(doc_id: str | None = None, targets: pd.DataFrame | None = None, baseli
     ...
     ipanalysis.errors.UnknownDocumentError: unknown doc_id 'nowhere'; valid: cangshan_2013, guiyang_2022, nanchang_2021, national_2015, ordos_2022
     """
+    found: list[Finding] = []
+    for _, doc_found in _run_by_document(doc_id, targets, baselines, tables, texts):
+        _unique_ids([f for fs in doc_found.values() for f in fs])
+        found += [f for fs in doc_found.values() for f in fs]
+    return to_frame(found)
+
+
+def _run_by_document(doc_id, targets, baselines, tables, texts):
+    """Each document with the findings of every check (check name → findings), in :data:`CHECKS` order."""
     if doc_id is not None:
         check_doc_id(doc_id)
-    found: list[Finding] = []
     for d in _docs([doc_id] if doc_id is not None else _doc_ids(), targets, baselines, tables, texts):
-        doc_found = []
-        for check in CHECKS:
-            if check.needs == "table" and d.table is None:
-                continue
-            doc_found += check.run(d)
-        _unique_ids(doc_found)
-        found += doc_found
-    return to_frame(found)
+        yield d, {c.name: ([] if c.needs == "table" and d.table is None else c.run(d)) for c in CHECKS}
+
+
+def audit_checks(doc_id: str | None = None, targets: pd.DataFrame | None = None,
+               baselines: pd.DataFrame | None = None, tables: dict[str, pd.DataFrame] | None = None,
+               texts: dict[str, str] | None = None) -> pd.DataFrame:
+    """Which checks applied to each document and what they found: one row per document × check.
+
+    Columns ``doc_id, check, kind, applied, findings, consistent, needs_review, inconsistent, reason``:
+    ``applied`` is True when the check found something to examine (``findings`` of them, by status);
+    else ``reason`` says what the document lacks ("no stated growth rate …"), so that a document with
+    no finding is never read as checked and clean.  Arguments as in :func:`audit`.
+
+    >>> c = audit_checks("nanchang_2021")
+    >>> int(c["applied"].sum()), c.set_index("check").loc["vs_history", "reason"]
+    (0, 'no stated history of a targeted indicator')
+    >>> c = audit_checks("ordos_2022").set_index("check")
+    >>> bool(c.loc["stated_growth", "applied"]), int(c.loc["stated_growth", "findings"])
+    (True, 5)
+    """
+    rows = []
+    for d, doc_found in _run_by_document(doc_id, targets, baselines, tables, texts):
+        for c in CHECKS:
+            fs = doc_found[c.name]
+            n = {s: sum(f.status == s for f in fs) for s in ("consistent", "needs_review", "inconsistent")}
+            rows.append({"doc_id": d.doc_id, "check": c.name, "kind": c.kind, "applied": bool(fs),
+                         "findings": len(fs), **n, "reason": "" if fs else f"no {c.examines}"})
+    return pd.DataFrame(rows, columns=["doc_id", "check", "kind", "applied", "findings", "consistent",
+                                       "needs_review", "inconsistent", "reason"])
+
+
+def audit_summary(checks: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per document from :func:`audit_checks`: ``findings`` (checks run on a figure), ``to_review``
+    (needs_review or inconsistent), ``applied`` of ``checks`` kinds of check, and ``not_applicable``: why
+    each other check could not apply (``; ``-separated).
+
+    >>> s = audit_summary().set_index("doc_id")
+    >>> s.loc["nanchang_2021", ["findings", "applied"]].tolist(), s.loc["nanchang_2021", "not_applicable"].split("; ")[0]
+    ([0, 0], 'no stated growth rate (年均增长, 增长了N倍, 为…的N倍)')
+    """
+    checks = audit_checks() if checks is None else checks
+    rows = []
+    for doc_id, g in checks.groupby("doc_id", sort=False):
+        rows.append({"doc_id": doc_id, "findings": int(g["findings"].sum()),
+                     "to_review": int(g["needs_review"].sum() + g["inconsistent"].sum()),
+                     "applied": int(g["applied"].sum()), "checks": len(g),
+                     "not_applicable": "; ".join(g.loc[~g["applied"], "reason"])})
+    return pd.DataFrame(rows, columns=["doc_id", "findings", "to_review", "applied", "checks", "not_applicable"])

@@ -1,5 +1,7 @@
-"""Parameters: ``-p key=value`` parsing (as ``papermill -p``), the parameters each notebook declares
-(``papermill.inspect_notebook``), and validation before any kernel starts.
+"""``-p`` overrides: ``key=value`` parsing (as ``papermill -p``), the parameters each notebook declares
+(``papermill.inspect_notebook``), and validation before any kernel starts.  A ``-p`` may not change a
+parameter a report's name is built from (its matrix dimension: ``attainment-guiyang_2022`` must hold
+Guiyang's analysis); ``--only <name>`` picks that report instead.
 
 >>> parse_param("doc_id=ordos_2022")
 ('doc_id', 'ordos_2022')
@@ -8,6 +10,7 @@
 from __future__ import annotations
 
 import ast
+import dataclasses
 import hashlib
 from collections.abc import Iterable, Mapping, MutableMapping, Sequence
 from pathlib import Path
@@ -87,7 +90,8 @@ def prepare_reports(reports: Sequence[Report], params: Mapping[str, Any] | Itera
     """Apply ``-p`` overrides where a notebook declares them and resolve data paths; no kernel starts.
 
     Errors (all reported together): a missing notebook, a parameter its notebook does not declare,
-    an override no selected notebook declares, a data file that does not exist (matrix paths are
+    an override no selected notebook declares, an override of a report's dimension (the parameter its
+    name is built from, see :func:`dimension_overrides`), a data file that does not exist (matrix paths are
     relative to ``root``, default the repository root; ``-p`` paths to the working directory, else
     the repository root).  An int given for a parameter whose default is a string becomes a string.
     Values are checked by :func:`check_values`.
@@ -114,6 +118,7 @@ def prepare_reports(reports: Sequence[Report], params: Mapping[str, Any] | Itera
         listing = "; ".join(f"{nb.name}: {', '.join(d) or '(no parameters cell)'}" for nb, d in declared.items())
         errors.append(f"unknown parameter{'s' if len(unused) > 1 else ''} {', '.join(map(repr, unused))} "
                       f"for the selected reports; declared parameters — {listing}")
+    errors += dimension_overrides(reports, overrides)
     out: list[Report] = []
     for r in reports:
         decl = declared[r.notebook]
@@ -132,10 +137,35 @@ def prepare_reports(reports: Sequence[Report], params: Mapping[str, Any] | Itera
                     final[key] = check_parameters(base=base, **{key: value})[key]
                 except ValueError as exc:
                     errors.append(f"report {r.name!r}: {exc}")
-        out.append(Report(r.name, r.notebook, final))
+        out.append(dataclasses.replace(r, parameters=final))
     if errors:
         raise ReportConfigError("\n".join(dict.fromkeys(errors)))
     return out
+
+
+def dimension_overrides(reports: Sequence[Report], overrides: Mapping[str, Any]) -> list[str]:
+    """Why each override that would change a report's dimension is refused (one message per parameter,
+    naming the reports; empty when there is none).  An override equal to the report's own value changes
+    nothing and passes.
+
+    >>> from .matrix import load_matrix
+    >>> rs = load_matrix([{"notebook": "a.ipynb", "matrix": {"doc_id": ["x_1", "y_2", "z_3"]}}], "/nb")
+    >>> print(dimension_overrides(rs, {"doc_id": "y_2"})[0])
+    -p doc_id='y_2' would put one analysis under the names of reports built for other values (a-x_1, a-z_3: their names come from doc_id); to build a-y_2, use --only a-y_2 instead of -p doc_id
+    >>> dimension_overrides(rs[1:2], {"doc_id": "y_2"})
+    []
+    """
+    errors = []
+    for key, value in overrides.items():
+        clash = [r for r in reports if key in r.dimensions and r.parameters.get(key) != value]
+        if not clash:
+            continue
+        own = [r.name for r in reports if key in r.dimensions and r.parameters.get(key) == value]
+        hint = (f"to build {', '.join(own)}, use --only {' --only '.join(own)} instead of -p {key}" if own else
+                f"use --only <name> to pick the reports to build instead of -p {key}")
+        errors.append(f"-p {key}={value!r} would put one analysis under the names of reports built for other "
+                      f"values ({', '.join(r.name for r in clash)}: their names come from {key}); {hint}")
+    return errors
 
 
 def check_values(reports: Iterable[Report]) -> None:

@@ -1,0 +1,54 @@
+"""The process pool: reports run in spawned worker processes (:mod:`.worker`), longest first, with a
+progress bar; a worker that dies fails its report only.  Nothing is imported here until a report
+has to run (an up-to-date build never starts a pool).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+from . import kernel, worker
+from .matrix import Report
+from .task import Result, Task
+
+__all__ = ["run_pool"]
+
+
+def run_pool(todo: list[Report], out: Path, jobs: int, last_seconds: Mapping[str, float | None],
+             progress: bool = True) -> Iterator[tuple[Report, Result]]:
+    """Run ``todo`` in ``jobs`` spawned workers, longest first by ``last_seconds`` (the last build's
+    times; unknown ones first); yield each report with its :class:`~.task.Result` as it finishes."""
+    if not todo:
+        return
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from multiprocessing import get_context
+
+    from tqdm.auto import tqdm
+
+    todo = sorted(todo, key=lambda r: -float(last_seconds.get(r.name) or 1e9))
+    jobs = min(int(jobs), len(todo))
+    bar = tqdm(total=len(todo), disable=not progress, unit="report", desc="reports")
+    with ProcessPoolExecutor(jobs, mp_context=get_context("spawn"), initializer=worker.init_worker,
+                             initargs=(kernel.WORKER_ENV,)) as pool:
+        futures = {pool.submit(worker.run_report, Task.of(r, out, prewarm=i < len(todo) - jobs)): r
+                   for i, r in enumerate(todo)}
+        try:
+            for fut in as_completed(futures):
+                r = futures[fut]
+                try:
+                    res = fut.result()
+                except Exception as exc:  # the worker process died
+                    res = Result(r.name, error=f"worker failed: {type(exc).__name__}: {exc}")
+                    (out / f"{r.name}.html").unlink(missing_ok=True)
+                bar.update(1)
+                if progress:
+                    where = f" (cell {res.cell})" if res.cell else ""
+                    bar.write(f"{res.status} {r.name} {res.seconds or 0:.1f}s"
+                              + (f" — {res.error}{where}" if res.status == "failed" else ""))
+                yield r, res
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        finally:
+            bar.close()

@@ -28,6 +28,13 @@ def _latest_observation(att) -> str | None:
     return None
 
 
+def _label(code) -> str:
+    """A status code in the vocabulary's words (a code it does not know is shown as it is)."""
+    from ..present.vocabulary import LABELS, label
+
+    return label(code) if code in LABELS else str(code)
+
+
 def document_summaries(attainment_parameters: Mapping[str, Mapping[str, Any]] | None = None) -> list[dict]:
     """One dict per document, in ``ip.documents()`` order: what its landing-page card shows.
 
@@ -76,7 +83,7 @@ def document_summaries(attainment_parameters: Mapping[str, Mapping[str, Any]] | 
             att = ip.attainment(doc_id=doc_id, **params)
             col = "status" if "status" in att.columns else "schedule_status"
             card["status_counts"] = {str(k): int(v) for k, v in att[col].value_counts().items()}
-            card["latest_observation"] = _latest_observation(att[att[col] != "no data"])
+            card["latest_observation"] = _latest_observation(att[att[col] != "no_data"])
             card["illustrative"] = ("illustrative" in str(params.get("observations", "")).lower()
                                     or ("illustrative" in att.columns and bool(att["illustrative"].fillna(False).any())))
         except Exception as exc:
@@ -98,6 +105,7 @@ def render_index(cards: Sequence[Mapping], pages: Sequence[Mapping], summary: st
 
     env = Environment(loader=FileSystemLoader(_TEMPLATES), autoescape=select_autoescape(["html", "j2"]),
                       trim_blocks=True, lstrip_blocks=True)
+    env.filters["label"] = _label
     by_doc: dict[str, list] = {}
     for p in pages:
         if p.get("doc_id"):

@@ -23,9 +23,12 @@ __all__ = ["working_line", "THRESHOLDS_TEXT"]
 _T = OPENSDG_THRESHOLDS
 THRESHOLDS_TEXT = (f"bands: ≥ {_T['substantial']:.2f} substantial, {_T['moderate']:.2f}–{_T['substantial']:.2f} "
                    f"moderate, {_T['limited']:.0f}–{_T['moderate']:.2f} limited, < 0 deterioration")
-_WORDS = {"substantial_progress": "substantial progress", "moderate_progress": "moderate progress",
-          "limited_progress": "limited progress", "deterioration": "deterioration",
-          "target_achieved": "target achieved", "not_assessable": "not assessable"}
+
+
+def _code(code: str) -> str:
+    """A code as plain words in the worked line (underscores become spaces); the
+    pages' words, English and Chinese, come from :mod:`ipanalysis.present.vocabulary`."""
+    return str(code).replace("_", " ")
 
 
 def _pct(x: float) -> str:
@@ -87,11 +90,11 @@ def working_line(rec: dict, t, alternatives: list) -> str:
     if reading == "stated_rate":
         return (f"stated year-on-year growth {rec['obs_value']:g}% for {rec['obs_period_start']}…"
                 f"{rec['obs_period_end']} ÷ the plan's annual rate {t['target_value']:g}% = {rec['cagr_ratio']:.3f} "
-                f"(one period's rate, not a CAGR from a baseline); {THRESHOLDS_TEXT} → {_WORDS[rec['opensdg_status']]}")
+                f"(one period's rate, not a CAGR from a baseline); {THRESHOLDS_TEXT} → {_code(rec['opensdg_status'])}")
     if reading == "target_year_value":
         v = rec["annualised_value"] if not math.isnan(rec["annualised_value"]) else rec["obs_value"]
         return (f"target year {int(t['target_year'])} observed: {fmt_value(v, unit)} against {t['comparator']} "
-                f"{fmt_value(rec['goal'], unit)} → {rec['status']}")
+                f"{fmt_value(rec['goal'], unit)} → {_code(rec['status'])}")
     if reading == "level_vs_target":
         return (f"{_obs_part(rec, unit)}; {fmt_value(rec['goal'], unit)} targeted; level {_pct(rec['share_of_target'])} "
                 "of the target (no baseline: distance to target, not progress)")
@@ -108,14 +111,14 @@ def working_line(rec: dict, t, alternatives: list) -> str:
         parts.append("less than a year after the baseline: Open SDG needs at least two years of data, "
                      "so no Open SDG or UNSD band")
     elif ratio:
-        parts.append(f"{ratio}; {THRESHOLDS_TEXT} → {_WORDS.get(rec['opensdg_status'], rec['opensdg_status'])}")
+        parts.append(f"{ratio}; {THRESHOLDS_TEXT} → {_code(rec['opensdg_status'])}")
     for label, years, r, band in alternatives:
-        parts.append(f"{label} ({_years(years)} years): ratio {r:.3f} → {_WORDS.get(band, band)}")
+        parts.append(f"{label} ({_years(years)} years): ratio {r:.3f} → {_code(band)}")
     if rec["status"] == "borderline":
-        parts.append(f"the band depends on the convention → borderline ({_WORDS[rec['status_low']]} to "
-                     f"{_WORDS[rec['status_high']]})")
+        parts.append(f"the band depends on the convention → borderline ({_code(rec['status_low'])} to "
+                     f"{_code(rec['status_high'])})")
     if not math.isnan(rec["progress_ratio"]):
         parts.append(f"序时进度: {_pct(rec['progress_ratio'])} of the distance covered, the plan path expects "
                      f"{_pct(rec['expected_share'])} by now (straight line {_pct(rec['elapsed_share'])}) → "
-                     f"{rec['schedule_status'].replace('_', ' ')}")
+                     f"{_code(rec['schedule_status'])}")
     return "; ".join(parts) + "."

@@ -203,7 +203,7 @@ def attainment_findings(att: pd.DataFrame, doc_id: str) -> Prose:
                          f"**{_words(r)}**{ratio}{sched}.")
             if r["status"] == "borderline":
                 lines.append(f"- {r['target_id']} is borderline: its band depends on a convention (how a part-year "
-                             "flow is dated or annualised); the worked line below gives each reading.")
+                             "flow is dated or annualised); its worked line (the arithmetic of each verdict) gives each reading.")
             why = disagreement(r)
             if why:
                 lines.append(f"- {r['target_id']}: the readings disagree — {why}.")

@@ -108,7 +108,7 @@ HEADERS: dict[str, tuple[str, str]] = {
     "progress_ratio": ("Progress", "进度"), "elapsed_share": ("Time elapsed (straight line)", "时间进度（直线）"),
     "expected_share": ("Expected on the plan path", "按规划路径应完成"),
     "schedule_status": ("Schedule", "序时进度"), "actual_cagr": ("Observed growth", "实际年均增速"),
-    "cagr_ratio": ("Ratio", "比值"), "reading": ("Ratio of", "比值口径"), "opensdg_status": ("Open SDG", "Open SDG"),
+    "cagr_ratio": ("Ratio", "比值"), "reading": ("Ratio of", "比值口径"), "opensdg_status": ("Band (Open SDG thresholds)", "等级（Open SDG阈值）"),
     "projected_ratio": ("Projected", "预测完成度"), "unsd_status": ("UNSD 2023", "UNSD 2023"),
     "years_elapsed": ("Years elapsed", "已过年数"), "working": ("Working", "计算过程"),
     "population": ("Residents", "常住人口"), "population_year": ("Year", "年份"),

@@ -54,15 +54,12 @@ _STATUS = {
 
 #: What a ratio was computed from (``reading`` column of attainment).
 _READINGS = {
-    "cagr_from_base": ("Open SDG ratio: CAGR since the baseline ÷ CAGR required",
-                       "年均增速比：基期以来实际年均增速÷所需年均增速"),
-    "stated_rate": ("stated year-on-year rate ÷ annual rate required (not Open SDG's CAGR from the baseline)",
-                    "公布的同比增速÷目标年均增速（非自基期的年均增速）"),
-    "linear_pace": ("linear pace ratio: average a year so far ÷ average a year required (a total counted from zero)",
-                    "累计进度比：已实现年均量÷所需年均量（自零起算的累计值）"),
-    "level_vs_target": ("level reached as a share of the target", "已达水平占目标值比例"),
-    "target_year_value": ("the target year's value against the target", "目标年实际值对照目标值"),
-    "none": ("no reading", "未评估"),
+    "cagr_from_base": ("Open SDG ratio: CAGR since the baseline ÷ CAGR required", "年均增速比（基期以来÷所需）"),
+    "stated_rate": ("stated yearly rate ÷ the plan's rate", "公布同比增速÷目标年均增速"),
+    "linear_pace": ("linear pace ratio (a total from zero)", "累计进度比（自零起算）"),
+    "level_vs_target": ("level ÷ target", "已达水平÷目标值"),
+    "target_year_value": ("target-year value", "目标年实际值"),
+    "none": ("no ratio", "未计算"),
 }
 
 #: Measures, bases and commitments of the targets table.

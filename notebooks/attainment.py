@@ -51,6 +51,7 @@ doc_id, as_of, observations = checked["doc_id"], checked["as_of"], checked["obse
 # %%
 from ipanalysis.present import charts
 from ipanalysis.present.display import readable, setup_notebook
+from ipanalysis.present.worked import with_working_zh
 
 obs = ip.load_observations(observations)
 setup_notebook()
@@ -92,7 +93,7 @@ readable(judged, ["target_id", "progress_ratio", "expected_share", "elapsed_shar
 # observed and required, ratio, thresholds, band; then the other readings where a convention changes it.
 
 # %%
-readable(judged[judged["working"] != ""], ["target_id", "status", "working"])
+readable(with_working_zh(judged[judged["working"] != ""]), ["target_id", "status", "working", "working_zh"])
 
 # %% [markdown]
 # ## Targets without a verdict

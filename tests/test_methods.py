@@ -176,9 +176,20 @@ def test_the_worked_line_lets_a_reader_redo_or01():
         assert piece in w, piece
 
 
+def test_the_worked_line_in_chinese_uses_the_vocabulary():
+    from ipanalysis.present.worked import working_zh
+
+    r = ip.attainment(doc_id="ordos_2022").set_index("target_id").loc["OR-01"]
+    w = working_zh(r)
+    for piece in ("基期值2,748件（2020-12-31）", "×366/274＝4,539件", "按2024年计", "已过4年（共5年）",
+                  "比值13.4%÷15.0%＝0.891", "→ 进展一般", "按截止日期计（3.75年）：比值0.955 → 进展明显",
+                  "临界：进展一般至进展明显", "序时进度：已完成64.4%，按规划路径应完成74.1%", "→ 进度滞后"):
+        assert piece in w, piece
+
+
 def test_the_attainment_page_shows_the_working():
     src = (ip.data.sources.data_dir().parent / "notebooks" / "attainment.py").read_text(encoding="utf-8")
-    assert '["target_id", "status", "working"]' in src
+    assert '["target_id", "status", "working", "working_zh"]' in src
 
 
 # Issue 15 §3.3 — ranges stay ranges

@@ -96,8 +96,9 @@ def _blank(t) -> dict:
                goal=np.nan, years_elapsed=np.nan, span_years=np.nan, progress_ratio=np.nan, elapsed_share=np.nan,
                expected_share=np.nan, schedule_status=NO_DATA, reading="none", actual_cagr=np.nan, cagr_ratio=np.nan,
                opensdg_status=NO_DATA, projected_value=np.nan, projected_ratio=np.nan, unsd_status=NO_DATA,
-               share_of_target=np.nan, status=NO_DATA, status_low=pd.NA, status_high=pd.NA, flags="", comment="",
-               working="")
+               share_of_target=np.nan, status=NO_DATA, status_low=pd.NA, status_high=pd.NA, exact_date_years=np.nan,
+               exact_date_ratio=np.nan, exact_date_band=pd.NA, seasonal_years=np.nan, seasonal_ratio=np.nan,
+               seasonal_band=pd.NA, flags="", comment="", working="")
     return rec
 
 
@@ -228,8 +229,10 @@ def _judge(rec: dict, t, rs: list, target_year_seen: bool, tolerance: float) -> 
         if d < MIN_YEARS:
             continue
         alt = _ratio(base, r.value, goal, d, span)[3]
-        alternatives.append((_DATING[(r.dating, r.annualisation)], d, alt,
-                             opensdg_status(alt, target_met(r.value, goal, comparator, t["direction"]))))
+        band = opensdg_status(alt, target_met(r.value, goal, comparator, t["direction"]))
+        alternatives.append((_DATING[(r.dating, r.annualisation)], d, alt, band))
+        key = "seasonal" if r.annualisation == "seasonal" else "exact_date"
+        rec.update({f"{key}_years": d, f"{key}_ratio": alt, f"{key}_band": band})
     if achieved:
         rec["status"] = rec["opensdg_status"]
     else:
@@ -317,7 +320,8 @@ def attainment(observations: pd.DataFrame | str | None = None, as_of: str | int 
     observation gets status ``no_data``, never dropped); ``status`` is the headline verdict (a code of
     :data:`STATUSES`; ``borderline`` names its two bands in ``status_low``/``status_high``), beside the
     three readings (``schedule_status``, ``opensdg_status``, ``unsd_status``); ``reading`` says what the
-    ratio is; ``working`` shows the arithmetic; ``flags`` carries caveats.  ``as_of`` (column) is the date
+    ratio is; the other readings of a part-year flow are in ``exact_date_*`` (dated at its end date) and
+    ``seasonal_*`` (a seasonal share); ``working`` shows the arithmetic; ``flags`` carries caveats.  ``as_of`` (column) is the date
     of the latest observation a verdict of the document uses (:func:`latest_used`), empty when none.
 
     >>> a = attainment(doc_id="ordos_2022").set_index("target_id")
@@ -346,6 +350,7 @@ def attainment(observations: pd.DataFrame | str | None = None, as_of: str | int 
     df["target_year"] = df["target_year"].astype("Int64")
     for col in ("obs_value", "obs_days", "annualised_value", "seasonal_share", "goal", "years_elapsed", "span_years",
                 "progress_ratio", "elapsed_share", "expected_share", "actual_cagr", "required_cagr", "cagr_ratio",
-                "projected_value", "projected_ratio", "share_of_target", "baseline_value"):
+                "projected_value", "projected_ratio", "share_of_target", "baseline_value", "exact_date_years",
+                "exact_date_ratio", "seasonal_years", "seasonal_ratio"):
         df[col] = df[col].astype("float64")
     return df

@@ -93,7 +93,7 @@ KINDS: dict[str, str] = {
     "flags": "text", "comment": "text", "progress_ratio": "pct", "elapsed_share": "pct", "expected_share": "pct",
     "schedule_status": "status", "actual_cagr": "pct", "cagr_ratio": "ratio", "reading": "code",
     "opensdg_status": "status", "projected_ratio": "pct", "unsd_status": "status", "years_elapsed": "ratio",
-    "working": "text", "population": "value=人", "population_year": "int", "per_10k": "ratio",
+    "working": "text", "working_zh": "text", "population": "value=人", "population_year": "int", "per_10k": "ratio",
 }
 #: Column → (bilingual header from :mod:`~ipanalysis.present.vocabulary`, kind).
 COLUMNS: dict[str, tuple[str, str]] = {col: (header(col), kind) for col, kind in KINDS.items()}

@@ -108,6 +108,7 @@ HEADERS: dict[str, tuple[str, str]] = {
     "cagr_ratio": ("Ratio", "比值"), "reading": ("Ratio of", "比值口径"), "opensdg_status": ("Band (Open SDG thresholds)", "等级（Open SDG阈值）"),
     "projected_ratio": ("Projected", "预测完成度"), "unsd_status": ("UNSD 2023", "UNSD 2023"),
     "years_elapsed": ("Years elapsed", "已过年数"), "working": ("Working", "计算过程"),
+    "working_zh": ("Working, in Chinese", "计算过程（中文）"),
     "population": ("Residents", "常住人口"), "population_year": ("Year", "年份"),
     "per_10k": ("Per 10,000 residents", "每万人"),
 }

@@ -33,8 +33,8 @@
 # one) and counted as its calendar year; where another convention (its end date, the seasonal share) gives
 # another band, the verdict is borderline and names both. A growth-rate target is judged on observed
 # growth, never on a level; once the target year is observed the verdict is met or missed; a target with
-# an observation but no baseline shows only its distance to target. Each verdict's arithmetic is in the
-# last column of the readings table.
+# an observation but no baseline shows only its distance to target. Each verdict's arithmetic, in English
+# and Chinese, is under "The arithmetic of each verdict".
 
 # %% tags=["parameters"]
 observations = None  # None: the cited data/observations.csv; or a path (absolute, or from the repository root)

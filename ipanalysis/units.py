@@ -36,6 +36,7 @@ __all__ = [
     "find_quantities",
     "chinese_int",
     "chinese_number",
+    "fmt_value",
 ]
 
 #: Units a table may use (the catalogue's base units).
@@ -232,3 +233,27 @@ def chinese_number(text: str) -> int | None:
         else:
             return None
     return total + section + (digit or 0)
+
+
+def fmt_value(v, unit: str | None = None) -> str:
+    """A value in the unit a Chinese reader expects: 亿元/万元 for money, 万件 from 10,000, %, 件/万人;
+    missing → "—".  The one number style of tables, prose and worked lines alike.
+
+    >>> fmt_value(4460000000, "yuan"), fmt_value(6.7e7, "yuan"), fmt_value(150000, "件"), fmt_value(3094, "件")
+    ('44.6亿元', '6,700万元', '15万件', '3,094件')
+    >>> fmt_value(12.5, "%"), fmt_value(0.93, "件/万人"), fmt_value(float("nan"), "件"), fmt_value(1.05)
+    ('12.5%', '0.93件/万人', '—', '1.05')
+    """
+    if v is None or type(v).__name__ == "NAType" or (isinstance(v, float) and v != v):
+        return "—"
+    v = float(v)
+
+    def short(x: float) -> str:
+        if float(x).is_integer() or abs(x) >= 100:
+            return f"{x:,.0f}"
+        return f"{x:,.2f}".rstrip("0").rstrip(".")
+    if unit == "yuan":
+        return f"{short(v / 1e8)}亿元" if abs(v) >= 1e8 else f"{short(v / 1e4)}万元"
+    if unit in ("件", "人", "人次") and abs(v) >= 1e4:
+        return f"{short(v / 1e4)}万{unit}"
+    return f"{short(v)}{unit or ''}"

@@ -18,17 +18,23 @@
 #
 # **Method.** Three standard readings, side by side (`ipanalysis.attainment`):
 # 1. **序时进度** ("时间过半、任务过半"): the share of the baseline→target distance covered, against the
-#    share of the plan period elapsed, counted in days (±5 points = on schedule).
-# 2. **Open SDG / Statistics Canada progress measure**: ratio of the observed CAGR to the CAGR required;
-#    ≥ 0.95 substantial, 0.6–0.95 moderate, 0–0.6 limited, < 0 deterioration (Eurostat-inspired
-#    thresholds; https://open-sdg.readthedocs.io/en/latest/progress-methodology/).
+#    share the plan's own path has covered by that date (compound for growth and CAGR targets, straight
+#    for totals counted from zero; ±5 points = on schedule); the classic straight-line time share beside it.
+# 2. **Open SDG / Statistics Canada progress measure**: ratio of the observed CAGR since the baseline to
+#    the CAGR required; ≥ 0.95 substantial, 0.6–0.95 moderate, 0–0.6 limited, < 0 deterioration
+#    (Eurostat-inspired thresholds; https://open-sdg.readthedocs.io/en/latest/progress-methodology/); less
+#    than a year after the baseline it is too early to judge. Where the ratio is something else (a stated
+#    year-on-year rate, a pace counted from zero) the column "Ratio of" says so.
 # 3. **UNSD SDG Progress Chart 2023**: the value projected to the target year at the observed pace,
 #    as a share of the required change; ≥ 0.95 on track, 0.10–0.95 fair progress, < 0.10 limited,
 #    < 0 regression (UN Statistics Division, *SDG Progress Chart 2023, Technical Note*).
 #
-# A flow observed over part of a year is annualised by the days it covers; a growth-rate target is
-# judged on observed growth, never on a level; once the target year is observed the verdict is met or
-# missed; a target with an observation but no baseline shows only its distance to target.
+# A flow observed over part of a year is annualised (by its days; by a seasonal share where the file has
+# one) and counted as its calendar year; where another convention (its end date, the seasonal share) gives
+# another band, the verdict is borderline and names both. A growth-rate target is judged on observed
+# growth, never on a level; once the target year is observed the verdict is met or missed; a target with
+# an observation but no baseline shows only its distance to target. Each verdict's arithmetic, in English
+# and Chinese, is under "The arithmetic of each verdict".
 
 # %% tags=["parameters"]
 observations = None  # None: the cited data/observations.csv; or a path (absolute, or from the repository root)
@@ -45,6 +51,7 @@ doc_id, as_of, observations = checked["doc_id"], checked["as_of"], checked["obse
 # %%
 from ipanalysis.present import charts
 from ipanalysis.present.display import readable, setup_notebook
+from ipanalysis.present.worked import with_working_zh
 
 obs = ip.load_observations(observations)
 setup_notebook()
@@ -52,7 +59,7 @@ setup_notebook()
 # %%
 att = ip.attainment(obs, as_of=as_of, doc_id=doc_id)
 judged = att[att["obs_value"].notna()]
-ip.doc_header(doc_id)
+ip.doc_header(doc_id, data=att)
 
 # %% [markdown]
 # ## Progress against the time elapsed (序时进度)
@@ -76,8 +83,17 @@ readable(judged, ["target_id", "indicator_zh", "baseline_value", "baseline_date"
 # ## The three readings
 
 # %%
-readable(judged, ["target_id", "progress_ratio", "elapsed_share", "schedule_status", "actual_cagr", "required_cagr",
-                  "cagr_ratio", "opensdg_status", "projected_ratio", "unsd_status", "comment"])
+readable(judged, ["target_id", "progress_ratio", "expected_share", "elapsed_share", "schedule_status", "years_elapsed",
+                  "actual_cagr", "required_cagr", "cagr_ratio", "reading", "opensdg_status", "projected_ratio",
+                  "unsd_status", "comment"])
+
+# %% [markdown]
+# ## The arithmetic of each verdict
+# Every number needed to redo the verdict by hand: baseline, observation, annualisation, years, growth
+# observed and required, ratio, thresholds, band; then the other readings where a convention changes it.
+
+# %%
+readable(with_working_zh(judged[judged["working"] != ""]), ["target_id", "status", "working", "working_zh"])
 
 # %% [markdown]
 # ## Targets without a verdict

@@ -95,7 +95,7 @@ readable(tr[tr["baseline_kind"] == "observed"], ["target_id", ("baseline_date", 
 
 # %%
 readable(tr[~tr["computable"]], ["target_id", "indicator_zh", "measure", "basis", "comparator", "target_value",
-                                  "implied_annual_average", "reason"])
+                                  "target_year", "implied_annual_average", "reason"])
 
 # %%
 ip.trajectory_findings(tr, hist, doc_id)

@@ -12,34 +12,34 @@ ILLUSTRATIVE = ipanalysis.data.sources.data_dir() / "examples" / "illustrative_o
 
 
 @pytest.mark.parametrize("ratio, status", [
-    (1.5, "substantial progress"), (0.95, "substantial progress"), (0.9499, "moderate progress"),
-    (0.6, "moderate progress"), (0.5999, "limited progress"), (0.0, "limited progress"),
-    (-0.0001, "deterioration"), (float("nan"), "not assessable"),
+    (1.5, "substantial_progress"), (0.95, "substantial_progress"), (0.9499, "moderate_progress"),
+    (0.6, "moderate_progress"), (0.5999, "limited_progress"), (0.0, "limited_progress"),
+    (-0.0001, "deterioration"), (float("nan"), "not_assessable"),
 ])
 def test_opensdg_boundaries(ratio, status):
     assert opensdg_status(ratio) == status
 
 
 def test_opensdg_achieved_wins():
-    assert opensdg_status(-3, achieved=True) == "target achieved"
+    assert opensdg_status(-3, achieved=True) == "target_achieved"
 
 
 @pytest.mark.parametrize("ratio, status", [
-    (0.95, "on track"), (0.9499, "fair progress, acceleration needed"), (0.10, "fair progress, acceleration needed"),
-    (0.0999, "limited progress or stagnation"), (0.0, "limited progress or stagnation"), (-0.01, "regression"),
+    (0.95, "on_track"), (0.9499, "fair_progress"), (0.10, "fair_progress"),
+    (0.0999, "limited_or_stagnation"), (0.0, "limited_or_stagnation"), (-0.01, "regression"),
 ])
 def test_unsd_boundaries(ratio, status):
     assert unsd_status(ratio) == status
-    assert unsd_status(ratio, achieved=True) == "target met"
+    assert unsd_status(ratio, achieved=True) == "target_achieved"
 
 
 @pytest.mark.parametrize("progress, elapsed, status", [
-    (0.5, 0.5, "on schedule"),          # 时间过半、任务过半
-    (0.45, 0.5, "on schedule"),         # within the 5-point tolerance
-    (0.449, 0.5, "behind schedule"),
-    (0.551, 0.5, "ahead of schedule"),
-    (0.2, 0.6, "behind schedule"),
-    (-0.1, 0.2, "behind schedule"),
+    (0.5, 0.5, "on_schedule"),          # 时间过半、任务过半
+    (0.45, 0.5, "on_schedule"),         # within the 5-point tolerance
+    (0.449, 0.5, "behind_schedule"),
+    (0.551, 0.5, "ahead_of_schedule"),
+    (0.2, 0.6, "behind_schedule"),
+    (-0.1, 0.2, "behind_schedule"),
 ])
 def test_schedule_rule(progress, elapsed, status):
     assert schedule_status(progress, elapsed) == status
@@ -105,13 +105,13 @@ def test_hand_computed_ordos_trademarks_with_date_based_elapsed_share():
     r = _att([_stock("ordos_2022", "valid_trademarks", "2023-12-31", 40000)], "ordos_2022").loc["OR-04"]
     assert r["progress_ratio"] == pytest.approx((40000 - 31219) / (50000 - 31219))
     assert r["elapsed_share"] == pytest.approx(3 / 5)   # end-2020 → end-2023 of end-2020 → end-2025
-    assert r["schedule_status"] == "behind schedule"  # 0.4675 of the task in 0.6 of the time
+    assert r["schedule_status"] == "behind_schedule"  # 0.4675 of the task in 0.6 of the time
     actual = (40000 / 31219) ** (1 / 3) - 1          # end-2020 → end-2023: 3 years
     required = (50000 / 31219) ** (1 / 5) - 1
     assert r["cagr_ratio"] == pytest.approx(actual / required)
     projected = 40000 * (1 + actual) ** 2
     assert r["projected_ratio"] == pytest.approx((projected - 31219) / (50000 - 31219))
-    assert r["status"] == r["opensdg_status"] == "moderate progress"
+    assert r["status"] == r["opensdg_status"] == "moderate_progress"
 
 
 def test_elapsed_share_uses_the_date_not_the_year():
@@ -127,21 +127,21 @@ def test_partial_year_flow_is_annualised_by_its_days():
     # Ordos patent grants: 2748 in 2020 (document), 15% a year; Jan–Sep 2024 = 3398 (274 of 366 days)
     r = _att([_flow("ordos_2022", "patent_grants_annual", "2024-01-01", "2024-09-30", 3398)], "ordos_2022").loc["OR-01"]
     assert r["annualised_value"] == pytest.approx(3398 * 366 / 274)
-    years = 3 + 274 / 366                            # end-2020 → 30 Sep 2024
+    years = 4                                        # the annualised value stands for 2024: 2020 → 2024
     assert r["actual_cagr"] == pytest.approx((3398 * 366 / 274 / 2748) ** (1 / years) - 1)
     assert "annualised from 274 days" in r["flags"]
 
 
 def test_a_month_is_too_short_to_annualise():
     r = _att([_flow("ordos_2022", "patent_grants_annual", "2025-02-01", "2025-02-28", 268)], "ordos_2022").loc["OR-01"]
-    assert r["status"] == "no data" and "too short" in r["comment"]
+    assert r["status"] == "no_data" and "too short" in r["comment"]
 
 
 def test_growth_target_without_baseline_is_never_achieved_from_a_level():
     # OR-02: PCT applications 年均增长15%, no baseline; 40 applications in 2023 says nothing about growth
     r = _att([_flow("ordos_2022", "pct_applications_annual", "2023-01-01", "2023-12-31", 40)], "ordos_2022").loc["OR-02"]
-    assert r["status"] == "not assessable"
-    assert r["opensdg_status"] != "target achieved" and r["unsd_status"] != "target met"
+    assert r["status"] == "not_assessable"
+    assert r["opensdg_status"] != "target_achieved" and r["unsd_status"] != "target_achieved"
     assert "growth" in r["comment"]
 
 
@@ -163,11 +163,11 @@ def test_growth_rate_from_before_the_plan_is_not_used():
         return {**_stock("guiyang_2022", "rd_expenditure_growth", end, value, unit="%", measure="rate"),
                 "period_start": start}
     r = _att([rate("2021-01-01", "2021-12-31", 30.0)], "guiyang_2022").loc["GY-06"]
-    assert r["status"] == "not assessable" and "before the plan starts (2022)" in r["comment"]
+    assert r["status"] == "not_assessable" and "before the plan starts (2022)" in r["comment"]
     assert pd.isna(r["actual_cagr"])
     r = _att([rate("2021-01-01", "2021-12-31", 30.0), rate("2023-01-01", "2023-12-31", 7.5)], "guiyang_2022").loc["GY-06"]
     assert r["actual_cagr"] == pytest.approx(0.075) and r["cagr_ratio"] == pytest.approx(0.625)
-    assert r["status"] == "moderate progress" and r["obs_period_start"] == "2023-01-01"
+    assert r["status"] == "moderate_progress" and r["obs_period_start"] == "2023-01-01"
 
 
 def test_target_year_observed_gives_met_or_missed():
@@ -184,12 +184,12 @@ def test_running_total_needs_a_start_stock():
     # GY-19 非遗项目 累计达260个 (running total): 240 at end-2023
     end = _stock("guiyang_2022", "intangible_cultural_heritage_items", "2023-12-31", 240, unit="个")
     r = _att([end], "guiyang_2022").loc["GY-19"]
-    assert r["status"] == "distance only" and r["share_of_target"] == pytest.approx(240 / 260)
+    assert r["status"] == "distance_only" and r["share_of_target"] == pytest.approx(240 / 260)
     start = _stock("guiyang_2022", "intangible_cultural_heritage_items", "2021-12-31", 200, unit="个")
     r = _att([start, end], "guiyang_2022").loc["GY-19"]
     assert r["baseline_value"] == 200 and r["progress_ratio"] == pytest.approx(40 / 60)
     assert r["elapsed_share"] == pytest.approx(2 / 4)
-    assert r["schedule_status"] == "ahead of schedule"
+    assert r["schedule_status"] == "ahead_of_schedule"
 
 
 def test_period_total_counts_from_zero_at_the_plan_start():
@@ -199,10 +199,10 @@ def test_period_total_counts_from_zero_at_the_plan_start():
     assert r["baseline_value"] != r["baseline_value"] or r["baseline_value"] == 0   # no stock before the plan
     assert r["progress_ratio"] == pytest.approx(3 / 5)
     assert r["elapsed_share"] == pytest.approx(2 / 4)
-    assert r["schedule_status"] == "ahead of schedule"
+    assert r["schedule_status"] == "ahead_of_schedule"
     assert r["projected_value"] == pytest.approx(3 * 4 / 2)           # the average pace continued
     assert r["projected_ratio"] == pytest.approx(6 / 5)
-    assert r["unsd_status"] == "on track" and r["status"] == "substantial progress"
+    assert r["unsd_status"] == "on_track" and r["status"] == "substantial_progress"
     assert pd.isna(r["annualised_value"])   # a plan-period total is never annualised
 
 
@@ -212,21 +212,21 @@ def test_overshoot_and_a_baseline_already_past_the_target():
             _stock("guiyang_2022", "high_value_invention_patents", "2023-12-31", 3400)]
     r = _att(rows, "guiyang_2022").loc["GY-02"]
     assert r["opensdg_status"] == "deterioration" and r["unsd_status"] == "regression"
-    # overshoot before the target year is "target achieved", not a ratio above 1
+    # overshoot before the target year is "target_achieved", not a ratio above 1
     rows = [_stock("guiyang_2022", "high_value_invention_patents", "2021-12-31", 3000),
             _stock("guiyang_2022", "high_value_invention_patents", "2023-12-31", 3700)]
     r = _att(rows, "guiyang_2022").loc["GY-02"]
-    assert r["status"] == "target achieved" and r["unsd_status"] == "target met"
+    assert r["status"] == "target_achieved" and r["unsd_status"] == "target_achieved"
 
 
 def test_lower_bound_target_met_at_value():
     r = _att([_stock("ordos_2022", "ip_practitioners", "2024-12-31", 96, unit="人")], "ordos_2022").loc["OR-15"]
-    assert r["opensdg_status"] == "target achieved" and r["unsd_status"] == "target met"
+    assert r["opensdg_status"] == "target_achieved" and r["unsd_status"] == "target_achieved"
 
 
 def test_no_baseline_shows_distance_to_target_not_progress():
     r = _att([_stock("nanchang_2021", "madrid_trademarks", "2023-12-31", 60)], "nanchang_2021").loc["NC-03"]
-    assert r["status"] == "distance only" and r["share_of_target"] == pytest.approx(0.6)
+    assert r["status"] == "distance_only" and r["share_of_target"] == pytest.approx(0.6)
     assert pd.isna(r["progress_ratio"]) and "distance to target" in r["comment"]
 
 
@@ -234,7 +234,7 @@ def test_only_the_documents_own_place_counts():
     rows = [{**_stock("ordos_2022", "valid_trademarks", "2023-12-31", 40000), "doc_id": pd.NA, "place": "内蒙古自治区",
              "scope": "province"}]
     r = _att(rows, "ordos_2022").loc["OR-04"]
-    assert r["status"] == "no data"
+    assert r["status"] == "no_data"
 
 
 def test_scope_must_match_the_document():
@@ -246,16 +246,16 @@ def test_scope_must_match_the_document():
 def test_missing_observation_is_no_data_not_dropped():
     a = ip.attainment(ILLUSTRATIVE, as_of=2023)
     assert len(a) == len(ip.trajectories())
-    nd = a[a["status"] == "no data"]
-    assert len(nd) > 0 and (nd["opensdg_status"] == "no data").all()
+    nd = a[a["status"] == "no_data"]
+    assert len(nd) > 0 and (nd["opensdg_status"] == "no_data").all()
 
 
 def test_default_is_the_real_observations_file():
     a = ip.attainment(doc_id="ordos_2022")
     assert not a["illustrative"].any()
     assert a.loc[a["obs_value"].notna(), "obs_url"].str.startswith("http").all()
-    assert (a["status"].isin(["substantial progress", "moderate progress", "limited progress", "deterioration",
-                              "target achieved", "met", "missed"])).sum() >= 2
+    assert (a["status"].isin(["substantial_progress", "moderate_progress", "limited_progress", "deterioration",
+                              "target_achieved", "met", "missed", "borderline"])).sum() >= 2
 
 
 def test_illustrative_flag_travels():
@@ -358,4 +358,5 @@ def test_as_of_is_the_latest_observation_of_a_targeted_indicator():
     none = ip.attainment(_obs([untargeted]), doc_id="ordos_2022")
     assert none["as_of"].isna().all()
     assert ", as of" not in str(ip.attainment_findings(none, "ordos_2022"))
-    assert set(ip.attainment(_obs([grants, untargeted]), doc_id="ordos_2022", as_of="2024-12-31")["as_of"]) == {"2024-12-31"}
+    # a cap later than every observation does not become the page's date: the latest observation used does
+    assert set(ip.attainment(_obs([grants, untargeted]), doc_id="ordos_2022", as_of="2024-12-31")["as_of"]) == {"2024-09-30"}

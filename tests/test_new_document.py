@@ -80,7 +80,7 @@ def test_a_sixth_city_needs_only_data(data_copy):
     assert float(r["actual_cagr"]) == pytest.approx(actual)
     assert float(r["cagr_ratio"]) == pytest.approx(actual / ((880000 / 800000) ** (1 / 3) - 1))
     assert r["status"] == opensdg_status(float(r["cagr_ratio"])) and r["obs_url"] == "https://example.org/test"
-    assert (att.drop("valid_trademarks")["status"] == "no data").all()
+    assert (att.drop("valid_trademarks")["status"] == "no_data").all()
 
     cmp = ip.compare()
     assert set(cmp.loc[cmp["doc_id"] == DOC, "target_id"]) == set(new["target_id"])

@@ -51,17 +51,18 @@ def test_a_card_never_reads_clean_when_nothing_was_checked(cards):
     assert f"{int((aud['status'] != 'consistent').sum())} to review of {len(aud)} checks run" in ordos
 
 
-def test_status_column_is_preferred_and_dated_by_period_end(monkeypatch):
-    """The headline ``status`` column, where attainment has one; the date from ``obs_period_end``."""
+def test_status_column_is_preferred_and_dated_by_the_latest_observation_used(monkeypatch):
+    """The headline ``status`` column, where attainment has one; the date is the ``obs_period_end`` of the
+    latest observation a verdict uses (``latest_used``), the one date the page shows too."""
     def fake(doc_id=None, **kwargs):
-        return pd.DataFrame({"status": ["on track", "off track", "no data"],
-                             "schedule_status": ["x", "y", "no data"],
-                             "obs_year": [2023, 2024, None],
+        return pd.DataFrame({"status": ["on_track", "moderate_progress", "no_data"],
+                             "schedule_status": ["x", "y", "no_data"],
+                             "obs_value": [1.0, 2.0, float("nan")],
                              "obs_period_end": ["2023-12-31", "2024-09-30", None]})
 
     monkeypatch.setattr(ipanalysis, "attainment", fake)
     card = index.document_summaries()[0]
-    assert card["status_counts"] == {"on track": 1, "off track": 1, "no data": 1}
+    assert card["status_counts"] == {"on_track": 1, "moderate_progress": 1, "no_data": 1}
     assert card["latest_observation"] == "2024-09-30"
 
 

@@ -16,6 +16,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 import ipanalysis as ip  # noqa: E402
+from ipanalysis.analysis.attainment import latest_used  # noqa: E402
 from ipanalysis.present import charts  # noqa: E402
 
 IMG = Path(__file__).resolve().parent.parent / "docs" / "img"
@@ -28,7 +29,9 @@ def main() -> None:
     out = IMG / "attainment_ordos.png"
     fig.savefig(out, metadata={"Software": None}, bbox_inches="tight")
     n = int(att["obs_value"].notna().sum())
-    print(f"{out}: {n} targets with a cited observation, as of {att['as_of'].dropna().iloc[0]}")
+    print(f"{out}: {n} targets with a cited observation, latest observation used {latest_used(att)}")
+    for _, r in att[att["working"] != ""].iterrows():   # the caption's numbers, from the same frame
+        print(f"{r['target_id']} {r['status']} ({r['status_low']}–{r['status_high']}): {r['working']}")
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from ..data import indicators
 from ..data import targets as _load_targets
 from .baselines import STATED_COMPATIBLE, baseline_for, keyed_baselines, plan_start
 from ..errors import ParameterError, UnknownTargetError
+from ..units import fmt_value
 from ..parameters import METHODS, check_method
 
 __all__ = ["cagr", "years_between", "linear_increase", "path", "trajectories", "trajectory", "canonical_targets", "historical_growth",
@@ -148,9 +149,8 @@ def _unprojectable(r, found) -> str:
         start = plan_start(r["doc_id"])
         n = int(r["target_year"]) - start + 1
         basis = "" if r.get("basis") == "period_total" else " (basis ambiguous: total over the plan period or running total?)"
-        per_year = r["value"] / n
-        shown = f"{per_year:,.0f}" if abs(per_year) >= 100 else f"{per_year:.3g}"
-        return f"total over {start}–{r['target_year']}{basis}: implies {shown} {r['unit']} a year on average; not a level"
+        per_year = fmt_value(r["value"] / n, r["unit"])   # the tables' unit style: 8.75亿元, not 875,000,000 yuan
+        return f"total over {start}–{r['target_year']}{basis}: implies {per_year} a year on average; not a level"
     if found is None:
         if r.get("basis") == "running_total":
             return "running total (累计达): needs the stock at the plan's start, and none is stated or observed"
@@ -160,7 +160,7 @@ def _unprojectable(r, found) -> str:
 
 _TARGET_FIELDS = ("target_id", "doc_id", "indicator", "indicator_zh", "measure", "basis", "comparator", "unit",
                   "target_year", "commitment")
-_COLUMNS = [*_TARGET_FIELDS, "baseline_year", "baseline_date", "baseline_value", "baseline_source", "baseline_kind",
+_COLUMNS = [*_TARGET_FIELDS, "target_value_high", "baseline_year", "baseline_date", "baseline_value", "baseline_source", "baseline_kind",
             "target_value", "target_level", "years", "required_cagr", "required_linear_increase",
             "implied_annual_average", "computable", "reason"]
 
@@ -169,7 +169,8 @@ def _trajectory_row(r: pd.Series, base, extra, obs) -> dict:
     """One target's row of :func:`trajectories`: its baseline, and what it implies."""
     out = {k: r.get(k, pd.NA) for k in _TARGET_FIELDS}
     out.update(baseline_year=pd.NA, baseline_date=pd.NA, baseline_value=np.nan, baseline_source=pd.NA,
-               baseline_kind=pd.NA, target_value=r["value"], target_level=np.nan, years=np.nan,
+               baseline_kind=pd.NA, target_value=r["value"], target_value_high=r.get("value_high", np.nan),
+               target_level=np.nan, years=np.nan,
                required_cagr=np.nan, required_linear_increase=np.nan, implied_annual_average=np.nan,
                computable=False, reason="")
     found = None if r["comparator"] == "qualitative" else baseline_for(r, base, extra, obs)
@@ -221,7 +222,7 @@ def trajectories(doc_id: str | None = None, baselines: pd.DataFrame | None = Non
     df = pd.DataFrame([_trajectory_row(r, base, extra, obs) for _, r in t.iterrows()], columns=_COLUMNS)
     for col in ("baseline_year", "target_year"):
         df[col] = df[col].astype("Int64")
-    for col in ("baseline_value", "target_value", "target_level", "years", "required_cagr",
+    for col in ("baseline_value", "target_value", "target_value_high", "target_level", "years", "required_cagr",
                 "required_linear_increase", "implied_annual_average"):
         df[col] = df[col].astype("float64")
     df["computable"] = df["computable"].astype(bool)

@@ -5,5 +5,7 @@ analysis returns and never computes a verdict itself.
 
 * :mod:`~ipanalysis.present.charts`: matplotlib figures with bilingual titles, units and sources;
 * :mod:`~ipanalysis.present.display`: readable tables (labels, units, ``—`` for missing) and :class:`Prose`;
-* :mod:`~ipanalysis.present.findings`: the conclusions of a parameterised page, written from its frames.
+* :mod:`~ipanalysis.present.findings`: the conclusions of a parameterised page, written from its frames;
+* :mod:`~ipanalysis.present.vocabulary`: codes → words, English and Chinese (statuses, measures, headers);
+* :mod:`~ipanalysis.present.worked`: the worked line of each verdict in Chinese.
 """

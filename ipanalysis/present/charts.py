@@ -29,7 +29,9 @@ import pandas as pd
 import seaborn as sns
 from matplotlib import font_manager
 
+from ..analysis.attainment import latest_used
 from ..data import documents, indicators
+from .vocabulary import label, status_label
 
 __all__ = ["use_house_style", "bilingual", "source_line", "mark_illustrative", "ambition_chart",
            "coverage_heatmap", "trajectory_chart", "required_growth_chart", "attainment_chart", "audit_chart",
@@ -40,11 +42,12 @@ __all__ = ["use_house_style", "bilingual", "source_line", "mark_illustrative", "
 CJK_FAMILY = "ipanalysis Noto Sans CJK SC"
 _WHEEL_FACE = "Noto Sans CJK SC"  # the face's own name inside the wheel's .ttc collection
 PALETTE = ["#1f5a89", "#d1762b", "#3c8d5a", "#a23b3b", "#6b5b95", "#7f7f7f"]
+#: Colour per status code (attainment's codes, the audit's statuses).
 STATUS_COLORS = {
-    "target achieved": "#2e7d32", "ahead of schedule": "#2e7d32", "on schedule": "#66a860", "behind schedule": "#d1762b",
-    "no data": "#bdbdbd", "not assessable": "#9e9e9e", "met": "#2e7d32", "missed": "#c0392b",
-    "substantial progress": "#2e7d32", "moderate progress": "#66a860", "limited progress": "#d1762b",
-    "deterioration": "#c0392b", "distance only": "#9e9e9e",
+    "target_achieved": "#2e7d32", "ahead_of_schedule": "#2e7d32", "on_schedule": "#66a860", "behind_schedule": "#d1762b",
+    "no_data": "#bdbdbd", "not_assessable": "#9e9e9e", "met": "#2e7d32", "missed": "#c0392b",
+    "substantial_progress": "#2e7d32", "moderate_progress": "#66a860", "limited_progress": "#d1762b",
+    "deterioration": "#c0392b", "distance_only": "#9e9e9e", "borderline": "#a6bf5a", "too_early": "#9e9e9e",
     "consistent": "#66a860", "needs_review": "#e0a030", "inconsistent": "#c0392b",
 }
 ILLUSTRATIVE_LABEL = "ILLUSTRATIVE DATA — NOT REAL (示例数据，非真实)"
@@ -286,7 +289,9 @@ def attainment_chart(att: pd.DataFrame):
     """Progress towards each target versus time elapsed (序时进度), coloured by status.
 
     A solid bar is the share of the baseline→target distance covered by the observation used; the
-    black tick is the share of the plan period elapsed (bar past the tick = ahead).  A hatched bar
+    black tick is the share the plan's own path has covered by then (bar past the tick = ahead), the
+    dotted tick the straight-line share of the time elapsed.  Labels come from the vocabulary; the title
+    carries the date of the latest observation used (:func:`ipanalysis.analysis.attainment.latest_used`).  A hatched bar
     is a target with no baseline: the level reached as a share of the target (distance to target),
     not progress.  Targets without observations are counted in the note.  ``att`` is
     :func:`ipanalysis.attainment`'s output; charts from illustrative observations are stamped.
@@ -307,27 +312,31 @@ def attainment_chart(att: pd.DataFrame):
     fig, ax = plt.subplots(figsize=(8.5, 0.6 * max(len(a), 2) + 1.9))
     for y, (_, r) in enumerate(a.iterrows()):
         status = r["status"]
+        words = status_label(status, r.get("status_low"), r.get("status_high"))
         color = STATUS_COLORS.get(status, STATUS_COLORS.get(r["schedule_status"], "#9e9e9e"))
         if pd.notna(r["progress_ratio"]):
             ax.barh(y, min(max(r["progress_ratio"], -0.5), 1.5) * 100, color=color)
-            ax.plot([r["elapsed_share"] * 100] * 2, [y - 0.4, y + 0.4], color="black", lw=2)
+            expected = r["expected_share"] if pd.notna(r.get("expected_share")) else r["elapsed_share"]
+            ax.plot([expected * 100] * 2, [y - 0.4, y + 0.4], color="black", lw=2)
+            ax.plot([r["elapsed_share"] * 100] * 2, [y - 0.4, y + 0.4], color="#777777", lw=1, ls=":")
             ax.text(min(max(r["progress_ratio"], r["elapsed_share"], 0), 1.5) * 100 + 3, y,
-                    f"{status} ({r['schedule_status']})",
-                    va="center", fontsize=8)
+                    f"{words}\n序时进度: {label(r['schedule_status'])}", va="center", fontsize=8)
         elif pd.notna(r["share_of_target"]):
             ax.barh(y, min(r["share_of_target"], 1.5) * 100, color="white", edgecolor="#777777", hatch="///")
-            ax.text(min(r["share_of_target"], 1.5) * 100 + 2, y, f"{status}: {r['share_of_target']:.0%} of target",
+            ax.text(min(r["share_of_target"], 1.5) * 100 + 2, y, f"{words}: {r['share_of_target']:.0%} of target",
                     va="center", fontsize=8)
         else:
-            ax.text(2, y, f"{status}: " + textwrap.shorten(str(r["comment"]), 60), va="center", fontsize=8,
+            ax.text(2, y, f"{words}: " + textwrap.shorten(str(r["comment"]), 60), va="center", fontsize=8,
                     color="#555555")
     ax.set_yticks(range(len(a)), a["label"], fontsize=8)
     ax.invert_yaxis()
     ax.axvline(100, color="#444444", lw=0.8, ls="--")
     ax.set_xlim(-50, 170)
-    ax.set_xlabel("Progress from baseline to target, % (进度); black tick: time elapsed (序时进度)")
-    as_of = att["as_of"].dropna().iloc[0] if "as_of" in att and att["as_of"].notna().any() else ""
-    ax.set_title(bilingual("Are targets on schedule?", "目标是否达到序时进度") + (f" — as of {as_of}" if as_of else ""))
+    ax.set_xlabel("Progress from baseline to target, % (进度); black tick: where the plan's path is by then "
+                  "(序时进度); dotted: straight-line time share", fontsize=9)
+    as_of = latest_used(att)
+    ax.set_title(bilingual("Are targets on schedule?", "目标是否达到序时进度")
+                 + (f" — latest observation used {as_of}" if as_of else ""))
     illustrative = bool(a["illustrative"].any()) if "illustrative" in a else False
     note = "Hatched: no baseline, level as % of target. " * bool(a["share_of_target"].notna().any()) + \
         (f"{n_missing} other target(s): no observation. " if n_missing else "") + \

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..units import fmt_value
+from .vocabulary import LABELS, bilingual_label, header
+
 __all__ = ["setup_notebook", "quote_table", "number", "fmt_value", "readable", "Table", "Prose", "wide_values",
-           "matrix_table", "COLUMNS"]
+           "matrix_table", "COLUMNS", "KINDS", "fmt_range"]
 
 DASH = "—"
 
@@ -30,30 +33,6 @@ def number(v: float) -> str:
     if abs(v) >= 1000:
         return f"{v:,.1f}"
     return f"{v:.4g}"
-
-
-def fmt_value(v, unit: str | None = None) -> str:
-    """A value in the unit a Chinese reader expects: 亿元/万元 for money, 万件 from 10,000, %, 件/万人;
-    missing → "—".
-
-    >>> fmt_value(4460000000, "yuan"), fmt_value(6.7e7, "yuan"), fmt_value(150000, "件"), fmt_value(3094, "件")
-    ('44.6亿元', '6,700万元', '15万件', '3,094件')
-    >>> fmt_value(12.5, "%"), fmt_value(0.93, "件/万人"), fmt_value(float("nan"), "件"), fmt_value(1.05)
-    ('12.5%', '0.93件/万人', '—', '1.05')
-    """
-    if v is None or v is pd.NA or (isinstance(v, float) and v != v):
-        return DASH
-    v = float(v)
-
-    def short(x: float) -> str:
-        if float(x).is_integer() or abs(x) >= 100:
-            return f"{x:,.0f}"
-        return f"{x:,.2f}".rstrip("0").rstrip(".")
-    if unit == "yuan":
-        return f"{short(v / 1e8)}亿元" if abs(v) >= 1e8 else f"{short(v / 1e4)}万元"
-    if unit in ("件", "人", "人次") and abs(v) >= 1e4:
-        return f"{short(v / 1e4)}万{unit}"
-    return f"{short(v)}{unit or ''}"
 
 
 class Prose(str):
@@ -98,37 +77,51 @@ class Table:
         return style + cap + html
 
 
-#: Column → (bilingual header, kind) for the library's frames.  Kinds: ``text``, ``int``, ``pct`` (a
-#: fraction shown as %), ``ratio`` (two decimals), ``bool`` (✓/✗), ``value`` (in the row's ``unit``),
-#: ``value@col`` (in the unit named by column ``col``), ``value=unit`` (in a fixed unit).
-COLUMNS: dict[str, tuple[str, str]] = {
-    "target_id": ("Target 目标", "text"), "indicator": ("Indicator 指标", "text"),
-    "indicator_zh": ("Indicator 指标", "text"), "measure": ("Measure 类型", "text"), "basis": ("Basis 口径", "text"),
-    "comparator": ("Comparator 比较", "text"), "place_en": ("Place 地区", "text"),
-    "target_value": ("Target 目标值", "value"), "value": ("Target 目标值", "value"),
-    "target_year": ("Year 年份", "int"), "target_level": ("Level implied 对应水平", "value@level_unit"),
-    "baseline_value": ("Baseline 基期值", "value@level_unit"), "baseline_date": ("Baseline date 基期", "text"),
-    "baseline_kind": ("Baseline from 基期来源", "text"), "baseline_source": ("Source URL 来源", "text"),
-    "required_cagr": ("Required CAGR 所需年均增速", "pct"),
-    "required_linear_increase": ("Linear increase a year 年均增量", "value@level_unit"),
-    "implied_annual_average": ("A year on average 年均", "value"), "reason": ("Why 原因", "text"),
-    "obs_value": ("Observed 观测值", "value@level_unit"), "obs_period_start": ("From 起", "text"),
-    "obs_period_end": ("To 止", "text"), "annualised_value": ("Annualised 年化", "value@level_unit"),
-    "obs_source": ("Source 来源", "text"), "obs_url": ("URL 网址", "text"),
-    "status": ("Status 状态", "text"), "flags": ("Caveats 说明", "text"), "comment": ("Why 原因", "text"),
-    "progress_ratio": ("Progress 进度", "pct"), "elapsed_share": ("Time elapsed 时间进度", "pct"),
-    "schedule_status": ("序时进度", "text"), "actual_cagr": ("Observed growth 实际年均增速", "pct"),
-    "cagr_ratio": ("Ratio 比值", "ratio"), "opensdg_status": ("Open SDG", "text"),
-    "projected_ratio": ("Projected 预测完成度", "pct"), "unsd_status": ("UNSD 2023", "text"),
-    "population": ("Residents 常住人口", "value=人"), "population_year": ("Year 年份", "int"),
-    "per_10k": ("Per 10,000 residents 每万人", "ratio"),
+#: Column → kind, for the library's frames.  Kinds: ``text``, ``int``, ``pct`` (a fraction shown as %),
+#: ``ratio`` (two decimals), ``bool`` (✓/✗), ``code`` (a code, in the vocabulary's words, en and zh),
+#: ``status`` (a verdict code; ``borderline`` names its two bands), ``value`` (in the row's ``unit``; a
+#: ``range`` target with a ``value_high``/``target_value_high`` shows both ends), ``value@col`` (in the unit
+#: named by column ``col``), ``value=unit`` (in a fixed unit).
+KINDS: dict[str, str] = {
+    "target_id": "text", "indicator": "text", "indicator_zh": "text", "measure": "code", "basis": "code",
+    "comparator": "text", "place_en": "text", "target_value": "value", "value": "value", "target_year": "int",
+    "target_level": "value@level_unit", "baseline_value": "value@level_unit", "baseline_date": "text",
+    "baseline_kind": "text", "baseline_source": "text", "required_cagr": "pct",
+    "required_linear_increase": "value@level_unit", "implied_annual_average": "value", "reason": "text",
+    "obs_value": "value@level_unit", "obs_period_start": "text", "obs_period_end": "text",
+    "annualised_value": "value@level_unit", "obs_source": "text", "obs_url": "text", "status": "status",
+    "flags": "text", "comment": "text", "progress_ratio": "pct", "elapsed_share": "pct", "expected_share": "pct",
+    "schedule_status": "status", "actual_cagr": "pct", "cagr_ratio": "ratio", "reading": "code",
+    "opensdg_status": "status", "projected_ratio": "pct", "unsd_status": "status", "years_elapsed": "ratio",
+    "working": "text", "working_zh": "text", "population": "value=人", "population_year": "int", "per_10k": "ratio",
 }
+#: Column → (bilingual header from :mod:`~ipanalysis.present.vocabulary`, kind).
+COLUMNS: dict[str, tuple[str, str]] = {col: (header(col), kind) for col, kind in KINDS.items()}
+_HIGH = {"target_value": "target_value_high", "value": "value_high"}
+
+
+def fmt_range(low, high, unit: str | None = None) -> str:
+    """A range target as written, both ends in one unit: ``1—2个``; without an upper end, the value.
+
+    >>> fmt_range(1, 2, "个"), fmt_range(5, 10, "个"), fmt_range(5e8, 1e9, "yuan"), fmt_range(3, None, "个")
+    ('1—2个', '5—10个', '5亿元—10亿元', '3个')
+    """
+    lo = fmt_value(low, unit)
+    if high is None or high is pd.NA or (isinstance(high, float) and high != high):
+        return lo
+    hi = fmt_value(high, unit)
+    suffix = unit or ""
+    if suffix and suffix != "yuan" and lo.endswith(suffix) and hi.endswith(suffix) and "万" not in lo + hi:
+        lo = lo[: -len(suffix)]
+    return f"{lo}—{hi}"
 
 
 def _cell(v, kind: str, unit: str | None = None) -> str:
     """One cell as read: missing → —, else by ``kind`` (see :data:`COLUMNS`)."""
     if kind.startswith("value"):
         return fmt_value(v, unit)
+    if kind in ("code", "status") and isinstance(v, str) and v in LABELS:
+        return bilingual_label(v)
     if v is None or v is pd.NA or (isinstance(v, float) and v != v) or (kind == "text" and str(v) == ""):
         return DASH
     if kind == "pct":
@@ -153,14 +146,22 @@ def readable(df: pd.DataFrame, columns: list, unit_col: str = "unit", caption: s
     """
     out = pd.DataFrame(index=df.index)
     for item in columns:
-        col, header = item if isinstance(item, tuple) else (item, COLUMNS[item][0])
+        col, head = item if isinstance(item, tuple) else (item, COLUMNS[item][0])
         kind = COLUMNS[col][1]
         if kind.startswith("value"):
             fixed, ucol = kind.partition("=")[2], kind.partition("@")[2] or unit_col
             units = [fixed] * len(df) if fixed else (df[ucol] if ucol in df else [None] * len(df))
         else:
             units = [None] * len(df)
-        out[header] = [_cell(v, kind, u) for v, u in zip(df[col], units)]
+        cells = [_cell(v, kind, u) for v, u in zip(df[col], units)]
+        high = _HIGH.get(col)
+        if kind == "value" and high in df and "comparator" in df:   # ranges stay ranges: 1—2个
+            cells = [fmt_range(v, h, u) if c == "range" else cell
+                     for cell, v, h, u, c in zip(cells, df[col], df[high], units, df["comparator"])]
+        if col == "status" and {"status_low", "status_high"} <= set(df.columns):   # borderline: both bands
+            cells = [bilingual_label(v, lo, hi) if v == "borderline" else cell
+                     for cell, v, lo, hi in zip(cells, df[col], df["status_low"], df["status_high"])]
+        out[head] = cells
     return Table(out, caption)
 
 

@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..analysis.attainment import latest_used
+from ..analysis.progress import JUDGED
 from ..data import documents, indicators
 from .display import Prose, fmt_value
+from .vocabulary import label, status_label
 
 __all__ = ["trajectory_findings", "attainment_findings", "compare_findings", "audit_findings", "place_of",
-           "doc_header"]
+           "doc_header", "disagreement", "ILLUSTRATIVE_NOTICE"]
 
 
 def place_of(doc_id: str) -> str:
@@ -50,19 +53,28 @@ def _md(lines: list[str]) -> Prose:
     return Prose("\n".join(out))
 
 
-def doc_header(doc_id: str) -> Prose:
-    """The document a page is about: titles, issuer, number, horizon.
+ILLUSTRATIVE_NOTICE = ("**ILLUSTRATIVE DATA — the observations on this page are invented to demonstrate the methods; "
+                       "no verdict here is about the real city.** (示例数据，非真实)")
+
+
+def doc_header(doc_id: str, data: pd.DataFrame | None = None) -> Prose:
+    """The document a page is about: titles, issuer, number, horizon; when the page's frame ``data``
+    holds invented observations (its ``illustrative`` flag), a notice says so first, in text.
 
     >>> print(doc_header("ordos_2022"))  # doctest: +ELLIPSIS
     **鄂尔多斯市知识产权保护和运用“十四五”规划** — *Ordos ...*
     <BLANKLINE>
     Issued by 鄂尔多斯市人民政府 (...), 鄂府发〔2022〕28号, 2022-03-15; plan 2021→2025.
+    >>> print(doc_header("ordos_2022", pd.DataFrame({"illustrative": [False, True]})).splitlines()[0])
+    ... # doctest: +ELLIPSIS
+    **ILLUSTRATIVE DATA — the observations on this page are invented ...
     """
     d = documents().set_index("doc_id").loc[doc_id]
     number = f", {d['doc_number']}" if pd.notna(d["doc_number"]) else ""
     date = f", {d['issued_date']}" if pd.notna(d["issued_date"]) else ""
     horizon = str(d["target_years"]).replace(";", "/")
-    return Prose(f"**{d['title_zh']}** — *{d['title_en']}*\n\n"
+    demo = data is not None and "illustrative" in data and bool(data["illustrative"].fillna(False).any())
+    return Prose((f"{ILLUSTRATIVE_NOTICE}\n\n" if demo else "") + f"**{d['title_zh']}** — *{d['title_en']}*\n\n"
                  f"Issued by {d['issuer_zh']} ({d['issuer_en']}){number}{date}; plan {d['plan_start_year']}→{horizon}.")
 
 
@@ -128,32 +140,73 @@ def trajectory_findings(tr: pd.DataFrame, hist: pd.DataFrame, doc_id: str) -> Pr
     return _md(lines)
 
 
+def _words(r) -> str:
+    """A verdict's words, English (中文), borderline with both bands."""
+    lo, hi = r.get("status_low"), r.get("status_high")
+    return f"{status_label(r['status'], lo, hi)} ({status_label(r['status'], lo, hi, 'zh')})"
+
+
+_GOOD, _POOR = ("substantial_progress", "target_achieved"), ("limited_progress", "deterioration")
+
+
+def disagreement(r) -> str:
+    """Why the growth reading and 序时进度 disagree for one row of ``attainment()``, or "" when they do not.
+
+    Open SDG asks whether growth since the baseline keeps pace with the growth required (a ratio, with
+    bands); 序时进度 asks whether the level reached is where the plan's path is at that date (± 5 points).
+    """
+    band = r["status_high"] if r["status"] == "borderline" else r["opensdg_status"]
+    sched = r["schedule_status"]
+    if pd.isna(r["progress_ratio"]) or pd.isna(r["expected_share"]):
+        return ""
+    where = (f"{_pct(r['progress_ratio'])} of the distance covered against {_pct(r['expected_share'])} on the plan's "
+             f"path by then")
+    if band in _GOOD and sched == "behind_schedule":
+        lead = (f"one reading of the observation puts growth in the {label(band)} band" if r["status"] == "borderline"
+                else f"growth keeps {r['cagr_ratio']:.2f} of the pace required ({label(band)} from 0.95 up)")
+        return (f"{lead}, but the level is behind the plan's path ({where}): the ratio judges the rate of growth "
+                "since the baseline, 序时进度 the level reached")
+    if band in _POOR and sched in ("on_schedule", "ahead_of_schedule"):
+        return (f"the level is {label(sched)} ({where}), but growth since the baseline is only {r['cagr_ratio']:.2f} of "
+                "the pace required: the level gained early and has slowed since")
+    return ""
+
+
 def attainment_findings(att: pd.DataFrame, doc_id: str) -> Prose:
-    """What the attainment page shows, from ``attainment(doc_id=doc_id)``.
+    """What the attainment page shows, from ``attainment(doc_id=doc_id)``: counts by verdict (words from
+    the vocabulary), each judged target with its reading, and why readings disagree where they do.
 
     >>> import ipanalysis as ip
     >>> print(attainment_findings(ip.attainment(doc_id="ordos_2022"), "ordos_2022"))  # doctest: +ELLIPSIS
-    **What it shows.** Ordos (鄂尔多斯市), as of ...: ... of ... targets have a cited observation...
+    **What it shows.** Ordos (鄂尔多斯市), latest observation used ...: ... of ... targets have a cited observation...
     """
     seen = att[att["obs_value"].notna()]
-    as_of = f", as of {att['as_of'].dropna().iloc[0]}" if att["as_of"].notna().any() else ""
+    used = latest_used(att)
+    as_of = f", latest observation used {used}" if used else ""
     demo = bool(att["illustrative"].any())
     lines = [f"**What it shows.** {place_of(doc_id)}{as_of}: {len(seen)} of {len(att)} targets "
              f"have a cited observation of the document's own place."]
     if demo:
         lines.insert(0, "**ILLUSTRATIVE DATA — the observations are invented to demonstrate the methods.**")
-    judged = seen[~seen["status"].isin(["not assessable", "distance only", "no data"])]
+    judged = seen[seen["status"].isin(JUDGED)]
     if len(judged):
-        counts = judged["status"].value_counts()
+        counts = judged.assign(words=[_words(r) for _, r in judged.iterrows()])["words"].value_counts()
         lines.append("Judged: " + ", ".join(f"{n} {s}" for s, n in counts.items()) + ".")
         for _, r in judged.sort_values("target_id").iterrows():
             shown = fmt_value(r["annualised_value"] if pd.notna(r["annualised_value"]) else r["obs_value"], r["level_unit"])
             period = (f"{r['obs_period_start']} to {r['obs_period_end']}" if pd.notna(r["obs_period_start"])
                       else f"at {r['obs_period_end']}")
             extra = ", annualised" if pd.notna(r["annualised_value"]) else ""
-            ratio = f"; observed/required growth {r['cagr_ratio']:.2f}" if pd.notna(r["cagr_ratio"]) else ""
+            ratio = (f"; ratio {r['cagr_ratio']:.2f} ({label(r['reading'])})" if pd.notna(r["cagr_ratio"]) else "")
+            sched = f"; 序时进度: {label(r['schedule_status'])}" if r["schedule_status"] in _SCHEDULE else ""
             lines.append(f"- {r['target_id']} {_name(r['indicator'])}: {shown} ({period}{extra}) → "
-                         f"**{r['status']}**{ratio}.")
+                         f"**{_words(r)}**{ratio}{sched}.")
+            if r["status"] == "borderline":
+                lines.append(f"- {r['target_id']} is borderline: its band depends on a convention (how a part-year "
+                             "flow is dated or annualised); its worked line (the arithmetic of each verdict) gives each reading.")
+            why = disagreement(r)
+            if why:
+                lines.append(f"- {r['target_id']}: the readings disagree — {why}.")
     else:
         base_only = int((seen["obs_period_end"] <= seen["baseline_date"]).sum())  # observed no later than the baseline
         parts = [f"{base_only} target(s) have no observation after the one that serves as their baseline"] if base_only else []
@@ -162,7 +215,11 @@ def attainment_findings(att: pd.DataFrame, doc_id: str) -> Prose:
         if att["obs_value"].isna().any():
             parts.append(f"{int(att['obs_value'].isna().sum())} have no cited observation of the document's own place")
         lines.append(f"No target can be judged yet: {'; '.join(parts)} (each target's reason is in the tables below).")
-    dist = seen[seen["status"] == "distance only"]
+    early = seen[seen["status"] == "too_early"]
+    if len(early):
+        lines.append(f"{len(early)} target(s) observed less than a year after their baseline: "
+                     f"{label('too_early')} (Open SDG needs at least two years of data); 序时进度 is shown.")
+    dist = seen[seen["status"] == "distance_only"]
     if len(dist):
         lines.append(f"{len(dist)} target(s) have an observation but no baseline: shown as the level reached as a "
                      "share of the target (distance to target), not as progress.")
@@ -171,6 +228,9 @@ def attainment_findings(att: pd.DataFrame, doc_id: str) -> Prose:
         lines.append(f"{len(flagged)} target(s) have an ambiguous basis (累计: a plan-period total or a running "
                      "total? 增长X% without 年均: a yearly rate or over the whole period?).")
     return _md(lines)
+
+
+_SCHEDULE = ("on_schedule", "ahead_of_schedule", "behind_schedule")
 
 
 def compare_findings(long: pd.DataFrame, per_10k: pd.DataFrame, min_docs: int = 2,

@@ -30,14 +30,6 @@ CARD_PARAMETERS = ("observations", "as_of")
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
-def _latest_observation(att) -> str | None:
-    for col in ("obs_period_end", "obs_date", "obs_year"):
-        if col in att.columns and att[col].notna().any():
-            latest = att[col].dropna().max()
-            return str(int(latest)) if col == "obs_year" else str(latest)[:10]
-    return None
-
-
 def _audit_card(summary: Mapping[str, Any] | None) -> dict[str, Any]:
     """What the card says of the audit: findings to review of the checks run, and when no check could
     apply, why (the reasons without their examples), so that nothing unchecked reads as clean.
@@ -53,6 +45,13 @@ def _audit_card(summary: Mapping[str, Any] | None) -> dict[str, Any]:
     return {"needs_review": int(summary["to_review"]), "audit_checks_run": int(summary["findings"]),
             "audit_applied": int(summary["applied"]), "audit_checks": int(summary["checks"]),
             "audit_not_applicable": reasons}
+
+
+def _label(code) -> str:
+    """A status code in the vocabulary's words (a code it does not know is shown as it is)."""
+    from ..present.vocabulary import LABELS, label
+
+    return label(code) if code in LABELS else str(code)
 
 
 def document_summaries(attainment_parameters: Mapping[str, Mapping[str, Any]] | None = None) -> list[dict]:
@@ -74,6 +73,7 @@ def document_summaries(attainment_parameters: Mapping[str, Mapping[str, Any]] | 
     ('2023', True, True)
     """
     import ipanalysis as ip
+    from ..analysis.attainment import latest_used
 
     attainment_parameters = attainment_parameters or {}
     docs = ip.documents()
@@ -103,7 +103,7 @@ def document_summaries(attainment_parameters: Mapping[str, Mapping[str, Any]] | 
             att = ip.attainment(doc_id=doc_id, **params)
             col = "status" if "status" in att.columns else "schedule_status"
             card["status_counts"] = {str(k): int(v) for k, v in att[col].value_counts().items()}
-            card["latest_observation"] = _latest_observation(att[att[col] != "no data"])
+            card["latest_observation"] = latest_used(att)  # the one date the page and its chart show
             card["illustrative"] = ("illustrative" in str(params.get("observations", "")).lower()
                                     or ("illustrative" in att.columns and bool(att["illustrative"].fillna(False).any())))
         except Exception as exc:
@@ -125,6 +125,7 @@ def render_index(cards: Sequence[Mapping], pages: Sequence[Mapping], summary: st
 
     env = Environment(loader=FileSystemLoader(_TEMPLATES), autoescape=select_autoescape(["html", "j2"]),
                       trim_blocks=True, lstrip_blocks=True)
+    env.filters["label"] = _label
     by_doc: dict[str, list] = {}
     for p in pages:
         if p.get("doc_id"):

@@ -1,0 +1,172 @@
+"""The words of the pages, English and Chinese: the one place that turns codes into labels.
+
+Analysis frames hold codes (``substantial_progress``, ``behind_schedule``, ``annual_flow``,
+``period_total``, ``cagr_from_base``); tables, charts and prose take their words from here, so a page
+never mixes a code with a label and a Chinese page reads as a Chinese policy researcher writes
+(序时进度、进度滞后、年均增长、累计 …), not as a translation.
+
+>>> label("moderate_progress"), label("moderate_progress", "zh")
+('moderate progress', '进展一般')
+>>> label("behind_schedule", "zh"), label("annual_flow", "zh"), label("period_total", "zh")
+('进度滞后', '年度流量', '规划期内累计')
+>>> status_label("borderline", "moderate_progress", "substantial_progress")
+'borderline: moderate–substantial progress'
+>>> status_label("borderline", "moderate_progress", "substantial_progress", "zh")
+'临界：进展一般至进展明显'
+>>> bilingual_label("no_data")
+'no data 数据暂缺'
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..errors import ParameterError
+
+__all__ = ["label", "status_label", "bilingual_label", "header", "LABELS", "HEADERS", "LANGS"]
+
+LANGS = ("en", "zh")
+
+#: Verdict codes of :func:`ipanalysis.attainment` (headline ``status`` and the three readings).
+_STATUS = {
+    "met": ("met in the target year", "目标年已达标"),
+    "missed": ("missed in the target year", "目标年未达标"),
+    "target_achieved": ("target achieved", "目标已实现"),
+    "substantial_progress": ("substantial progress", "进展明显"),
+    "moderate_progress": ("moderate progress", "进展一般"),
+    "limited_progress": ("limited progress", "进展有限"),
+    "deterioration": ("deterioration", "出现倒退"),
+    "borderline": ("borderline", "临界"),
+    "too_early": ("too early to judge", "为时尚早"),
+    "distance_only": ("distance to target only", "仅计算距目标差距"),
+    "not_assessable": ("not assessable", "无法评估"),
+    "no_data": ("no data", "数据暂缺"),
+    # 序时进度
+    "on_schedule": ("on schedule", "基本符合序时进度"),
+    "ahead_of_schedule": ("ahead of schedule", "超序时进度"),
+    "behind_schedule": ("behind schedule", "进度滞后"),
+    # UNSD SDG Progress Chart 2023
+    "on_track": ("on track", "有望按期实现"),
+    "fair_progress": ("fair progress, acceleration needed", "有一定进展，需加快"),
+    "limited_or_stagnation": ("limited progress or stagnation", "进展有限或停滞"),
+    "regression": ("regression", "趋势倒退"),
+}
+
+#: What a ratio was computed from (``reading`` column of attainment).
+_READINGS = {
+    "cagr_from_base": ("Open SDG ratio: CAGR since the baseline ÷ CAGR required", "年均增速比（基期以来÷所需）"),
+    "stated_rate": ("stated yearly rate ÷ the plan's rate", "公布同比增速÷目标年均增速"),
+    "linear_pace": ("linear pace ratio (a total from zero)", "累计进度比（自零起算）"),
+    "level_vs_target": ("level ÷ target", "已达水平÷目标值"),
+    "target_year_value": ("target-year value", "目标年实际值"),
+    "none": ("no ratio", "未计算"),
+}
+
+#: Measures, bases and commitments of the targets table.
+_MEASURES = {
+    "stock": ("stock", "存量"), "annual_flow": ("annual flow", "年度流量"), "cumulative": ("cumulative (累计)", "累计"),
+    "level": ("level", "水平值"), "growth_rate": ("growth rate", "增长率"), "share": ("share", "占比"),
+    "intensity": ("intensity (per 10,000 residents)", "强度（每万人口）"), "score": ("score", "得分"),
+    "increment": ("increment", "新增量"), "flow": ("flow over a period", "期间流量"), "rate": ("rate", "增速"),
+    "running_total": ("running total", "累计总量"),
+}
+_BASES = {
+    "period_total": ("total over the plan period", "规划期内累计"),
+    "running_total": ("running total (a stock including what came before)", "累计达到（含期初存量）"),
+    "ambiguous": ("ambiguous basis", "口径不明"), "annual_average": ("annual average", "年均"),
+}
+_METHODS = {
+    "schedule": ("time-elapsed schedule (序时进度)", "序时进度"),
+    "cagr": ("compound annual growth", "年均增长"),
+    "compound": ("compound path", "按年均增长率推算"), "linear": ("straight-line path", "按直线推算"),
+    "binding": ("binding (约束性)", "约束性"), "expected": ("expected (预期性)", "预期性"),
+    "strive": ("strive for (力争)", "力争"), "firm": ("firm", "确定"),
+    "even_year": ("even year (by days)", "按天数均摊"), "seasonal": ("seasonal share", "按季节占比"),
+    "calendar_year": ("counted as its calendar year", "按所属年度计"),
+    "exact_date": ("dated at its end date", "按截止日期计"),
+}
+
+#: Every code → (English, Chinese).
+LABELS: dict[str, tuple[str, str]] = {**_STATUS, **_READINGS, **_MEASURES, **_BASES, **_METHODS}
+
+#: Table column → (English, Chinese) header; :mod:`~ipanalysis.present.display` shows them as "English 中文".
+HEADERS: dict[str, tuple[str, str]] = {
+    "target_id": ("Target", "目标"), "indicator": ("Indicator", "指标"), "indicator_zh": ("Indicator", "指标"),
+    "measure": ("Measure", "类型"), "basis": ("Basis", "口径"), "comparator": ("Comparator", "比较"),
+    "place_en": ("Place", "地区"), "target_value": ("Target", "目标值"), "value": ("Target", "目标值"),
+    "target_year": ("Year", "年份"), "target_level": ("Level implied", "对应水平"),
+    "baseline_value": ("Baseline", "基期值"), "baseline_date": ("Baseline date", "基期"),
+    "baseline_kind": ("Baseline from", "基期来源"), "baseline_source": ("Source URL", "来源"),
+    "required_cagr": ("Required CAGR", "所需年均增速"), "required_linear_increase": ("Linear increase a year", "年均增量"),
+    "implied_annual_average": ("A year on average", "年均"), "reason": ("Why", "原因"),
+    "obs_value": ("Observed", "观测值"), "obs_period_start": ("From", "起"), "obs_period_end": ("To", "止"),
+    "annualised_value": ("Annualised", "年化"), "obs_source": ("Source", "来源"), "obs_url": ("URL", "网址"),
+    "status": ("Status", "状态"), "flags": ("Caveats", "说明"), "comment": ("Why", "原因"),
+    "progress_ratio": ("Progress", "进度"), "elapsed_share": ("Time elapsed (straight line)", "时间进度（直线）"),
+    "expected_share": ("Expected on the plan path", "按规划路径应完成"),
+    "schedule_status": ("Schedule", "序时进度"), "actual_cagr": ("Observed growth", "实际年均增速"),
+    "cagr_ratio": ("Ratio", "比值"), "reading": ("Ratio of", "比值口径"), "opensdg_status": ("Band (Open SDG thresholds)", "等级（Open SDG阈值）"),
+    "projected_ratio": ("Projected", "预测完成度"), "unsd_status": ("UNSD 2023", "UNSD 2023"),
+    "years_elapsed": ("Years elapsed", "已过年数"), "working": ("Working", "计算过程"),
+    "working_zh": ("Working, in Chinese", "计算过程（中文）"),
+    "population": ("Residents", "常住人口"), "population_year": ("Year", "年份"),
+    "per_10k": ("Per 10,000 residents", "每万人"),
+}
+
+
+def label(code, lang: str = "en") -> str:
+    """The word for a code, in ``lang`` (``en`` or ``zh``); a missing value → "—".
+
+    >>> label("too_early"), label("too_early", "zh"), label(None)
+    ('too early to judge', '为时尚早', '—')
+    >>> label("on track")
+    Traceback (most recent call last):
+    ...
+    ipanalysis.errors.ParameterError: no label for code 'on track'; codes look like: met, missed, target_achieved, substantial_progress …
+    """
+    if lang not in LANGS:
+        raise ParameterError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
+    if code is None or code is pd.NA or (isinstance(code, float) and code != code) or code == "":
+        return "—"
+    if code not in LABELS:
+        raise ParameterError(f"no label for code {code!r}; codes look like: {', '.join(list(LABELS)[:4])} …")
+    return LABELS[code][LANGS.index(lang)]
+
+
+def status_label(code, low=None, high=None, lang: str = "en") -> str:
+    """A verdict's words; a ``borderline`` verdict names both bands it lies between.
+
+    >>> status_label("limited_progress"), status_label("borderline", "limited_progress", "moderate_progress")
+    ('limited progress', 'borderline: limited–moderate progress')
+    """
+    if code != "borderline" or not isinstance(low, str) or not isinstance(high, str):
+        return label(code, lang)
+    a, b = label(low, lang), label(high, lang)
+    if lang == "zh":
+        return f"临界：{a}至{b}"
+    ea, eb = a.rsplit(" ", 1), b.rsplit(" ", 1)
+    if len(ea) == len(eb) == 2 and ea[1] == eb[1]:  # "moderate progress", "substantial progress"
+        return f"borderline: {ea[0]}–{eb[0]} {ea[1]}"
+    return f"borderline: {a} – {b}"
+
+
+def bilingual_label(code, low=None, high=None) -> str:
+    """"English 中文" for a table cell.
+
+    >>> bilingual_label("behind_schedule")
+    'behind schedule 进度滞后'
+    """
+    en, zh = status_label(code, low, high, "en"), status_label(code, low, high, "zh")
+    return en if en == zh else f"{en} {zh}"
+
+
+def header(column: str, lang: str | None = None) -> str:
+    """A table column's header: "English 中文" by default, or one language.
+
+    >>> header("schedule_status"), header("baseline_value", "zh")
+    ('Schedule 序时进度', '基期值')
+    """
+    en, zh = HEADERS[column]
+    if lang is None:
+        return en if en == zh else f"{en} {zh}"
+    return (en, zh)[LANGS.index(lang)]

@@ -25,6 +25,9 @@ __all__ = ["cell_html", "html_frame", "markdown_text", "URL_IN_TEXT"]
 #: trailing full stop, comma, colon, semicolon or unmatched closing bracket is not part of it.
 URL_IN_TEXT = re.compile(r"(?:https?://|mailto:)[^\s<>\"'`，。；：、）】」》]+", re.IGNORECASE)
 _TRAILING = ".,;:!?)]}"
+#: A date, id or code word that a browser would break at its hyphen (2024-01-01, OR-01, ordos_2022):
+#: kept on one line (``.ipa-nobr``, styled by the page template).
+_IDENTIFIER = re.compile(r"(?<![\w&;#-])[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)+(?![\w-])")
 
 
 def _split(text: str):
@@ -45,14 +48,19 @@ def _split(text: str):
 def cell_html(value: object) -> str:
     """One table cell: escaped text (``&``, ``<``, ``>``, as pandas' ``to_html`` escapes), its URLs as links.
 
+    >>> cell_html("2024-01-01 OR-01"), cell_html("a - b")
+    ('<span class="ipa-nobr">2024-01-01</span> <span class="ipa-nobr">OR-01</span>', 'a - b')
     >>> cell_html("mailto:a@b.org"), cell_html("data:text/html,x"), cell_html(3)
     ('<a href="mailto:a@b.org" rel="noopener">mailto:a@b.org</a>', 'data:text/html,x', '3')
     """
     text = str(value)
     out = []
     for piece, url in _split(text):
-        esc = html.escape(piece, quote=False)
-        out.append(f'<a href="{html.escape(piece, quote=True)}" rel="noopener">{esc}</a>' if url else esc)
+        if url:
+            out.append(f'<a href="{html.escape(piece, quote=True)}" rel="noopener">{html.escape(piece, quote=False)}</a>')
+        else:
+            out.append(_IDENTIFIER.sub(lambda m: f'<span class="ipa-nobr">{m.group(0)}</span>',
+                                       html.escape(piece, quote=False)))
     return "".join(out)
 
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from . import index, kernel, worker
+from . import index, kernel, page, sidecar, worker
 from .fonts import FONT_FILE, ensure_font
 from .manifest import Manifest, display_parameters, environment_digest, now, package_version, report_hash
 from .matrix import DEFAULT_OUT, REPO_ROOT, Report, ReportConfigError, load_matrix, select_reports
@@ -54,7 +54,8 @@ def run_build(out=None, only=None, params=None, jobs=None, force=False, matrix=N
     cards = _Cards(all_reports, root, env, manifest)
     results = {r.name: {"status": "skipped", "seconds": 0.0} for r in reports if r not in todo}
     try:
-        for r, res in _run_pool(todo, out, jobs or default_jobs(), manifest, progress):
+        contexts = page.contexts(all_reports, out, {r.name for r in todo}, root=root)  # header, cite, siblings
+        for r, res in _run_pool(todo, out, jobs or default_jobs(), manifest, progress, contexts):
             results[r.name] = res
             manifest.reports[r.name] = {
                 "notebook": r.notebook.name, "parameters": display_parameters(r, root), "hash": hashes[r.name],
@@ -101,7 +102,7 @@ def build(out: str | Path | None = None, only: str | Iterable[str] | None = None
 
 
 def _run_pool(todo: list[Report], out: Path, jobs: int, manifest: Manifest,
-              progress: bool) -> Iterator[tuple[Report, dict]]:
+              progress: bool, contexts: Mapping[str, dict] | None = None) -> Iterator[tuple[Report, dict]]:
     """Run ``todo`` in ``jobs`` spawned workers (longest first, by the last build's time); yield results."""
     if not todo:
         return
@@ -117,7 +118,8 @@ def _run_pool(todo: list[Report], out: Path, jobs: int, manifest: Manifest,
                              initargs=(kernel.WORKER_ENV,)) as pool:
         futures = {pool.submit(worker.run_report, {
             "name": r.name, "notebook": str(r.notebook), "parameters": r.parameters, "cwd": str(r.notebook.parent),
-            "out": str(out), "prewarm": i < len(todo) - jobs}): r for i, r in enumerate(todo)}
+            "out": str(out), "prewarm": i < len(todo) - jobs,
+            "page": (contexts or {}).get(r.name)}): r for i, r in enumerate(todo)}
         try:
             for fut in as_completed(futures):
                 try:
@@ -125,6 +127,7 @@ def _run_pool(todo: list[Report], out: Path, jobs: int, manifest: Manifest,
                 except Exception as exc:  # the worker process died
                     res = {"status": "failed", "seconds": None, "error": f"worker failed: {type(exc).__name__}: {exc}"}
                     (out / f"{futures[fut].name}.html").unlink(missing_ok=True)
+                    sidecar.remove(out, futures[fut].name)
                 bar.update(1)
                 where = f" (cell {res.get('cell')})" if res.get("cell") else ""
                 if progress:

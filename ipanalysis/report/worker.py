@@ -18,8 +18,10 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from ..io import atomic_write
+from . import page, sidecar
 from .fonts import FONT_CSS
 from .kernel import KERNEL_NAME, WARM_UP, kernel_manager, skip_slow_optional_imports
+from .manifest import now
 
 __all__ = ["init_worker", "run_report", "source_cell_number"]
 
@@ -36,8 +38,9 @@ def init_worker(env: dict[str, str]) -> None:
     import papermill  # noqa: F401
     from nbconvert import HTMLExporter
 
-    _STATE["exporter"] = HTMLExporter(exclude_input=True, exclude_input_prompt=True,
-                                      exclude_output_prompt=True, embed_images=True)
+    _STATE["exporter"] = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+                                      embed_images=True, extra_template_basedirs=[str(page.TEMPLATE_DIR)],
+                                      template_name=page.TEMPLATE_NAME)
 
 
 def _run(coro_fn, *args, **kwargs):
@@ -156,8 +159,16 @@ def _execute(task: dict, tmp: str, result: dict):
     return nb
 
 
+def _bare_context(name: str) -> dict:
+    """The page context of a report run without one (a task from elsewhere than :mod:`.build`)."""
+    from .matrix import Report
+
+    return page.contexts([Report(name, Path(f"{name}.ipynb"))], Path("."))[name]
+
+
 def run_report(task: dict) -> dict:
-    """Run ``task`` (name, notebook, parameters, cwd, out, prewarm); return its result row.
+    """Run ``task`` (name, notebook, parameters, cwd, out, prewarm, page: the page context of
+    :func:`.page.contexts`); return its result row.
 
     The HTML file is written only for a success (and a stale one removed on failure), so an HTML
     file in the output folder is always a current success; a failed run keeps its notebook."""
@@ -177,13 +188,18 @@ def run_report(task: dict) -> dict:
                 Path(tmp).unlink(missing_ok=True)
             try:
                 if result["status"] == "ok":
-                    body, _ = _STATE["exporter"].from_notebook_node(nb)
+                    ctx = {**(task.get("page") or _bare_context(name)),
+                           "built": now(), "font_css": FONT_CSS}
+                    tables = sidecar.write(out, nb, ctx)  # the page's tables as CSV + JSON, beside it
+                    body, _ = _STATE["exporter"].from_notebook_node(
+                        sidecar.annotated(nb, tables), resources=page.page_resources(ctx, tables, ctx["built"]))
                     atomic_write(nb_path, nbformat.writes(nb))
-                    atomic_write(html_path, body.replace("</head>", FONT_CSS + "</head>", 1))
+                    atomic_write(html_path, body)
             except Exception as exc:
                 result.update(status="failed", error=f"{type(exc).__name__}: {exc}")
         if result["status"] != "ok":
             html_path.unlink(missing_ok=True)
+            sidecar.remove(out, name)
             if nb is not None:
                 atomic_write(nb_path, nbformat.writes(nb))
             log.seek(0)

@@ -140,7 +140,7 @@ def test_page_title_header_cite_and_footer(tmp_path):
     assert "trajectories-ordos_2022.html" in siblings and "attainment-ordos_2022.html" not in siblings
     assert "attainment-demo-illustrative.html" in siblings  # the demo shares the document
     assert not any("guiyang" in h for h in siblings)
-    assert "zh/" not in body  # no twin yet: no language link
+    assert "zh/" not in body and "ipa-lang" not in header and "中文" not in header  # no twin yet: no language link
     assert "Built <time datetime=\"2026-12-06T01:02:03+00:00\">2026-12-06</time>" in header
     assert f"data version {DATA_VERSION}" in header
     cite = body[body.index('<section class="ipa-cite" id="cite">'):body.index("</section>", body.index('id="cite"'))]

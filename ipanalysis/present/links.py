@@ -25,9 +25,20 @@ __all__ = ["cell_html", "html_frame", "markdown_text", "URL_IN_TEXT"]
 #: trailing full stop, comma, colon, semicolon or unmatched closing bracket is not part of it.
 URL_IN_TEXT = re.compile(r"(?:https?://|mailto:)[^\s<>\"'`，。；：、）】」》]+", re.IGNORECASE)
 _TRAILING = ".,;:!?)]}"
-#: A date, id or code word that a browser would break at its hyphen (2024-01-01, OR-01, ordos_2022):
-#: kept on one line (``.ipa-nobr``, styled by the page template).
+#: A date, id or code word joined by - or _ (2024-01-01, OR-01, ordos_2022, OR-history-patent_grants_annual).
 _IDENTIFIER = re.compile(r"(?<![\w&;#-])[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)+(?![\w-])")
+_SHORT = 16
+
+
+def _identifier(m: re.Match) -> str:
+    """A short identifier stays on one line (``.ipa-nobr``, styled by the page template); a long one may
+    wrap only where its words join (after - as browsers do, and after _ through ``<wbr>``), never inside a word.
+
+    >>> _identifier(_IDENTIFIER.search("OR-01")), _identifier(_IDENTIFIER.search("CS-magnitude-trademark_applications"))
+    ('<span class="ipa-nobr">OR-01</span>', 'CS-magnitude-trademark_<wbr>applications')
+    """
+    token = m.group(0)
+    return f'<span class="ipa-nobr">{token}</span>' if len(token) <= _SHORT else token.replace("_", "_<wbr>")
 
 
 def _split(text: str):
@@ -59,8 +70,7 @@ def cell_html(value: object) -> str:
         if url:
             out.append(f'<a href="{html.escape(piece, quote=True)}" rel="noopener">{html.escape(piece, quote=False)}</a>')
         else:
-            out.append(_IDENTIFIER.sub(lambda m: f'<span class="ipa-nobr">{m.group(0)}</span>',
-                                       html.escape(piece, quote=False)))
+            out.append(_IDENTIFIER.sub(_identifier, html.escape(piece, quote=False)))
     return "".join(out)
 
 

@@ -153,8 +153,13 @@ def test_page_title_header_cite_and_footer(tmp_path):
     assert "overflow-wrap:anywhere" in body and "word-break:keep-all" in body and "hyphens:none" in body
 
 
-def test_page_language_switch_only_when_the_twin_exists(tmp_path):
-    body, _ = _export(tmp_path, twins={"attainment-ordos_2022": "zh/attainment-ordos_2022.html"})
+@pytest.mark.parametrize("how", ["flag", "file"])
+def test_page_language_switch_only_when_the_twin_exists(tmp_path, how):
+    if how == "file":
+        (tmp_path / "zh").mkdir()
+        (tmp_path / "zh" / "attainment-ordos_2022.html").write_text("<html></html>", encoding="utf-8")
+    twins = {"attainment-ordos_2022": "zh/attainment-ordos_2022.html"} if how == "flag" else None
+    body, _ = _export(tmp_path, twins=twins)
     assert '<a class="ipa-lang" href="zh/attainment-ordos_2022.html" hreflang="zh-CN" lang="zh-CN">中文</a>' in body
 
 

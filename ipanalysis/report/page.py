@@ -62,7 +62,7 @@ def contexts(reports: Sequence[Report], out: Path, available: Collection[str] = 
     """One page context per report: ``name``, ``stem``, ``label``, ``doc_id``, ``document`` (place and
     titles), ``title``, ``parameters`` (paths relative to the repository), ``siblings`` (the
     document's pages, each with ``href`` or None for this page), ``index``, ``twin`` (the page in
-    the other language, only where ``twins`` says it exists), ``data_dir``, ``data_version``,
+    the other language, only where ``twins`` says it exists or ``out/zh/<name>.html`` is there), ``data_dir``, ``data_version``,
     ``dataset``, ``package_version``, ``licences``.
 
     A sibling is linked only if it is ``available`` (being built now) or its HTML is in ``out``:
@@ -85,11 +85,16 @@ def contexts(reports: Sequence[Report], out: Path, available: Collection[str] = 
             "heading": f"{label} — {place}" if place else label,
             "title": f"{label} — {place} · ipanalysis" if place else f"{label} · ipanalysis",
             "parameters": display_parameters(r, root), "siblings": siblings, "index": "index.html",
-            "twin": twins.get(r.name), "data_dir": f"{r.name}.data", "data_version": DATA_VERSION,
+            "twin": twins.get(r.name) or _twin_on_disk(out, r.name), "data_dir": f"{r.name}.data", "data_version": DATA_VERSION,
             "dataset": {"name": DATASET_NAME, "title": DATASET_TITLE}, "package_version": package_version(),
             "licences": LICENCES,
         }
     return result
+
+
+def _twin_on_disk(out: Path, name: str) -> str | None:
+    """``zh/<name>.html`` if that page exists in ``out`` (the Chinese twins are later work: no link till then)."""
+    return f"zh/{name}.html" if (Path(out) / "zh" / f"{name}.html").is_file() else None
 
 
 def page_resources(context: Mapping[str, Any], tables: Sequence[Mapping[str, Any]], built: str) -> dict[str, Any]:

@@ -11,6 +11,16 @@ keeps the committed file equal to :func:`descriptor` and every CSV header equal 
 'number'
 
 Regenerate after a schema change with ``python -m ipanalysis.data.datapackage``.
+
+**Versions.**  The dataset has its own version, :data:`DATA_VERSION` (here, and nowhere else: the
+descriptor's ``version``, every report page's "data version" and its citation read it).  It is
+separate from the package version (``pyproject.toml``, which ``CITATION.cff`` repeats) because the
+tables and the code change at different times: bump it (semantic versioning) whenever a released
+table's content changes — a figure added, corrected or removed (minor / patch), a column renamed
+or removed (major).
+
+>>> descriptor()["version"] == DATA_VERSION
+True
 """
 
 from __future__ import annotations
@@ -23,7 +33,13 @@ from .schemas import SCHEMAS
 from .sources import document_rows
 from ..paths import data_dir
 
-__all__ = ["descriptor", "write", "check", "RESOURCES"]
+__all__ = ["descriptor", "write", "check", "RESOURCES", "DATA_VERSION", "DATASET_NAME", "DATASET_TITLE"]
+
+#: The dataset's version (semantic versioning; see the module docstring for when to bump it).
+DATA_VERSION = "0.1.0"
+DATASET_NAME = "ipanalysis-china-city-ip-targets"
+DATASET_TITLE = ("Quantified targets of five Chinese IP policy documents (Guiyang, Cangshan, Nanchang, national 2015, "
+                 "Ordos)")
 
 #: resource name → (CSV file, schema name, title)
 RESOURCES = {
@@ -139,8 +155,9 @@ def descriptor(root: Path | None = None) -> dict:
         resources.append(res)
     return {
         "profile": "tabular-data-package",
-        "name": "ipanalysis-china-city-ip-targets",
-        "title": "Quantified targets of five Chinese IP policy documents (Guiyang, Cangshan, Nanchang, national 2015, Ordos)",
+        "name": DATASET_NAME,
+        "title": DATASET_TITLE,
+        "version": DATA_VERSION,
         "description": "Every quantified target and stated baseline of the five documents, one row each, with the "
                        "verbatim source quote. Values in base units (see indicators.base_unit).",
         "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 (tables)",

@@ -24,6 +24,7 @@ import pandera.pandas as pa
 
 from ..units import BASE_UNITS
 from ..errors import DataValidationError
+from .urls import URL_COLUMNS, url_problem
 
 __all__ = ["DataValidationError", "Problem", "SCHEMAS", "validate_frame", "COMPARATORS", "TARGET_MEASURES", "RELATIONS"]
 
@@ -178,6 +179,7 @@ def validate_frame(name: str, df: pd.DataFrame, file: str, context: dict | None 
     """
     context = context or {}
     schema = _pandera_schema(name, context)
+    unsafe = _url_problems(df)
     try:
         out = schema.validate(df, lazy=True)
     except pa.errors.SchemaErrors as err:
@@ -200,6 +202,14 @@ def validate_frame(name: str, df: pd.DataFrame, file: str, context: dict | None 
                 row_id = f"{id_col}={df.loc[int(idx), id_col]}"
             problems.append(Problem(None if idx is None else int(idx) + 2, column,
                                     _describe(check, rec.failure_case, allowed), row_id))
-        problems.sort(key=lambda p: (p.line or 0, p.column or ""))
+        problems = sorted(problems + unsafe, key=lambda p: (p.line or 0, p.column or ""))
         raise DataValidationError(file, problems) from None
+    if unsafe:
+        raise DataValidationError(file, unsafe)
     return out[list(SCHEMAS[name])]
+
+
+def _url_problems(df: pd.DataFrame) -> list[Problem]:
+    """A URL column holding a scheme other than http, https or mailto (``javascript:``, ``data:`` …)."""
+    return [Problem(int(i) + 2, col, msg) for col in URL_COLUMNS if col in df.columns
+            for i, v in df[col].items() if pd.notna(v) and (msg := url_problem(str(v)))]

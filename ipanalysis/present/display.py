@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..units import fmt_value
+from . import links, tabledata
 from .vocabulary import LABELS, bilingual_label, header
 
 __all__ = ["setup_notebook", "quote_table", "number", "fmt_value", "readable", "Table", "Prose", "wide_values",
@@ -43,7 +44,7 @@ class Prose(str):
     """
 
     def _repr_markdown_(self) -> str:
-        return str(self)
+        return links.markdown_text(self)
 
     def __repr__(self) -> str:
         return str(self)
@@ -60,8 +61,13 @@ class Table:
     (none)
     """
 
-    def __init__(self, df: pd.DataFrame, caption: str | None = None):
+    def __init__(self, df: pd.DataFrame, caption: str | None = None, data: tuple | None = None):
         self.df, self.caption = df.reset_index(drop=True).rename_axis(columns=None), caption
+        self.data = data  # (frame in base units, Frictionless fields) for download; None: the shown frame
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        """The table's data, machine-readable (:mod:`~ipanalysis.present.tabledata`), beside the HTML."""
+        return {tabledata.MIME: tabledata.payload(self.df, self.caption, self.data, DASH)}
 
     def __repr__(self) -> str:
         return "(none)" if self.df.empty else self.df.to_string(index=False)
@@ -70,7 +76,8 @@ class Table:
         cap = f"<p class='ipa-caption'><em>{self.caption}</em></p>" if self.caption else ""
         if self.df.empty:  # a header row over nothing reads as a broken table
             return cap + "<p><em>(none)</em></p>"
-        html = self.df.to_html(index=False, escape=True, border=0, classes="ipa-table", na_rep=DASH)
+        html = links.html_frame(self.df, DASH).to_html(index=False, escape=False, border=0, classes="ipa-table",
+                                                        na_rep=DASH)
         style = ("<style>.ipa-table{border-collapse:collapse;font-size:12px;table-layout:auto;max-width:100%}"
                  ".ipa-table td,.ipa-table th{white-space:normal;word-break:break-word;max-width:22em;"
                  "padding:2px 6px;text-align:left;vertical-align:top}</style>")
@@ -144,10 +151,11 @@ def readable(df: pd.DataFrame, columns: list, unit_col: str = "unit", caption: s
     Target 目标值 Observed growth 实际年均增速 Note 备注
         44.6亿元                  12.3%       —
     """
-    out = pd.DataFrame(index=df.index)
+    out, spec = pd.DataFrame(index=df.index), []
     for item in columns:
         col, head = item if isinstance(item, tuple) else (item, COLUMNS[item][0])
         kind = COLUMNS[col][1]
+        spec.append((col, head, kind))
         if kind.startswith("value"):
             fixed, ucol = kind.partition("=")[2], kind.partition("@")[2] or unit_col
             units = [fixed] * len(df) if fixed else (df[ucol] if ucol in df else [None] * len(df))
@@ -162,7 +170,7 @@ def readable(df: pd.DataFrame, columns: list, unit_col: str = "unit", caption: s
             cells = [bilingual_label(v, lo, hi) if v == "borderline" else cell
                      for cell, v, lo, hi in zip(cells, df[col], df["status_low"], df["status_high"])]
         out[head] = cells
-    return Table(out, caption)
+    return Table(out, caption, tabledata.readable_data(df, spec, unit_col))
 
 
 def wide_values(df: pd.DataFrame, units, index_header: str) -> Table:
@@ -178,7 +186,8 @@ def wide_values(df: pd.DataFrame, units, index_header: str) -> Table:
     out.insert(0, index_header, [str(i) for i in df.index])
     if df.empty:
         out = pd.DataFrame({index_header: [DASH]})
-    return Table(out)
+    raw = df.reset_index()
+    return Table(out, data=(raw, tabledata.frame_fields(raw, dict(units))))
 
 
 def matrix_table(df: pd.DataFrame, kind: str = "value", columns: dict | None = None) -> Table:
@@ -198,7 +207,7 @@ def matrix_table(df: pd.DataFrame, kind: str = "value", columns: dict | None = N
     for col in df.columns:
         cells = [_cell(v, kind, u) for v, u in zip(flat[col], flat["unit"] if "unit" in flat else [None] * len(flat))]
         out[(columns or {}).get(col, col)] = cells
-    return Table(out)
+    return Table(out, data=(flat, tabledata.frame_fields(flat)))
 
 
 def setup_notebook() -> None:

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import kernel
+from . import kernel, page
 from .fonts import FONT_FILE, ensure_font
 from .. import paths
 from .index import LandingPage
@@ -65,7 +65,8 @@ def run_build(out: str | Path | None = None, only: str | Iterable[str] | None = 
     results = {r.name: Result.skipped(r.name) for r in reports if r not in todo}
     last = {name: rec.get("seconds") for name, rec in manifest.reports.items()}
     try:
-        for r, res in run_pool(todo, out, jobs or default_jobs(), last, progress):
+        contexts = page.contexts(all_reports, out, {r.name for r in todo}, root=root)  # header, cite, siblings
+        for r, res in run_pool(todo, out, jobs or default_jobs(), last, progress, contexts):
             results[r.name] = res
             manifest.record(r, res, hashes[r.name], root)
     finally:

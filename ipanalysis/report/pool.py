@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from . import kernel, worker
+from . import kernel, sidecar, worker
 from .matrix import Report
 from .task import Result, Task
 
@@ -16,9 +16,10 @@ __all__ = ["run_pool"]
 
 
 def run_pool(todo: list[Report], out: Path, jobs: int, last_seconds: Mapping[str, float | None],
-             progress: bool = True) -> Iterator[tuple[Report, Result]]:
+             progress: bool = True, contexts: Mapping[str, dict] | None = None) -> Iterator[tuple[Report, Result]]:
     """Run ``todo`` in ``jobs`` spawned workers, longest first by ``last_seconds`` (the last build's
-    times; unknown ones first); yield each report with its :class:`~.task.Result` as it finishes."""
+    times; unknown ones first); yield each report with its :class:`~.task.Result` as it finishes.
+    ``contexts``: each page's context (:func:`.page.contexts`), passed to its worker."""
     if not todo:
         return
     from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -31,7 +32,8 @@ def run_pool(todo: list[Report], out: Path, jobs: int, last_seconds: Mapping[str
     bar = tqdm(total=len(todo), disable=not progress, unit="report", desc="reports")
     with ProcessPoolExecutor(jobs, mp_context=get_context("spawn"), initializer=worker.init_worker,
                              initargs=(kernel.WORKER_ENV,)) as pool:
-        futures = {pool.submit(worker.run_report, Task.of(r, out, prewarm=i < len(todo) - jobs)): r
+        futures = {pool.submit(worker.run_report, Task.of(r, out, prewarm=i < len(todo) - jobs,
+                                                           page=(contexts or {}).get(r.name))): r
                    for i, r in enumerate(todo)}
         try:
             for fut in as_completed(futures):
@@ -41,6 +43,7 @@ def run_pool(todo: list[Report], out: Path, jobs: int, last_seconds: Mapping[str
                 except Exception as exc:  # the worker process died
                     res = Result(r.name, error=f"worker failed: {type(exc).__name__}: {exc}")
                     (out / f"{r.name}.html").unlink(missing_ok=True)
+                    sidecar.remove(out, r.name)
                 bar.update(1)
                 if progress:
                     where = f" (cell {res.cell})" if res.cell else ""

@@ -28,8 +28,9 @@ STATUSES = ("ok", "skipped", "failed")
 @dataclass(frozen=True)
 class Task:
     """One report to build: its ``name``, ``notebook`` and ``parameters``, the kernel's working
-    directory ``cwd`` (the notebook's folder), the output folder ``out``, and ``prewarm``: start the
-    next report's kernel while this one is exported."""
+    directory ``cwd`` (the notebook's folder), the output folder ``out``, ``prewarm``: start the
+    next report's kernel while this one is exported, and ``page``: the page context of
+    :func:`.page.contexts` (title, header links, citation)."""
 
     name: str
     notebook: str
@@ -37,11 +38,12 @@ class Task:
     cwd: str = "."
     out: str = "."
     prewarm: bool = False
+    page: dict[str, Any] | None = None
 
     @classmethod
-    def of(cls, report: Report, out: Path, prewarm: bool = False) -> Task:
+    def of(cls, report: Report, out: Path, prewarm: bool = False, page: dict[str, Any] | None = None) -> Task:
         return cls(report.name, str(report.notebook), dict(report.parameters), str(report.notebook.parent),
-                   str(out), prewarm)
+                   str(out), prewarm, page)
 
 
 @dataclass

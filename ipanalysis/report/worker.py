@@ -20,6 +20,8 @@ from typing import Any, Iterator
 from ..io import atomic_write
 from .fonts import FONT_CSS
 from .kernel import KERNEL_NAME, WARM_UP, kernel_manager, skip_slow_optional_imports
+from . import page, sidecar
+from .manifest import now
 from .task import Result, Task
 
 __all__ = ["init_worker", "run_report", "source_cell_number"]
@@ -37,8 +39,9 @@ def init_worker(env: dict[str, str]) -> None:
     import papermill  # noqa: F401
     from nbconvert import HTMLExporter
 
-    _STATE["exporter"] = HTMLExporter(exclude_input=True, exclude_input_prompt=True,
-                                      exclude_output_prompt=True, embed_images=True)
+    _STATE["exporter"] = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+                                      embed_images=True, extra_template_basedirs=[str(page.TEMPLATE_DIR)],
+                                      template_name=page.TEMPLATE_NAME)
 
 
 def _run(coro_fn, *args, **kwargs):
@@ -157,6 +160,13 @@ def _execute(task: Task, tmp: str, result: Result):
     return nb
 
 
+def _bare_context(name: str) -> dict:
+    """The page context of a report run without one (a task from elsewhere than :mod:`.build`)."""
+    from .matrix import Report
+
+    return page.contexts([Report(name, Path(f"{name}.ipynb"))], Path("."))[name]
+
+
 def run_report(task: Task) -> Result:
     """Build one report; return its :class:`~.task.Result`.
 
@@ -178,13 +188,17 @@ def run_report(task: Task) -> Result:
                 Path(tmp).unlink(missing_ok=True)
             try:
                 if result.status == "ok":
-                    body, _ = _STATE["exporter"].from_notebook_node(nb)
+                    ctx = {**(task.page or _bare_context(name)), "built": now(), "font_css": FONT_CSS}
+                    tables = sidecar.write(out, nb, ctx)  # the page's tables as CSV + JSON, beside it
+                    body, _ = _STATE["exporter"].from_notebook_node(
+                        sidecar.annotated(nb, tables), resources=page.page_resources(ctx, tables, ctx["built"]))
                     atomic_write(nb_path, nbformat.writes(nb))
-                    atomic_write(html_path, body.replace("</head>", FONT_CSS + "</head>", 1))
+                    atomic_write(html_path, body)
             except Exception as exc:
                 result.status, result.error = "failed", f"{type(exc).__name__}: {exc}"
         if result.status != "ok":
             html_path.unlink(missing_ok=True)
+            sidecar.remove(out, name)
             if nb is not None:
                 atomic_write(nb_path, nbformat.writes(nb))
             log.seek(0)

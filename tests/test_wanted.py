@@ -7,6 +7,7 @@ The figure that fills a row in the last test is a TEST FIXTURE (tests/fixtures/w
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -118,7 +119,7 @@ def test_check_accepts_a_row_filled_with_a_real_cited_figure(tmp_path, capsys, g
 
 @pytest.mark.parametrize("change, column, words", [
     ({"source_quote": "Guiyang has many registered brands."}, "value_text", "is not part of source_quote"),
-    ({"source_url": "javascript:alert(1)"}, "source_url", "is not a URL (http or https, with a host)"),
+    ({"source_url": "javascript:alert(1)"}, "source_url", "only http, https and mailto URLs are allowed"),
     ({"period_end": "2021-12-31"}, "period_end", "is after source_date 2021-02-22"),
     ({"indicator": "atlantis_patents"}, "indicator", "'atlantis_patents' is not allowed; valid:"),
 ])
@@ -128,7 +129,8 @@ def test_check_names_file_line_and_column_of_each_problem(tmp_path, capsys, guiy
     err = capsys.readouterr().err.strip().splitlines()
     assert err[-1] == f"{path}: 1 problem"
     problem = err[0]
-    assert problem.startswith(f"{path}: line {line} ") and f"column {column!r}" in problem and words in problem
+    assert re.match(rf"{re.escape(str(path))}: line {line}\b", problem), problem
+    assert f"column {column!r}" in problem and words in problem
 
 
 def test_a_filled_wanted_row_turns_guiyang_no_data_into_a_verdict(tmp_path, capsys):

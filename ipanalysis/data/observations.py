@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pandas as pd
 
@@ -39,6 +38,7 @@ from .sources import data_dir
 from ..text import normalize
 from ..units import UnitError, parse_quantity
 from ..errors import DataFileNotFoundError
+from .urls import is_web_url
 
 __all__ = ["load_observations", "check_observations", "blank_rows", "real_observations", "illustrative_observations",
            "observed_quantity", "REQUIRED_COLUMNS", "FILLED_COLUMNS", "FLOW", "RUNNING_TOTAL", "POINT_MEASURES"]
@@ -110,16 +110,6 @@ def _date(value) -> pd.Timestamp | None:
         return None
 
 
-def _web_url(url: str) -> bool:
-    """An ``http``/``https`` address with a host (never ``javascript:``, ``file:`` or a bare path).
-
-    >>> _web_url("https://www.gov.cn/a.html"), _web_url("javascript:alert(1)"), _web_url("https://")
-    (True, False, False)
-    """
-    parts = urlsplit(url.strip())
-    return parts.scheme in ("http", "https") and bool(parts.netloc) and url == url.strip()
-
-
 def _last_day(source_date: str) -> pd.Timestamp | None:
     """The last day a ``YYYY-MM-DD`` or ``YYYY-MM`` source date can mean (None if it is no date).
 
@@ -179,7 +169,7 @@ def _row_problems(i: int, row, cat: pd.DataFrame, docs: pd.DataFrame, illustrati
     if illustrative:
         return out
     url = str(row["source_url"])
-    if not _web_url(url):
+    if not is_web_url(url):
         bad("source_url", f"{url!r} is not a URL (http or https, with a host): a real observation needs a citable public source (title, "
             "publisher, date, URL); invented values belong in a file whose name contains 'illustrative'")
     if pd.isna(row["source_date"]):

@@ -17,8 +17,9 @@ control characters inside the name are ignored by browsers, so ``java\\tscript:`
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
-__all__ = ["SAFE_SCHEMES", "URL_COLUMNS", "scheme", "is_link", "url_problem"]
+__all__ = ["SAFE_SCHEMES", "URL_COLUMNS", "scheme", "is_link", "is_web_url", "url_problem"]
 
 SAFE_SCHEMES = ("http", "https", "mailto")
 #: Columns of the data tables that hold a URL (checked by the loaders).
@@ -41,6 +42,17 @@ def scheme(value: str) -> str | None:
 def is_link(value: str) -> bool:
     """True when ``value`` is, as a whole, an http(s) URL with a host or a mailto address: safe as an ``href``."""
     return bool(_LINK.fullmatch(str(value))) and scheme(value) in SAFE_SCHEMES
+
+
+def is_web_url(url: str) -> bool:
+    """An ``http``/``https`` address with a host, nothing around it: what a real observation must cite
+    (never ``javascript:``, ``file:``, ``mailto:`` or a bare path).
+
+    >>> is_web_url("https://www.gov.cn/a.html"), is_web_url("javascript:alert(1)"), is_web_url("https://")
+    (True, False, False)
+    """
+    parts = urlsplit(url.strip())
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and url == url.strip()
 
 
 def url_problem(value: str) -> str | None:

@@ -65,7 +65,7 @@ def run_build(out: str | Path | None = None, only: str | Iterable[str] | None = 
     results = {r.name: Result.skipped(r.name) for r in reports if r not in todo}
     last = {name: rec.get("seconds") for name, rec in manifest.reports.items()}
     try:
-        contexts = page.contexts(all_reports, out, {r.name for r in todo}, root=root)  # header, cite, siblings
+        contexts = page.contexts(all_reports, out, {r.name for r in todo}, root=root) if todo else {}  # header, cite
         for r, res in run_pool(todo, out, jobs or default_jobs(), last, progress, contexts):
             results[r.name] = res
             manifest.record(r, res, hashes[r.name], root)

@@ -106,6 +106,7 @@ def _prepare(sent: str, found: list[Found], in_heading: bool) -> None:
         for f in found:
             if not f.rule and not f.pre:
                 f.rule, f.reason = classify.HEADING.name, classify.HEADING.reason
+    names.list_items(sent, found)
     prev_end: dict[int, int] = {}
     for f in found:
         f.before = sent[prev_end.get(f.a, f.a): f.s]
@@ -146,7 +147,7 @@ def quantity_candidates(ctx: SentenceContext, f: Found, pair: tuple[str, Found] 
                              unit=unit, value_text=ctx.quote(vs, r.ve), name=nm, section=ctx.sec.path, year=year, why=why,
                              comparator=comp, pre=f.pre, commitment=classify.commitment(ctx, f.s), confidence=conf,
                              growth=r.growth, measure_hint=hint, per=f.q.per,
-                             quote=(ctx.base + f.a, ctx.base + max(f.b, f.e)), clause_before=sent[f.a:f.s],
+                             quote=(ctx.base + (f.item or (f.a, f.b))[0], ctx.base + max((f.item or (f.a, f.b))[1], f.e)), clause_before=sent[f.a:f.s],
                              period_start=pstart, rule=f.rule))
 
 

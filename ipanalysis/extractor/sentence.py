@@ -68,16 +68,22 @@ def _sent_past(doc: Document, sent: str, fut: int | None) -> bool:
     return bool(m and doc.is_past(PERIODS[m.group(1)][1]) and not fut)
 
 
+_STAGE_YEAR = re.compile(r"(?:阶段|时期|期间)\s*[(（]\s*(\d{4})\s*年\s*[)）]")
+
+
 def paragraph_year(doc: Document, sent: str) -> int | None:
-    """The target year a sentence sets for the rest of its paragraph: a future 到YYYY年 / 到“十X五”末
-    (not 截至, not a bare YYYY年).
+    """The target year a sentence sets for the rest of its paragraph: a future 到YYYY年 / 到“十X五”末,
+    or a stage of the plan with its year in parentheses (提升阶段(2023年)); not 截至, not a bare YYYY年.
 
     >>> from .document import read_document_facts
     >>> doc = read_document_facts("某市知识产权“十四五”规划")
     >>> paragraph_year(doc, "到2023年,专利达500件"), paragraph_year(doc, "截至2021年底,专利为300件"), paragraph_year(doc, "2022年达到5件")
     (2023, None, None)
+    >>> paragraph_year(doc, "巩固提升阶段(2024年),专利达600件")
+    2024
     """
     by = [int(m.group(1)) for m in BY_YEAR.finditer(sent) if not doc.is_past(int(m.group(1)))]
+    by += [int(m.group(1)) for m in _STAGE_YEAR.finditer(sent) if not doc.is_past(int(m.group(1)))]
     if by:
         return by[0]
     m = re.search(r"(?:到|至)[“\"]?十([一二三四五])五[”\"]?(?:末|期末)", sent)

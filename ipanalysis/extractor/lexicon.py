@@ -23,6 +23,8 @@ WEB_DATE_LINE = re.compile(r"^(?:(?:发布|发表|更新)?(?:时间|日期)[:：
                            r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 #: A plan's name with its period, anywhere in the opening (…战略纲要(2011~2020年)…).
 PLAN_NAME_RANGE = re.compile(r"(?:规划|方案|纲要|计划|意见)》?\s*[(（]\s*(\d{4})\s*年?\s*[—–\-~～至到]+\s*(\d{4})\s*年?\s*[)）]")
+#: The 《document》 a text is about: named with (以下简称《规划》) or as the subject of 印发/发布 (a news report of it).
+SUBJECT_TITLE = re.compile(r"《([^》]{2,60})》\s*(?:[(（]\s*(?:以下简称|下称|简称)|(?:日前|近日|近期|正式|已)*(?:印发|发布|出台|公布))")
 EFFORT = re.compile(r"(?:经过|通过|用|利用|力争用)\s*(\d+|[一二两三四五六七八九十])\s*年(?:左右)?(?:的|时间)?(?:努力|时间|奋斗)")
 
 #: Comparator / trigger words the unit parser puts into the span ("pre"), and which of them

@@ -79,6 +79,11 @@ PAST_CLAUSE = re.compile(r"(已经|已有|已达|已建|已累计|已获|已完�
 LAST_YEAR = re.compile(r"同比|(?<![较比])(去年|上年|上一年|前一年)")  # not 较上年增长 (a growth target)
 FROM_TO = re.compile(r"从[^,，。；;]{0,30}?(增加|增长|提高|提升|上升|扩大|发展|跃升|攀升)(?:到|至)")
 FUTURE_WORDS = re.compile(r"力争|确保|计划|预计|目标|预期|要达到|将达到|将突破|争取|规划|到\d{4}年|至\d{4}年|到[“\"]?十[一二三四五]五")
+#: A value reported as reached against a target (提前2年完成…目标, 提前超额完成…目标任务): the values around it
+#: are achieved (history); not 力争/确保 提前完成 (a goal).
+ATTAINED = re.compile(r"(?<!力争)(?<!确保)(?<!争取)(?<![要将])(?:提前|超额)[\u4e00-\u9fff\d]{0,6}?完成[^。;]{0,40}?目标")
+#: A value named as the target itself (达到1件的目标, 1600件的目标任务).
+TARGET_OF = re.compile(r"^\s*的(?:目标|预期目标|目标任务)")
 #: An 'as of' date (截至2021年底, 截止到2021年6月): what follows is a stated value at that date.
 AS_OF = re.compile(r"(?:截至|截止到|截止)\s*(\d{4})\s*年")
 #: A 'by' date (到2025年, 至2025年 — not 截至/截止到): a target year that scopes the rest of its paragraph.

@@ -43,6 +43,7 @@ def clean_name(s: str) -> str:
     return s.strip(" ,，、:：()（）")
 
 
+_ATTAINED_NAME = re.compile(r"(?:提前|超额)[\u4e00-\u9fff\d]{0,6}?完成")
 _NEXT_ITEM = re.compile(r"、(?=\s*(?:[\d零一二两三四五六七八九十]|[\u4e00-\u9fff]{0,20}?\d))")
 
 
@@ -119,6 +120,10 @@ def name_of(sent: str, f: Found, ve: int, pair: tuple[str, Found] | None, prev_n
             name = after
     if not name:
         name = clean_name(f.clause_before) or noun_after(sent, f.e, f.b)
+    if _ATTAINED_NAME.search(name):  # 提前完成…规划中提出的…拥有量达到1件的目标: the indicator after the attainment words
+        name = re.split(r"完成[^,，]*?(?:实现|提出的|确定的)", name)[-1]
+        if _ATTAINED_NAME.search(name):  # 提前超额完成当年1600件的目标任务: the indicator of the previous value
+            name = ""
     if not name and prev_name is not None:
         name = re.sub(r"(年均增长率|增长率)$", "", prev_name)
     if _GENERIC.fullmatch(name) and f.a > 0:  # a generic name (项目数量, 人数) takes the previous clause

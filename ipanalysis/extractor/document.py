@@ -16,7 +16,7 @@ from ..text import lines as text_lines
 from ..text import Span, normalize, sentences
 from ..units import chinese_int
 from .catalogue import Catalogue
-from .lexicon import (AS_OF, BY_YEAR, DATE_LINE, EFFORT, SUBJECT_TITLE, PLAN_NAME_RANGE, WEB_DATE_LINE, FUTURE_WORDS, HEADING_RES, HISTORY_HEADING, PERIOD_RE, PERIODS, PLAN_WORDS,
+from .lexicon import (AS_OF, BY_YEAR, STATED_FUTURE, DATE_LINE, EFFORT, SUBJECT_TITLE, PLAN_NAME_RANGE, WEB_DATE_LINE, FUTURE_WORDS, HEADING_RES, HISTORY_HEADING, PERIOD_RE, PERIODS, PLAN_WORDS,
                       REPORT_WORDS, TARGET_HEADING, YEAR_RANGE)
 
 
@@ -135,7 +135,10 @@ def _titles(doc: Document) -> tuple[list[str], list[str], list[str]]:
             break
     if doc.ref_year is None:
         m = next((m for s in short if (m := WEB_DATE_LINE.match(s))), None)
-        doc.ref_year = int(m.group(1) or m.group(2)) if m else None
+        stamp = int(m.group(1) or m.group(2)) if m else None
+        # a repost: the text says what 'will' be reached by a year before its page's time stamp
+        repost = stamp is not None and any(int(f.group(1)) < stamp for f in STATED_FUTURE.finditer(doc.norm))
+        doc.ref_year = None if repost else stamp
     no_future = not FUTURE_WORDS.search(AS_OF.sub("", doc.norm)) and not re.search(r"将|力争|每年", doc.norm)  # 截至2025年 is not 至2025年
     if not plan_titles and doc.ref_year is not None and no_future:
         doc.kind = "report"  # a dated text with no plan title and not one future cue: a report of results

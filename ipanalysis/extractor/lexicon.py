@@ -21,6 +21,9 @@ DATE_LINE = re.compile(r"^[(（]?\s*(\d{4})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s
 #: A web page's own date line: 2019-08-10 21:05:15, 发布时间:2019-08-10, 16.11.2018  18:29 (the year is group 1 or 2).
 WEB_DATE_LINE = re.compile(r"^(?:(?:发布|发表|更新)?(?:时间|日期)[:：]\s*)?(?:(\d{4})[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}\.\d{1,2}\.(\d{4}))"
                            r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+#: A future the text states in its own tense (到2015年,…将达到近3万件): a web time stamp after that year is a
+#: repost's, not the document's date.
+STATED_FUTURE = re.compile(r"(?<![截止])(?:到|至)\s*(\d{4})\s*年[^。;]*?(?:将|要)[^。;]*?\d")
 #: A plan's name with its period, anywhere in the opening (…战略纲要(2011~2020年)…).
 PLAN_NAME_RANGE = re.compile(r"(?:规划|方案|纲要|计划|意见)》?\s*[(（]\s*(\d{4})\s*年?\s*[—–\-~～至到]+\s*(\d{4})\s*年?\s*[)）]")
 #: The 《document》 a text is about: named with (以下简称《规划》) or as the subject of 印发/发布 (a news report of it).

@@ -64,3 +64,13 @@ def test_a_target_without_a_year_takes_the_period_of_the_plan_the_report_is_abou
 def test_traditional_jian_cheng_is_read_as_simplified():
     from ipanalysis.text import normalize
     assert normalize("(以下簡稱《規劃》)") == "(以下简称《规划》)"
+
+
+def test_a_repost_time_stamp_does_not_date_a_text_that_states_its_own_future():
+    # blind set of 2026-12-05: a relative goal (翻一番) and the number derived from it (将达到近2万件)
+    text = ("某省全力建设知识产权强省\n发布时间:2024-03-01\n省委提出,到“十三五”末,全省发明专利授权量要比“十二五”末翻一番。"
+            "按照这一目标,到2020年,全省年发明专利授权量将达到近2万件。")
+    r = one(text)
+    assert (r["value"], r["comparator"], r["target_year"], r["measure"]) == (20000, "≈", 2020, "annual_flow")
+    # the same stamp on a text whose future is after it still dates it
+    assert analyse(text.replace("2020年", "2026年")).attrs["horizon"]["ref_year"] == 2024

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .candidate import Candidate, Found, SentenceContext
-from .lexicon import AS_OF, ATTAINED, FLOW_COUNT, FROM_TO, FUTURE_WORDS, INDICATOR_COUNT, PAST_CLAUSE, TARGET_OF, TASK_NOUNS, TRIGGER_BEFORE
+from .lexicon import AS_OF, ATTAINED, FLOW_COUNT, FLOW_SERIES, MILESTONE, FROM_TO, FUTURE_WORDS, INDICATOR_COUNT, PAST_CLAUSE, TARGET_OF, TASK_NOUNS, TRIGGER_BEFORE
 
 _SUBSIDY_BEFORE = re.compile(r"(给予|奖励|资助|补贴|补助|奖补|扶持|每件|每项|每个|每家|每人|最高|单个|单项)")
 _SUBSIDY_AFTER = re.compile(r"^\s*[\u4e00-\u9fff]{0,2}(奖励|资助|补贴|补助|奖补)")
@@ -166,7 +166,8 @@ def head_noun(name: str) -> str:
 
 
 def measure_hint(ctx: SentenceContext, f: Found, name: str, growth: bool, increment: bool) -> str | None:
-    """A measure read from the wording (年均/每年 → annual_flow, 累计/新增 → cumulative, growth)."""
+    """A measure read from the wording (年均/每年 → annual_flow, 累计/新增 → cumulative, growth; 申请/登记量/
+    登记额/交易额 with two or more milestones in the sentence, 2017年达到A,2020年达到B → annual_flow)."""
     sent = ctx.sent
     cue = sent[f.a:f.e]
     head = head_noun(name)
@@ -175,6 +176,8 @@ def measure_hint(ctx: SentenceContext, f: Found, name: str, growth: bool, increm
             or re.search(r"年(登记|申请|授权|注册|新增)", head) or re.search(r"年度[\u4e00-\u9fff]{0,12}总量", f.before) \
             or re.match(r"^[、,\s]*年度", f.before):
         hint = "annual_flow"
+    if len(MILESTONE.findall(sent)) >= 2 and FLOW_SERIES.search(head) and not re.search(r"累计|拥有|有效|总量|存量", name):
+        hint = "annual_flow"  # a series of yearly milestones of a count of filings/registrations or an amount traded
     if (re.search(r"累计", cue) and not re.search(r"累计拥有", cue)) or increment:
         hint = "cumulative"
     if growth:

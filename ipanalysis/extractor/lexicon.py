@@ -97,6 +97,11 @@ PER_10K = re.compile(r"每万人|^万人(?!次)")
 #: horizon, a yearly flow.  Not 登记量: copyright registrations (版权登记量达到3290件) are read as ``level`` in
 #: data/targets.csv (OR-07) and by the fixtures' labellers (QZ-04, HB-06).
 FLOW_COUNT = re.compile(r"(申请|授权|注册)量$")
+#: A yearly count or amount of filings, registrations or trades (申请, 登记量, 认定登记额, 交易额); a yearly flow when
+#: the text gives it a series of milestones (2017年达到A,2020年达到B), see :data:`MILESTONE`.
+FLOW_SERIES = re.compile(r"(申请|申请量|登记量|登记额|交易额|成交额)$")
+#: A milestone: a year directly followed by its value (2017年达到4.5万件).
+MILESTONE = re.compile(r"\d{4}\s*年(?:底|末)?\s*(?:达到|达|突破|超过)")
 COUNT_UNITS = ("件", "家", "个", "项", "人", "名", "人次", "场", "次", "期", "所")
 QUALITATIVE = re.compile(r"(高于|不低于|优于|好于)(全国|全省|全市|全区|自治区|省|市|同期|同类城市)?的?平均水平")
 STRIVE = re.compile(r"力争|争取")

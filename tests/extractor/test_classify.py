@@ -190,3 +190,14 @@ def test_a_text_with_no_plan_title_and_no_future_cue_is_a_report():
 def test_a_count_of_indicators_written_after_the_noun_is_not_a_target():
     r = rejected("到2027年,规划共设置12项指标,其中约束性指标5项,预期性目标7个。")
     assert r[["value", "rule"]].values.tolist() == [[12, "indicator_count"], [5, "indicator_count"], [7, "indicator_count"]]
+
+
+def test_milestones_of_filings_registrations_or_trades_are_yearly_flows():
+    text = ("某省知识产权行动计划(2024—2028年)\n软件著作权登记量2025年达到6000件,2028年达到9000件;"
+            "技术合同认定登记额2025年达到80亿元,2028年达到120亿元;有效商标注册量2025年达到9万件,2028年达到12万件。")
+    df = extract(text)
+    assert df[["value", "measure"]].values.tolist() == [
+        [6000, "annual_flow"], [9000, "annual_flow"], [8e9, "annual_flow"], [1.2e10, "annual_flow"],
+        [90000, "stock"], [120000, "stock"]]
+    # one milestone only: 登记量 stays as data/targets.csv reads copyright registrations (level)
+    assert one("某市知识产权规划(2024—2028年)\n到2028年,版权登记量达到5000件。")["measure"] == "level"

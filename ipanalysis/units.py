@@ -61,7 +61,7 @@ _UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNIT_WORDS), key=len, reverse
 _QTY_RE = re.compile(
     rf"(?P<pre>不低于|不少于|至少|突破|超过|超|约|近|达到|达|增加至|增加到|累计至|累计达到|累计达)?\s*"
     rf"(?P<num>{_NUMBER})\s*(?P<mult1>{_MULT})?\s*"
-    # a range: 5—10个, or with the unit on both ends (3家至5家: the same unit must follow the second number)
+    # a range: 5—10个, or with the unit on both ends (2家至4家: the same unit must follow the second number)
     rf"(?:(?P<unit1>{_UNIT_RE})\s*[{_DASHES}]\s*(?P<num2u>{_NUMBER})\s*(?P<mult2u>{_MULT})?\s*(?=(?P=unit1))"
     rf"|[{_DASHES}]\s*(?P<num2>{_NUMBER})\s*(?P<mult2>{_MULT})?)?\s*"
     rf"(?P<yu>余|多)?\s*(?P<unit>{_UNIT_RE})?"
@@ -138,10 +138,10 @@ def parse_quantity(text: str) -> Quantity:
     Quantity(value=250.0, value_high=None, unit='家', comparator='>=', per=None)
     >>> parse_quantity("1万余人")
     Quantity(value=10000.0, value_high=None, unit='人', comparator='>', per=None)
-    >>> parse_quantity("超1万人").comparator, parse_quantity("近3万件").comparator
+    >>> parse_quantity("超1万人").comparator, parse_quantity("近2万件").comparator
     ('>', '≈')
-    >>> parse_quantity("3家至5家"), parse_quantity("1万件到2万件").value_high
-    (Quantity(value=3.0, value_high=5.0, unit='家', comparator='range', per=None), 20000.0)
+    >>> parse_quantity("2家至4家"), parse_quantity("1万件到2万件").value_high
+    (Quantity(value=2.0, value_high=4.0, unit='家', comparator='range', per=None), 20000.0)
     >>> parse_quantity("不低于600人次/年")
     Quantity(value=600.0, value_high=None, unit='人次', comparator='>=', per='年')
     >>> parse_quantity("80 %以上")

@@ -167,7 +167,7 @@ def head_noun(name: str) -> str:
 
 def measure_hint(ctx: SentenceContext, f: Found, name: str, growth: bool, increment: bool) -> str | None:
     """A measure read from the wording (年均/每年 → annual_flow, 累计/新增 → cumulative, growth; 申请/登记量/
-    登记额/交易额 with two or more milestones in the sentence, 2017年达到A,2020年达到B → annual_flow)."""
+    登记额/交易额 with two or more milestones in the sentence, 2025年达到A,2028年达到B → annual_flow)."""
     sent = ctx.sent
     cue = sent[f.a:f.e]
     head = head_noun(name)

@@ -106,7 +106,7 @@ def _title_range(short: list[str], plan_titles: list[str], opening: str = "") ->
 
 
 def subject_period(opening: str) -> tuple[int, int] | None:
-    """The period of the 《plan》 a text reports on (《…“十四五”规划》(以下简称《规划》), 《…方案(2017-2019年)》日前印发),
+    """The period of the 《plan》 a text reports on (《…“十四五”规划》(以下简称《规划》), 《…方案(2024-2027年)》日前印发),
     when the title lines give none.
 
     >>> subject_period("近日印发的《某省专利“十四五”规划》(以下简称《规划》)提出"), subject_period("根据《某纲要(2011-2020年)》,制定本方案")

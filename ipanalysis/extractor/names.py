@@ -49,16 +49,16 @@ _NEXT_ITEM = re.compile(r"、(?=\s*(?:[\d零一二两三四五六七八九十]|[
 
 def list_items(sent: str, found: list[Found]) -> None:
     """Quantities of one clause listed with 、 each get their own item as quote (``f.item``), and,
-    when the first is written 'verb N unit noun' (培育25个产业、2000家企业), each takes the noun after it.
+    when the first is written 'verb N unit noun' (培育12个产业、300家企业), each takes the noun after it.
 
     >>> from . import quantities
     >>> from ..text import clause_bounds
-    >>> s = "培育25个示范产业、2000家示范企业"
+    >>> s = "培育12个示范产业、300家示范企业"
     >>> fs = quantities.find_in_sentence(s)
     >>> for f in fs: f.a, f.b = clause_bounds(s, f.s)
     >>> list_items(s, fs)
     >>> [(s[slice(*f.item)], f.noun_after) for f in fs]
-    [('培育25个示范产业', True), ('2000家示范企业', True)]
+    [('培育12个示范产业', True), ('300家示范企业', True)]
     """
     for a in {f.a for f in found}:
         group = [f for f in found if f.a == a and not f.rule]
@@ -75,7 +75,7 @@ def list_items(sent: str, found: list[Found]) -> None:
 
 def noun_after(sent: str, e: int, b: int) -> str:
     """The noun phrase after a number up to the clause end (培育1家…服务机构), or up to a 、 that
-    opens the next quantity of a list (培育25个产业、2000家企业)."""
+    opens the next quantity of a list (培育12个产业、300家企业)."""
     tail = re.sub(r"^(以上|左右|或以上|\(或以上\))", "", sent[e:b]).strip(" ,，")
     tail = _NEXT_ITEM.split(tail)[0]
     if len(tail) > 20 and "的" in tail:
@@ -120,9 +120,9 @@ def name_of(sent: str, f: Found, ve: int, pair: tuple[str, Found] | None, prev_n
             name = after
     if not name:
         name = clean_name(f.clause_before) or noun_after(sent, f.e, f.b)
-    if _ATTAINED_NAME.search(name):  # 提前完成…规划中提出的…拥有量达到1件的目标: the indicator after the attainment words
+    if _ATTAINED_NAME.search(name):  # 提前完成…规划中提出的…拥有量达到5万件的目标: the indicator after the attainment words
         name = re.split(r"完成[^,，]*?(?:实现|提出的|确定的)", name)[-1]
-        if _ATTAINED_NAME.search(name):  # 提前超额完成当年1600件的目标任务: the indicator of the previous value
+        if _ATTAINED_NAME.search(name):  # 超额完成当年7000件的目标任务: the indicator of the previous value
             name = ""
     if not name and prev_name is not None:
         name = re.sub(r"(年均增长率|增长率)$", "", prev_name)

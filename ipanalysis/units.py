@@ -9,7 +9,7 @@ Conventions (see ``docs/DATA_SPEC.md``):
 * 万 = 1e4, 亿 = 1e8; ``亿元`` becomes the base unit ``yuan``.
 * A percentage keeps its percent number: ``12%`` → ``12.0`` with unit ``%``.
 * Comparators: 以上/不低于/不少于/至少/或以上 → ``>=``; 突破/超/超过/余/多 → ``>``;
-  左右/约 → ``≈``; ``A—B`` → ``range``; otherwise ``=`` ("reach X").
+  左右/约/近 → ``≈``; ``A—B`` and ``A家至B家`` → ``range``; otherwise ``=`` ("reach X").
 
 >>> parse_quantity("15万件")
 Quantity(value=150000.0, value_high=None, unit='件', comparator='=', per=None)
@@ -60,9 +60,11 @@ _DASHES = "—–~～至到\\-"
 _UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNIT_WORDS), key=len, reverse=True))
 
 _QTY_RE = re.compile(
-    rf"(?P<pre>不低于|不少于|至少|突破|超过|超|约|达到|达|增加至|增加到|累计至|累计达到|累计达)?\s*"
+    rf"(?P<pre>不低于|不少于|至少|突破|超过|超|约|近|达到|达|增加至|增加到|累计至|累计达到|累计达)?\s*"
     rf"(?P<num>{_NUMBER})\s*(?P<mult1>{_MULT})?\s*"
-    rf"(?:[{_DASHES}]\s*(?P<num2>{_NUMBER})\s*(?P<mult2>{_MULT})?)?\s*"
+    # a range: 5—10个, or with the unit on both ends (2家至4家: the same unit must follow the second number)
+    rf"(?:(?P<unit1>{_UNIT_RE})\s*[{_DASHES}]\s*(?P<num2u>{_NUMBER})\s*(?P<mult2u>{_MULT})?\s*(?=(?P=unit1))"
+    rf"|[{_DASHES}]\s*(?P<num2>{_NUMBER})\s*(?P<mult2>{_MULT})?)?\s*"
     rf"(?P<yu>余|多)?\s*(?P<unit>{_UNIT_RE})?"
     rf"(?P<per>/年|/万人)?"
     rf"\s*(?P<post>以上|或以上|\(或以上\)|左右)?"
@@ -94,9 +96,9 @@ def normalize_text(text: str) -> str:
 
 def _comparator(m: re.Match) -> str:
     pre, post, yu = m.group("pre") or "", m.group("post") or "", m.group("yu")
-    if m.group("num2"):
+    if m.group("num2") or m.group("num2u"):
         return "range"
-    if post == "左右" or pre == "约":
+    if post == "左右" or pre in ("约", "近"):
         return "≈"
     if pre in _GT_WORDS or yu:
         return ">"
@@ -115,10 +117,11 @@ def _to_quantity(m: re.Match) -> Quantity:
         mult = 1e4
     value = float(m.group("num").replace(",", "")) * mult
     high = None
-    if m.group("num2"):
+    num2, mult2_word = m.group("num2") or m.group("num2u"), m.group("mult2") or m.group("mult2u")
+    if num2:
         # "5—10万": a multiplier written once applies to both ends.
-        mult2 = MULTIPLIERS[m.group("mult2")] if m.group("mult2") else mult
-        high = float(m.group("num2").replace(",", "")) * mult2
+        mult2 = MULTIPLIERS[mult2_word] if mult2_word else mult
+        high = float(num2.replace(",", "")) * mult2
     per = m.group("per")
     if per == "/万人":
         unit, per = "件/万人", None
@@ -136,8 +139,10 @@ def parse_quantity(text: str) -> Quantity:
     Quantity(value=250.0, value_high=None, unit='家', comparator='>=', per=None)
     >>> parse_quantity("1万余人")
     Quantity(value=10000.0, value_high=None, unit='人', comparator='>', per=None)
-    >>> parse_quantity("超1万人").comparator
-    '>'
+    >>> parse_quantity("超1万人").comparator, parse_quantity("近2万件").comparator
+    ('>', '≈')
+    >>> parse_quantity("2家至4家"), parse_quantity("1万件到2万件").value_high
+    (Quantity(value=2.0, value_high=4.0, unit='家', comparator='range', per=None), 20000.0)
     >>> parse_quantity("不低于600人次/年")
     Quantity(value=600.0, value_high=None, unit='人次', comparator='>=', per='年')
     >>> parse_quantity("80 %以上")

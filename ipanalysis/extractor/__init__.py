@@ -18,16 +18,19 @@ proposals in a spreadsheet before appending them to ``data/targets.csv`` (see
   period (“十三五”时期 when the plan is a 十四五 plan), sentences dated before the plan starts
   (截至2020年底, 2020年…), values stated as of a date not after the document (截至2021年底 in a
   2022 report of a 2021—2025 plan), 从…增加到…, 比2019年增长, 目前/已/共有 with no future cue between
-  it and the number; in a *report* (a title with 进展/情况/总结 rather than 规划/方案/计划) everything
-  without a future cue.  These become baseline candidates (:func:`extract_baselines`), never
+  it and the number, values reported as reached against a target (提前/超额完成…目标; the target named,
+  达到5万件的目标, stays a target); in a *report* (a title with 进展/情况/总结 rather than 规划/方案/计划, or a
+  dated text with no plan title and no future cue) everything without a future cue.  These become baseline candidates (:func:`extract_baselines`), never
   targets.  An 'as of' date never sets a target year; a 到YYYY年 dates the rest of its paragraph.
 * **What the target says.**  Comparator from the bound words (以上/及以上/不低于/至少 → ``>=``,
   突破/超/余 → ``>``, 左右/约 → ``≈``, 以内/不超过/控制在/压缩至 → ``<=``, A—B → ``range``, else
-  ``=``); measure from cues (年均增长/增长 + % → growth_rate, 累计 → cumulative, 每年 or /年 →
-  annual_flow, 申请量/授权量/注册量 to a target year → annual_flow, 每万人 → intensity, 分 → score,
+  ``=``; A家至B家 is one range too); measure from cues (年均增长/增长 + % → growth_rate, 累计 → cumulative, 每年 or /年 →
+  annual_flow, 申请量/授权量/注册量 to a target year → annual_flow, 申请/登记量/登记额/交易额 with a series
+  of milestones (2025年达到A,2028年达到B) → annual_flow, 每万人 → intensity, 分 → score,
   % → share, else the catalogue's measure); target year from the sentence (到2025年), the section
-  heading (2023年1月—2023年12月), a table header (2025年预测值) or the plan's horizon (the title's
-  (2022—2025年), “十四五”, a one-year plan's year, or 经过2年的努力 after the plan date);
+  heading (2023年1月—2023年12月), a plan stage earlier in the paragraph (巩固阶段(2024年)), a table
+  header (2025年预测值) or the plan's horizon (the title's (2022—2025年), “十四五”, the 《plan》 a news
+  report is about (《…》(以下简称…), 《…》日前印发), a one-year plan's year, or 经过2年的努力 after the plan date);
   commitment ``strive`` when 力争/争取 precedes the number in the same sentence (a ； does not end
   it, a 。 does).
 * **Which indicator.**  The noun phrase before the number (or after it when a verb precedes:

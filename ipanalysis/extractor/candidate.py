@@ -63,6 +63,8 @@ class Found:
     rule: str = ""  # rejection rule that fired
     reason: str = ""
     own_year: int | None = None  # the last year named before it in its sentence
+    item: tuple[int, int] | None = None  # its own item of a 、-list of quantities (the quote), else None
+    noun_after: bool = False  # a list item written 'N unit noun' after a verb (培育12个产业、300家企业)
 
 
 @dataclass

@@ -16,10 +16,13 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .candidate import Candidate, Found, SentenceContext
-from .lexicon import AS_OF, FLOW_COUNT, FROM_TO, FUTURE_WORDS, INDICATOR_COUNT, PAST_CLAUSE, TASK_NOUNS, TRIGGER_BEFORE
+from .lexicon import AS_OF, ATTAINED, FLOW_COUNT, FLOW_SERIES, MILESTONE, FROM_TO, FUTURE_WORDS, INDICATOR_COUNT, PAST_CLAUSE, TARGET_OF, TASK_NOUNS, TRIGGER_BEFORE
 
 _SUBSIDY_BEFORE = re.compile(r"(给予|奖励|资助|补贴|补助|奖补|扶持|每件|每项|每个|每家|每人|最高|单个|单项)")
 _SUBSIDY_AFTER = re.compile(r"^\s*[\u4e00-\u9fff]{0,2}(奖励|资助|补贴|补助|奖补)")
+
+
+_COUNTED_BEFORE = re.compile(r"(指标|目标|任务|措施)\s*$")
 
 
 def _inside_quotes(sent: str, pos: int) -> bool:
@@ -49,9 +52,12 @@ REJECTIONS = [
     Rule("ordinal_range", lambda s, f: _char_before(s, f.s) in ("前", "后") and not f.pre, "ordinal range (前/后 N)"),
     Rule("meeting_frequency", lambda s, f: bool(re.match(r"^[\u4e00-\u9fff]{0,4}(会议|例会|联席会)", s[f.e:])),
          "meeting frequency (procedure, not a target)"),
-    Rule("task_count", lambda s, f: bool(TASK_NOUNS.match(s[f.e:])), "count of tasks/measures, not a target"),
-    Rule("indicator_count", lambda s, f: not f.pre and bool(INDICATOR_COUNT.match(s[f.e:])),
+    Rule("task_count", lambda s, f: bool(TASK_NOUNS.match(s[f.e:])) and not TARGET_OF.match(s[f.e:]),
+         "count of tasks/measures, not a target"),
+    Rule("indicator_count", lambda s, f: not f.pre and bool(INDICATOR_COUNT.match(s[f.e:])) and not TARGET_OF.match(s[f.e:]),
          "count of indicators or targets (等10项约束性指标), not a target"),
+    Rule("indicator_count", lambda s, f: not f.pre and f.q.unit in ("项", "个") and bool(_COUNTED_BEFORE.search(s[f.a:f.s])),
+         "count of indicators or targets (自定指标6项), not a target"),
     Rule("instrumental", lambda s, f: _char_before(s, f.s) == "以" and not f.pre, "instrumental (以N…带动), not a level"),
     Rule("quoted_name", lambda s, f: _inside_quotes(s, f.num_s), "inside a title or quoted name"),
     Rule("code_number", lambda s, f: bool(re.match(r"^\s*[-—]\s*\d", s[f.e:]) or re.search(r"[A-Za-z/]$", s[:f.num_s])),
@@ -101,6 +107,8 @@ def history_reason(ctx: SentenceContext, f: Found) -> str | None:
         return f"history section ({sec.path.split(' > ')[-1]})"
     if ctx.para_past:
         return "paragraph about a past period"
+    if ATTAINED.search(sent) and not TARGET_OF.match(sent[f.e:]):
+        return "a value reported as reached against a target (提前/超额完成…目标)"
     if FROM_TO.search(sent[:f.e]) and re.search(r"从", sent[:f.s]) and not ctx.fut:
         return "从…增加到… (history)"
     if re.search(r"(比|较)\s*(\d{4})\s*年", sent[:f.e + 4]) and any(
@@ -158,7 +166,8 @@ def head_noun(name: str) -> str:
 
 
 def measure_hint(ctx: SentenceContext, f: Found, name: str, growth: bool, increment: bool) -> str | None:
-    """A measure read from the wording (年均/每年 → annual_flow, 累计/新增 → cumulative, growth)."""
+    """A measure read from the wording (年均/每年 → annual_flow, 累计/新增 → cumulative, growth; 申请/登记量/
+    登记额/交易额 with two or more milestones in the sentence, 2025年达到A,2028年达到B → annual_flow)."""
     sent = ctx.sent
     cue = sent[f.a:f.e]
     head = head_noun(name)
@@ -167,6 +176,8 @@ def measure_hint(ctx: SentenceContext, f: Found, name: str, growth: bool, increm
             or re.search(r"年(登记|申请|授权|注册|新增)", head) or re.search(r"年度[\u4e00-\u9fff]{0,12}总量", f.before) \
             or re.match(r"^[、,\s]*年度", f.before):
         hint = "annual_flow"
+    if len(MILESTONE.findall(sent)) >= 2 and FLOW_SERIES.search(head) and not re.search(r"累计|拥有|有效|总量|存量", name):
+        hint = "annual_flow"  # a series of yearly milestones of a count of filings/registrations or an amount traded
     if (re.search(r"累计", cue) and not re.search(r"累计拥有", cue)) or increment:
         hint = "cumulative"
     if growth:

@@ -16,7 +16,7 @@ from ..text import lines as text_lines
 from ..text import Span, normalize, sentences
 from ..units import chinese_int
 from .catalogue import Catalogue
-from .lexicon import (BY_YEAR, DATE_LINE, EFFORT, PLAN_NAME_RANGE, WEB_DATE_LINE, FUTURE_WORDS, HEADING_RES, HISTORY_HEADING, PERIOD_RE, PERIODS, PLAN_WORDS,
+from .lexicon import (AS_OF, BY_YEAR, STATED_FUTURE, DATE_LINE, EFFORT, SUBJECT_TITLE, PLAN_NAME_RANGE, WEB_DATE_LINE, FUTURE_WORDS, HEADING_RES, HISTORY_HEADING, PERIOD_RE, PERIODS, PLAN_WORDS,
                       REPORT_WORDS, TARGET_HEADING, YEAR_RANGE)
 
 
@@ -105,6 +105,21 @@ def _title_range(short: list[str], plan_titles: list[str], opening: str = "") ->
     return None
 
 
+def subject_period(opening: str) -> tuple[int, int] | None:
+    """The period of the 《plan》 a text reports on (《…“十四五”规划》(以下简称《规划》), 《…方案(2024-2027年)》日前印发),
+    when the title lines give none.
+
+    >>> subject_period("近日印发的《某省专利“十四五”规划》(以下简称《规划》)提出"), subject_period("根据《某纲要(2011-2020年)》,制定本方案")
+    ((2021, 2025), None)
+    """
+    for m in SUBJECT_TITLE.finditer(opening):
+        if (r := YEAR_RANGE.search(m.group(1))) and 1990 < int(r.group(1)) <= int(r.group(2)) < 2100:
+            return int(r.group(1)), int(r.group(2))
+        if p := PERIOD_RE.search(m.group(1)):
+            return PERIODS[p.group(1)]
+    return None
+
+
 def _titles(doc: Document) -> tuple[list[str], list[str], list[str]]:
     short = _short_head_lines(doc)
     titles = [s for s in short if PLAN_WORDS.search(s) or REPORT_WORDS.search(s)]
@@ -120,25 +135,35 @@ def _titles(doc: Document) -> tuple[list[str], list[str], list[str]]:
             break
     if doc.ref_year is None:
         m = next((m for s in short if (m := WEB_DATE_LINE.match(s))), None)
-        doc.ref_year = int(m.group(1) or m.group(2)) if m else None
+        stamp = int(m.group(1) or m.group(2)) if m else None
+        # a repost: the text says what 'will' be reached by a year before its page's time stamp
+        repost = stamp is not None and any(int(f.group(1)) < stamp for f in STATED_FUTURE.finditer(doc.norm))
+        doc.ref_year = None if repost else stamp
+    no_future = not FUTURE_WORDS.search(AS_OF.sub("", doc.norm)) and not re.search(r"将|力争|每年", doc.norm)  # 截至2025年 is not 至2025年
+    if not plan_titles and doc.ref_year is not None and no_future:
+        doc.kind = "report"  # a dated text with no plan title and not one future cue: a report of results
     return short, plan_titles, report_titles
 
 
 def document_facts(doc: Document, target_year: int | None) -> None:
     """Title, plan-or-report, reference (issue) year and horizon of the document.
 
-    Horizon sources tried in order: title range, title five-year period, one-year plan, plan date +
+    Horizon sources tried in order: title range, title five-year period, the period of the 《plan》
+    the text reports on (:func:`subject_period`), one-year plan, plan date +
     经过N年的努力, the most frequent 到YYYY年; ``target_year`` overrides the end year.
     """
     short, plan_titles, report_titles = _titles(doc)
     rng = _title_range(short, plan_titles, doc.norm[:300])
     period = next((PERIODS[m.group(1)] for s in plan_titles if (m := PERIOD_RE.search(strip_titles(s)))), None)
+    subject = subject_period(doc.norm[:300]) if not rng and not period else None
     title_year = next((int(m.group(1)) for s in (plan_titles or report_titles)
                        if (m := re.search(r"(\d{4})\s*年", strip_titles(s))) and 1990 < int(m.group(1)) < 2100), None)
     if doc.ref_year is None and title_year and doc.kind == "report":
         doc.ref_year = title_year
     if rng:
         doc.start_year, doc.end_year, doc.horizon_why = rng[0], rng[1], f"title period {rng[0]}—{rng[1]}"
+    elif subject:
+        doc.start_year, doc.end_year, doc.horizon_why = subject[0], subject[1], f"period of the 《plan》 reported on {subject[0]}—{subject[1]}"
     elif period:
         doc.start_year, doc.end_year = period
         doc.horizon_why = f"title five-year period {period[0]}—{period[1]}"

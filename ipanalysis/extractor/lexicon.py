@@ -21,8 +21,13 @@ DATE_LINE = re.compile(r"^[(（]?\s*(\d{4})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s
 #: A web page's own date line: 2019-08-10 21:05:15, 发布时间:2019-08-10, 16.11.2018  18:29 (the year is group 1 or 2).
 WEB_DATE_LINE = re.compile(r"^(?:(?:发布|发表|更新)?(?:时间|日期)[:：]\s*)?(?:(\d{4})[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}\.\d{1,2}\.(\d{4}))"
                            r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+#: A future the text states in its own tense (到2020年,…将达到近2万件): a web time stamp after that year is a
+#: repost's, not the document's date.
+STATED_FUTURE = re.compile(r"(?<![截止])(?:到|至)\s*(\d{4})\s*年[^。;]*?(?:将|要)[^。;]*?\d")
 #: A plan's name with its period, anywhere in the opening (…战略纲要(2011~2020年)…).
 PLAN_NAME_RANGE = re.compile(r"(?:规划|方案|纲要|计划|意见)》?\s*[(（]\s*(\d{4})\s*年?\s*[—–\-~～至到]+\s*(\d{4})\s*年?\s*[)）]")
+#: The 《document》 a text is about: named with (以下简称《规划》) or as the subject of 印发/发布 (a news report of it).
+SUBJECT_TITLE = re.compile(r"《([^》]{2,60})》\s*(?:[(（]\s*(?:以下简称|下称|简称)|(?:日前|近日|近期|正式|已)*(?:印发|发布|出台|公布))")
 EFFORT = re.compile(r"(?:经过|通过|用|利用|力争用)\s*(\d+|[一二两三四五六七八九十])\s*年(?:左右)?(?:的|时间)?(?:努力|时间|奋斗)")
 
 #: Comparator / trigger words the unit parser puts into the span ("pre"), and which of them
@@ -77,6 +82,11 @@ PAST_CLAUSE = re.compile(r"(已经|已有|已达|已建|已累计|已获|已完�
 LAST_YEAR = re.compile(r"同比|(?<![较比])(去年|上年|上一年|前一年)")  # not 较上年增长 (a growth target)
 FROM_TO = re.compile(r"从[^,，。；;]{0,30}?(增加|增长|提高|提升|上升|扩大|发展|跃升|攀升)(?:到|至)")
 FUTURE_WORDS = re.compile(r"力争|确保|计划|预计|目标|预期|要达到|将达到|将突破|争取|规划|到\d{4}年|至\d{4}年|到[“\"]?十[一二三四五]五")
+#: A value reported as reached against a target (提前2年完成…目标, 提前超额完成…目标任务): the values around it
+#: are achieved (history); not 力争/确保 提前完成 (a goal).
+ATTAINED = re.compile(r"(?<!力争)(?<!确保)(?<!争取)(?<![要将])(?:提前|超额)[\u4e00-\u9fff\d]{0,6}?完成[^。;]{0,40}?目标")
+#: A value named as the target itself (达到5万件的目标, 7000件的目标任务).
+TARGET_OF = re.compile(r"^\s*的(?:目标|预期目标|目标任务)")
 #: An 'as of' date (截至2021年底, 截止到2021年6月): what follows is a stated value at that date.
 AS_OF = re.compile(r"(?:截至|截止到|截止)\s*(\d{4})\s*年")
 #: A 'by' date (到2025年, 至2025年 — not 截至/截止到): a target year that scopes the rest of its paragraph.
@@ -87,6 +97,11 @@ PER_10K = re.compile(r"每万人|^万人(?!次)")
 #: horizon, a yearly flow.  Not 登记量: copyright registrations (版权登记量达到3290件) are read as ``level`` in
 #: data/targets.csv (OR-07) and by the fixtures' labellers (QZ-04, HB-06).
 FLOW_COUNT = re.compile(r"(申请|授权|注册)量$")
+#: A yearly count or amount of filings, registrations or trades (申请, 登记量, 认定登记额, 交易额); a yearly flow when
+#: the text gives it a series of milestones (2025年达到A,2028年达到B), see :data:`MILESTONE`.
+FLOW_SERIES = re.compile(r"(申请|申请量|登记量|登记额|交易额|成交额)$")
+#: A milestone: a year directly followed by its value (2025年达到6000件).
+MILESTONE = re.compile(r"\d{4}\s*年(?:底|末)?\s*(?:达到|达|突破|超过)")
 COUNT_UNITS = ("件", "家", "个", "项", "人", "名", "人次", "场", "次", "期", "所")
 QUALITATIVE = re.compile(r"(高于|不低于|优于|好于)(全国|全省|全市|全区|自治区|省|市|同期|同类城市)?的?平均水平")
 STRIVE = re.compile(r"力争|争取")

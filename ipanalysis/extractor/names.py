@@ -43,9 +43,41 @@ def clean_name(s: str) -> str:
     return s.strip(" ,，、:：()（）")
 
 
+_ATTAINED_NAME = re.compile(r"(?:提前|超额)[\u4e00-\u9fff\d]{0,6}?完成")
+_NEXT_ITEM = re.compile(r"、(?=\s*(?:[\d零一二两三四五六七八九十]|[\u4e00-\u9fff]{0,20}?\d))")
+
+
+def list_items(sent: str, found: list[Found]) -> None:
+    """Quantities of one clause listed with 、 each get their own item as quote (``f.item``), and,
+    when the first is written 'verb N unit noun' (培育12个产业、300家企业), each takes the noun after it.
+
+    >>> from . import quantities
+    >>> from ..text import clause_bounds
+    >>> s = "培育12个示范产业、300家示范企业"
+    >>> fs = quantities.find_in_sentence(s)
+    >>> for f in fs: f.a, f.b = clause_bounds(s, f.s)
+    >>> list_items(s, fs)
+    >>> [(s[slice(*f.item)], f.noun_after) for f in fs]
+    [('培育12个示范产业', True), ('300家示范企业', True)]
+    """
+    for a in {f.a for f in found}:
+        group = [f for f in found if f.a == a and not f.rule]
+        seps = [sent.rfind("、", g.e, f.s) for g, f in zip(group, group[1:])]
+        if len(group) < 2 or any(i < 0 for i in seps):
+            continue
+        starts, ends = [a] + [i + 1 for i in seps], seps + [group[0].b]
+        after = all(re.match(r"^(?:以上|左右)?[\u4e00-\u9fff]{2,}", sent[f.e:end]) for f, end in zip(group, ends))
+        first_verb = bool(VERB_END.search(sent[a:group[0].s].rstrip())) or not clean_name(sent[a:group[0].s])
+        for f, s0, e0 in zip(group, starts, ends):
+            f.item = (s0, e0)
+            f.noun_after = after and first_verb
+
+
 def noun_after(sent: str, e: int, b: int) -> str:
-    """The noun phrase after a number up to the clause end (培育1家…服务机构)."""
+    """The noun phrase after a number up to the clause end (培育1家…服务机构), or up to a 、 that
+    opens the next quantity of a list (培育12个产业、300家企业)."""
     tail = re.sub(r"^(以上|左右|或以上|\(或以上\))", "", sent[e:b]).strip(" ,，")
+    tail = _NEXT_ITEM.split(tail)[0]
     if len(tail) > 20 and "的" in tail:
         last = tail.rsplit("的", 1)[1]
         if len(last) >= 2:
@@ -79,6 +111,8 @@ def pair_lists(sent: str, found: list[Found]) -> dict[int, tuple[str, Found]]:
 def name_of(sent: str, f: Found, ve: int, pair: tuple[str, Found] | None, prev_name: str | None, growth: bool) -> list[str]:
     """The indicator name(s) of quantity ``f``; ``prev_name`` is the previous quantity's in the
     sentence (for a quantity with no subject of its own: 五年累计达到50亿元)."""
+    if f.noun_after and not pair:
+        return [noun_after(sent, max(f.e, ve), f.item[1] if f.item else f.b)]
     name = clean_name(pair[0] if pair else f.before)
     if bool(VERB_END.search(f.before.rstrip())) or not name or len(name) <= 1:
         after = noun_after(sent, max(f.e, ve), f.b)
@@ -86,6 +120,10 @@ def name_of(sent: str, f: Found, ve: int, pair: tuple[str, Found] | None, prev_n
             name = after
     if not name:
         name = clean_name(f.clause_before) or noun_after(sent, f.e, f.b)
+    if _ATTAINED_NAME.search(name):  # 提前完成…规划中提出的…拥有量达到5万件的目标: the indicator after the attainment words
+        name = re.split(r"完成[^,，]*?(?:实现|提出的|确定的)", name)[-1]
+        if _ATTAINED_NAME.search(name):  # 超额完成当年7000件的目标任务: the indicator of the previous value
+            name = ""
     if not name and prev_name is not None:
         name = re.sub(r"(年均增长率|增长率)$", "", prev_name)
     if _GENERIC.fullmatch(name) and f.a > 0:  # a generic name (项目数量, 人数) takes the previous clause

@@ -68,16 +68,22 @@ def _sent_past(doc: Document, sent: str, fut: int | None) -> bool:
     return bool(m and doc.is_past(PERIODS[m.group(1)][1]) and not fut)
 
 
+_STAGE_YEAR = re.compile(r"(?:阶段|时期|期间)\s*[(（]\s*(\d{4})\s*年\s*[)）]")
+
+
 def paragraph_year(doc: Document, sent: str) -> int | None:
-    """The target year a sentence sets for the rest of its paragraph: a future 到YYYY年 / 到“十X五”末
-    (not 截至, not a bare YYYY年).
+    """The target year a sentence sets for the rest of its paragraph: a future 到YYYY年 / 到“十X五”末,
+    or a stage of the plan with its year in parentheses (提升阶段(2023年)); not 截至, not a bare YYYY年.
 
     >>> from .document import read_document_facts
     >>> doc = read_document_facts("某市知识产权“十四五”规划")
     >>> paragraph_year(doc, "到2023年,专利达500件"), paragraph_year(doc, "截至2021年底,专利为300件"), paragraph_year(doc, "2022年达到5件")
     (2023, None, None)
+    >>> paragraph_year(doc, "巩固提升阶段(2024年),专利达600件")
+    2024
     """
     by = [int(m.group(1)) for m in BY_YEAR.finditer(sent) if not doc.is_past(int(m.group(1)))]
+    by += [int(m.group(1)) for m in _STAGE_YEAR.finditer(sent) if not doc.is_past(int(m.group(1)))]
     if by:
         return by[0]
     m = re.search(r"(?:到|至)[“\"]?十([一二三四五])五[”\"]?(?:末|期末)", sent)
@@ -106,6 +112,7 @@ def _prepare(sent: str, found: list[Found], in_heading: bool) -> None:
         for f in found:
             if not f.rule and not f.pre:
                 f.rule, f.reason = classify.HEADING.name, classify.HEADING.reason
+    names.list_items(sent, found)
     prev_end: dict[int, int] = {}
     for f in found:
         f.before = sent[prev_end.get(f.a, f.a): f.s]
@@ -146,7 +153,7 @@ def quantity_candidates(ctx: SentenceContext, f: Found, pair: tuple[str, Found] 
                              unit=unit, value_text=ctx.quote(vs, r.ve), name=nm, section=ctx.sec.path, year=year, why=why,
                              comparator=comp, pre=f.pre, commitment=classify.commitment(ctx, f.s), confidence=conf,
                              growth=r.growth, measure_hint=hint, per=f.q.per,
-                             quote=(ctx.base + f.a, ctx.base + max(f.b, f.e)), clause_before=sent[f.a:f.s],
+                             quote=(ctx.base + (f.item or (f.a, f.b))[0], ctx.base + max((f.item or (f.a, f.b))[1], f.e)), clause_before=sent[f.a:f.s],
                              period_start=pstart, rule=f.rule))
 
 

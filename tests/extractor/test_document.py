@@ -49,3 +49,28 @@ def test_horizon_of_the_five_documents_agrees_with_documents_csv():
         h = analyse(raw_text(d.doc_id), d.doc_id).attrs["horizon"]
         assert h["kind"] == "plan"
         assert (h["start_year"], h["end_year"]) == (d.plan_start_year, max(int(y) for y in d.target_years.split(";"))), d.doc_id
+
+
+def test_a_target_without_a_year_takes_the_period_of_the_plan_the_report_is_about():
+    # blind set of 2026-12-05: a news headline without a period; the plan is named in 《》 as the subject
+    for opening in ("某部门近日印发《商标品牌培育“十五五”规划》(以下简称《规划》)。《规划》提出,",
+                    "《某市版权工作方案(2024—2027年)》日前正式印发。方案提出,"):
+        r = one(f"首个商标品牌五年规划出台\n{opening}示范企业达到500家以上。")
+        assert r["target_year"] == (2030 if "十五五" in opening else 2027), opening
+    # a 《document》 the plan only cites (根据…) gives no horizon
+    assert pd.isna(one("首个商标品牌规划出台\n规划依据《某纲要(2021—2035年)》制定。示范企业达到500家以上。")["target_year"])
+
+
+def test_traditional_jian_cheng_is_read_as_simplified():
+    from ipanalysis.text import normalize
+    assert normalize("(以下簡稱《規劃》)") == "(以下简称《规划》)"
+
+
+def test_a_repost_time_stamp_does_not_date_a_text_that_states_its_own_future():
+    # blind set of 2026-12-05: a relative goal (翻一番) and the number derived from it (将达到近2万件)
+    text = ("某省全力建设知识产权强省\n发布时间:2024-03-01\n省委提出,到“十三五”末,全省发明专利授权量要比“十二五”末翻一番。"
+            "按照这一目标,到2020年,全省年发明专利授权量将达到近2万件。")
+    r = one(text)
+    assert (r["value"], r["comparator"], r["target_year"], r["measure"]) == (20000, "≈", 2020, "annual_flow")
+    # the same stamp on a text whose future is after it still dates it
+    assert analyse(text.replace("2020年", "2026年")).attrs["horizon"]["ref_year"] == 2024

@@ -42,3 +42,13 @@ def test_a_quantity_without_a_verb_keeps_its_name():
     df = extract("某市知识产权“十四五”规划\n到2025年,有效发明专利达到2万件、软件著作权登记量8万件、商标有效注册量达到20万件。")
     assert df[["indicator_zh", "value"]].values.tolist() == [
         ["有效发明专利", 20000], ["软件著作权登记量", 80000], ["商标有效注册量", 200000]]
+
+
+def test_quantities_in_one_list_each_get_their_own_item():
+    # blind set of 2026-12-05: 'verb N unit noun、N unit noun' names each item by the noun after it
+    df = extract("到2027年,建设12个特色园区、300家骨干企业,专利质押金额达到5亿元。")
+    assert df["indicator_zh"].tolist()[:2] == ["特色园区", "骨干企业"]
+    assert df["source_quote"].tolist()[:2] == ["建设12个特色园区", "300家骨干企业"]
+    df = extract("到2027年,示范企业达到30家、优势企业达到80家。")  # names before the numbers: unchanged
+    assert df["indicator_zh"].tolist() == ["示范企业", "优势企业"]
+    assert df["source_quote"].tolist() == ["示范企业达到30家", "优势企业达到80家"]

@@ -82,3 +82,28 @@ def test_score_and_percentage_points():
     assert one("到2025年,知识产权保护社会满意度达到86分。")["measure"] == "score"
     pp = one("到2025年,有效发明专利占比提高2个百分点。")
     assert (pp["value"], pp["unit"], pp["value_text"]) == (2, "百分点", "2个百分点")
+
+
+# ---------------------------------------------------------------------------------------------
+# blind set of 2026-12-05 (tuned on after its first run): a range with its unit on both ends
+
+@pytest.mark.parametrize("text, ranges", [
+    ("到2027年,建成示范园区2个至4个。", [(2, 4, "2个至4个")]),
+    ("到2027年,扶持龙头企业6家到9家。", [(6, 9, "6家到9家")]),
+    ("到2027年,新建工作站1—3个。", [(1, 3, "1—3个")]),
+    ("到2027年,扶持骨干机构2家至3家、培育特色机构4家至7家。", [(2, 3, "2家至3家"), (4, 7, "4家至7家")]),
+])
+def test_a_range_with_a_unit_on_both_ends_is_one_candidate(text, ranges):
+    df = extract(text)
+    assert list(zip(df["value"], df["value_high"], df["value_text"])) == ranges
+    assert set(df["comparator"]) == {"range"}
+
+
+def test_a_unit_then_a_year_is_not_a_range():
+    df = extract("到2027年,商标申请量达到800件至2030年保持稳定。")
+    assert df["value"].tolist() == [800] and math.isnan(df["value_high"][0])
+
+
+def test_jin_before_a_number_is_approximate():
+    r = one("到2027年,年发明专利授权量将达到近4万件。")
+    assert (r["value"], r["comparator"], r["value_text"]) == (40000, "≈", "近4万件")

@@ -53,3 +53,11 @@ def test_an_as_of_date_after_the_document_is_a_target():
     text = "某市知识产权“十四五”规划\n2022-05-01\n截至2025年,知识产权质押融资金额累计达35亿元。截至2021年底,累计达20亿元。"
     a = analyse(text)
     assert a[["kind", "value", "target_year"]].values.tolist() == [["target", 3.5e9, 2025], ["baseline", 2e9, 2021]]
+
+
+def test_a_stage_year_in_parentheses_dates_the_next_sentence_of_its_paragraph():
+    # blind set of 2026-12-05: the last sentence of a staged paragraph has no year of its own
+    text = ("某县知识产权工作方案(2023—2026年)\n分两个阶段实施。巩固阶段(2024年),培育优势企业20家。"
+            "深化阶段(2025年),力争专利质押金额达到3亿元。技术合同成交额达到50亿元。\n商标注册量达到900件。")
+    assert extract(text)[["value", "target_year"]].values.tolist() == [
+        [20, 2024], [3e8, 2025], [5e9, 2025], [900, 2026]]  # the next paragraph: the plan's horizon again

@@ -17,6 +17,8 @@ Quantity(value=150000.0, value_high=None, unit='件', comparator='=', per=None)
 3500000000.0
 >>> parse_quantity("5—10个")
 Quantity(value=5.0, value_high=10.0, unit='个', comparator='range', per=None)
+>>> q = parse_quantity("1—2亿元"); q.value, q.value_high   # 亿 written once counts for both ends
+(100000000.0, 200000000.0)
 """
 
 from __future__ import annotations
@@ -112,12 +114,14 @@ def _to_quantity(m: re.Match) -> Quantity:
         mult = 1e8
     elif unit_word == "万元":
         mult = 1e4
-    value = float(m.group("num").replace(",", "")) * mult
     high = None
     if m.group("num2"):
-        # "5—10万": a multiplier written once applies to both ends.
+        # "5—10万件", "1—2亿元": a multiplier written once, after the upper end, applies to both ends.
         mult2 = MULTIPLIERS[m.group("mult2")] if m.group("mult2") else mult
+        if not m.group("mult1") and m.group("mult2"):
+            mult = mult2
         high = float(m.group("num2").replace(",", "")) * mult2
+    value = float(m.group("num").replace(",", "")) * mult
     per = m.group("per")
     if per == "/万人":
         unit, per = "件/万人", None

@@ -92,18 +92,20 @@ def test_a_written_quantity_parses_back_to_itself(case):
 
 
 @LAW
-@given(numerals(), numerals(), st.sampled_from(["", "万", "亿"]), st.sampled_from(["—", "-", "~", "至"]),
-       st.sampled_from(["件", "家", "个"]))
-def test_a_written_range_parses_back_to_both_ends(low, high, mult, dash, unit):
-    """5—10个, 1—2万件, 1—2亿元: a multiplier written once (after the upper end) applies to both ends.
+@given(numerals(), numerals(), st.sampled_from(["", "", "千", "万"]), st.sampled_from(["", "万", "亿"]),
+       st.sampled_from(["—", "-", "~", "至"]), st.sampled_from(["件", "家", "个"]))
+def test_a_written_range_parses_back_to_both_ends(low, high, low_mult, high_mult, dash, unit):
+    """5—10个, 1—2万件, 5千—1万件: a multiplier written at one end only applies to both ends; one
+    written at each end applies to its own.
 
     Found by this law: "5—10万件" parsed as 5 to 100,000 (fixed in ``units._to_quantity``)."""
     (lo_text, lo), (hi_text, hi) = low, high
-    q = parse_quantity(f"{lo_text}{dash}{hi_text}{mult}{unit}")
-    factor = MULTIPLIERS[mult]
+    q = parse_quantity(f"{lo_text}{low_mult}{dash}{hi_text}{high_mult}{unit}")
+    lo_factor = MULTIPLIERS[low_mult or high_mult]
+    hi_factor = MULTIPLIERS[high_mult or low_mult]
     assert q.comparator == "range" and q.unit == unit
-    assert q.value == pytest.approx(float(lo) * factor, rel=1e-12)
-    assert q.value_high == pytest.approx(float(hi) * factor, rel=1e-12)
+    assert q.value == pytest.approx(float(lo) * lo_factor, rel=1e-12)
+    assert q.value_high == pytest.approx(float(hi) * hi_factor, rel=1e-12)
 
 
 positive = st.floats(min_value=1e-3, max_value=1e12, allow_nan=False, allow_infinity=False)

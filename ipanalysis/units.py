@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from .text import normalize
 from .errors import UnitError
@@ -106,6 +107,12 @@ def _comparator(m: re.Match) -> str:
     return "="
 
 
+def _times(number: str, mult: float) -> float:
+    """``number`` (as written, thousands separators allowed) × ``mult``, exactly, then to the nearest float:
+    16.33万 is 163300.0, not the float product 163299.99999999997."""
+    return float(Decimal(number.replace(",", "")) * Decimal(mult))
+
+
 def _to_quantity(m: re.Match) -> Quantity:
     unit_word = m.group("unit")
     unit = _UNIT_WORDS.get(unit_word) if unit_word else None
@@ -120,14 +127,14 @@ def _to_quantity(m: re.Match) -> Quantity:
         mult2 = MULTIPLIERS[m.group("mult2")] if m.group("mult2") else mult
         if not m.group("mult1") and m.group("mult2"):
             mult = mult2
-        high = float(m.group("num2").replace(",", "")) * mult2
-    value = float(m.group("num").replace(",", "")) * mult
+        high = _times(m.group("num2"), mult2)
+    value = _times(m.group("num"), mult)
     per = m.group("per")
     if per == "/万人":
         unit, per = "件/万人", None
     elif per == "/年":
         per = "年"
-    return Quantity(round(value, 10), None if high is None else round(high, 10), unit, _comparator(m), per)
+    return Quantity(value, high, unit, _comparator(m), per)
 
 
 def parse_quantity(text: str) -> Quantity:
@@ -221,18 +228,23 @@ def chinese_number(text: str) -> int | None:
     s = text.strip()
     if not s or s in _CN_BIG or s in _CN_UNITS and s != "十":
         return None
-    total, section, digit, last = 0, 0, None, None
+    total, wan, section, digit, last = 0, 0, 0, None, None  # wan: the 万 part of the current 亿 section
     for c in s:
         if c in _CN_DIGITS or c in "零〇":
             if last == "digit":
                 return None  # 三五: two digits in a row is an approximation, not a number
             digit, last = _CN_DIGITS.get(c, 0), ("digit" if c not in "零〇" else "zero")
         elif c in _CN_UNITS:
+            if last == "unit":
+                return None  # 十百: a unit needs a digit before it (only a leading 十 stands alone)
             section += (1 if digit is None else digit) * _CN_UNITS[c]
             digit, last = None, "unit"
-        elif c in _CN_BIG:
-            total = (total + section + (digit or 0)) * _CN_BIG[c]
+        elif c == "万":
+            wan = (section + (digit or 0)) * 10_000
             section, digit, last = 0, None, "big"
+        elif c == "亿":  # 一亿二千万: the 万 after 亿 counts within it; 一万亿: 万 before 亿 is multiplied
+            total = (total + wan + section + (digit or 0)) * 100_000_000
+            wan, section, digit, last = 0, 0, None, "big"
         else:
             return None
-    return total + section + (digit or 0)
+    return total + wan + section + (digit or 0)

@@ -82,22 +82,36 @@ def module_of(name: str) -> str:
 
 
 def score(found: dict[str, str]) -> tuple[str, int, int]:
-    """A table of killed / total per module, and the totals."""
+    """A table of killed / tested per module (a run stopped early leaves mutants "not checked": they are
+    counted apart, not in the score), and the totals killed, tested."""
     by_module: dict[str, Counter] = defaultdict(Counter)
     for name, status in found.items():
         by_module[module_of(name)][status] += 1
-    lines = [f"{'module':48} {'killed':>7} {'total':>6} {'score':>7}  other"]
-    killed_all = total_all = 0
+    lines = [f"{'module':40} {'killed':>7} {'tested':>7} {'score':>7}  {'not run':>7}  not killed"]
+    killed_all = tested_all = 0
     for mod in sorted(by_module):
         c = by_module[mod]
-        total = sum(c.values())
-        killed = c["killed"] + c.get("caught by type check", 0)
-        killed_all, total_all = killed_all + killed, total_all + total
-        other = ", ".join(f"{n} {s}" for s, n in sorted(c.items()) if s != "killed")
-        lines.append(f"{mod:48} {killed:7d} {total:6d} {killed / total:7.1%}  {other}")
-    if total_all:
-        lines.append(f"{'all':48} {killed_all:7d} {total_all:6d} {killed_all / total_all:7.1%}")
-    return "\n".join(lines), killed_all, total_all
+        tested = sum(n for s, n in c.items() if s != "not checked")
+        killed = c["killed"] + c["caught by type check"]
+        killed_all, tested_all = killed_all + killed, tested_all + tested
+        other = ", ".join(f"{n} {s}" for s, n in sorted(c.items()) if s not in ("killed", "not checked"))
+        rate = f"{killed / tested:7.1%}" if tested else "      -"
+        lines.append(f"{mod:40} {killed:7d} {tested:7d} {rate}  {c['not checked']:7d}  {other}")
+    if tested_all:
+        lines.append(f"{'all':40} {killed_all:7d} {tested_all:7d} {killed_all / tested_all:7.1%}")
+    return "\n".join(lines), killed_all, tested_all
+
+
+def report(scratch: Path) -> None:
+    """Print the score of the last run in ``scratch`` (also of a run that was stopped)."""
+    mutmut = shutil.which("mutmut", path=str(Path(sys.executable).parent)) or "mutmut"
+    found = results(scratch, mutmut)
+    table, _, _ = score(found)
+    print(table)
+    survivors = sorted(n for n, s in found.items() if s not in ("killed", "not checked", "caught by type check"))
+    if survivors:
+        print(f"\nnot killed ({len(survivors)}; `cd {scratch} && mutmut show NAME`):")
+        print("\n".join(f"  {n}: {found[n]}" for n in survivors))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -107,21 +121,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--scratch", type=Path, default=REPO / "build" / "mutants", help="scratch folder")
     ap.add_argument("--max-children", type=int, default=2, help="mutants tested at once (default 2)")
     ap.add_argument("--keep", action="store_true", help="reuse the scratch folder's earlier results")
+    ap.add_argument("--report", action="store_true", help="only print the score of the last run in --scratch")
     args = ap.parse_args(argv)
+    if args.report:
+        report(args.scratch)
+        return 0
     mutmut = shutil.which("mutmut", path=str(Path(sys.executable).parent)) or "mutmut"
     prepare(args.scratch, args.only, args.tests, fresh=not args.keep)
     start = time.monotonic()
     run = subprocess.run([mutmut, "run", "--max-children", str(args.max_children)], cwd=args.scratch)
     elapsed = time.monotonic() - start
-    found = results(args.scratch, mutmut)
-    table, killed, total = score(found)
     print(f"\nmutmut run in {args.scratch} ({elapsed / 60:.1f} min; exit {run.returncode})\n")
-    print(table)
-    survivors = sorted(n for n, s in found.items() if s != "killed")
-    if survivors:
-        print(f"\nnot killed ({len(survivors)}; `cd {args.scratch} && mutmut show NAME`):")
-        print("\n".join(f"  {n}: {found[n]}" for n in survivors))
-    return 0 if total and run.returncode == 0 else 1
+    report(args.scratch)
+    return run.returncode
 
 
 if __name__ == "__main__":

@@ -105,3 +105,8 @@ def test_a_decimal_with_a_multiplier_parses_to_its_exact_value(whole, decimals, 
     exact = float(Decimal(text) * {"万": 10**4, "亿": 10**8}[mult])
     assert parse_quantity(f"{text}{mult}件").value == exact
     assert parse_quantity(f"1—{text}{mult}件").value_high == exact
+
+
+def test_an_offset_without_a_trigger_word_is_the_number_not_the_space_before_it():
+    text = "专利 3件"
+    assert [(s, e) for s, e, _ in find_quantities(text)] == [(3, 5)] and text[3:5] == "3件"

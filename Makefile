@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: reports test lab bench check clean
+.PHONY: reports test lab bench check clean mutants
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,15 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/library_bench.py
 	$(BIN)/python benchmarks/extract_bench.py
 	$(BIN)/python benchmarks/report_bench.py
+
+# Mutation testing (mutmut; slow, outside CI and `make test`): the score per module, the survivors named.
+# Narrow it with MUTATE (file globs) and MUTANT_TESTS (pytest selection), e.g.
+#   make mutants MUTATE=ipanalysis/units.py MUTANT_TESTS="tests/test_units.py tests/test_properties.py ipanalysis/units.py"
+MUTATE ?=
+MUTANT_TESTS ?=
+mutants: $(STAMP)
+	@$(BIN)/python -c "import mutmut" 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[test,mutation]'
+	$(BIN)/python tools/mutants.py $(if $(MUTATE),--only $(MUTATE)) $(if $(MUTANT_TESTS),--tests $(MUTANT_TESTS))
 
 clean:
 	rm -rf reports .pytest_cache

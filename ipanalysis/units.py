@@ -17,12 +17,15 @@ Quantity(value=150000.0, value_high=None, unit='件', comparator='=', per=None)
 3500000000.0
 >>> parse_quantity("5—10个")
 Quantity(value=5.0, value_high=10.0, unit='个', comparator='range', per=None)
+>>> q = parse_quantity("1—2亿元"); q.value, q.value_high   # 亿 written once counts for both ends
+(100000000.0, 200000000.0)
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from .text import normalize
 from .errors import UnitError
@@ -107,6 +110,12 @@ def _comparator(m: re.Match) -> str:
     return "="
 
 
+def _times(number: str, mult: float) -> float:
+    """``number`` (as written, thousands separators allowed) × ``mult``, exactly, then to the nearest float:
+    16.33万 is 163300.0, not the float product 163299.99999999997."""
+    return float(Decimal(number.replace(",", "")) * Decimal(mult))
+
+
 def _to_quantity(m: re.Match) -> Quantity:
     unit_word = m.group("unit")
     unit = _UNIT_WORDS.get(unit_word) if unit_word else None
@@ -115,19 +124,21 @@ def _to_quantity(m: re.Match) -> Quantity:
         mult = 1e8
     elif unit_word == "万元":
         mult = 1e4
-    value = float(m.group("num").replace(",", "")) * mult
     high = None
     num2, mult2_word = m.group("num2") or m.group("num2u"), m.group("mult2") or m.group("mult2u")
     if num2:
-        # "5—10万": a multiplier written once applies to both ends.
+        # "5—10万件", "1—2亿元": a multiplier written once, after the upper end, applies to both ends.
         mult2 = MULTIPLIERS[mult2_word] if mult2_word else mult
-        high = float(num2.replace(",", "")) * mult2
+        if not m.group("mult1") and mult2_word:
+            mult = mult2
+        high = _times(num2, mult2)
+    value = _times(m.group("num"), mult)
     per = m.group("per")
     if per == "/万人":
         unit, per = "件/万人", None
     elif per == "/年":
         per = "年"
-    return Quantity(round(value, 10), None if high is None else round(high, 10), unit, _comparator(m), per)
+    return Quantity(value, high, unit, _comparator(m), per)
 
 
 def parse_quantity(text: str) -> Quantity:
@@ -223,21 +234,26 @@ def chinese_number(text: str) -> int | None:
     s = text.strip()
     if not s or s in _CN_BIG or s in _CN_UNITS and s != "十":
         return None
-    total, section, digit, last = 0, 0, None, None
+    total, wan, section, digit, last = 0, 0, 0, None, None  # wan: the 万 part of the current 亿 section
     for c in s:
         if c in _CN_DIGITS or c in "零〇":
             if last == "digit":
                 return None  # 三五: two digits in a row is an approximation, not a number
             digit, last = _CN_DIGITS.get(c, 0), ("digit" if c not in "零〇" else "zero")
         elif c in _CN_UNITS:
+            if last == "unit":
+                return None  # 十百: a unit needs a digit before it (only a leading 十 stands alone)
             section += (1 if digit is None else digit) * _CN_UNITS[c]
             digit, last = None, "unit"
-        elif c in _CN_BIG:
-            total = (total + section + (digit or 0)) * _CN_BIG[c]
+        elif c == "万":
+            wan = (section + (digit or 0)) * 10_000
             section, digit, last = 0, None, "big"
+        elif c == "亿":  # 一亿二千万: the 万 after 亿 counts within it; 一万亿: 万 before 亿 is multiplied
+            total = (total + wan + section + (digit or 0)) * 100_000_000
+            wan, section, digit, last = 0, 0, None, "big"
         else:
             return None
-    return total + section + (digit or 0)
+    return total + wan + section + (digit or 0)
 
 
 def fmt_value(v, unit: str | None = None) -> str:

@@ -29,7 +29,6 @@ import json
 from pathlib import Path
 
 from ..io import atomic_write
-from .schemas import SCHEMAS
 from .sources import document_rows
 from ..paths import data_dir
 
@@ -104,6 +103,8 @@ def _fields(schema: str | None, csv_path: Path) -> list[dict]:
     if schema is None:
         header = csv_path.read_text(encoding="utf-8").splitlines()[0].split(",")
         return [{"name": h, "type": "string"} for h in header]
+    from .schemas import SCHEMAS  # pandera + pandas: only when a descriptor is made (DATA_VERSION stays light)
+
     out = []
     for name, col in SCHEMAS[schema].items():
         f = {"name": name, "type": _TYPES[col.dtype]}
@@ -141,7 +142,7 @@ def descriptor(root: Path | None = None) -> dict:
         res = {"name": name, "path": path, "title": title, "profile": "tabular-data-resource",
                "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
                "schema": {"fields": _fields(schema, root / path)}}
-        id_col = next(iter(SCHEMAS[schema])) if schema else None
+        id_col = res["schema"]["fields"][0]["name"] if schema else None
         if schema in ("targets", "baselines", "indicators", "documents"):
             res["schema"]["primaryKey"] = [id_col]
         if schema == "indicator_relations":

@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass, field
 
 from ..text import lines as text_lines
-from ..text import Span, normalize, sentences
+from ..text import Span, heading_rank, normalize, sentences
 from ..units import chinese_int
 from .catalogue import Catalogue
-from .lexicon import (AS_OF, BY_YEAR, STATED_FUTURE, DATE_LINE, EFFORT, SUBJECT_TITLE, PLAN_NAME_RANGE, WEB_DATE_LINE, FUTURE_WORDS, HEADING_RES, HISTORY_HEADING, PERIOD_RE, PERIODS, PLAN_WORDS,
+from .lexicon import (AS_OF, BY_YEAR, STATED_FUTURE, DATE_LINE, EFFORT, SUBJECT_TITLE, PLAN_NAME_RANGE, WEB_DATE_LINE, FUTURE_WORDS, HISTORY_HEADING, PERIOD_RE, PERIODS, PLAN_WORDS,
                       REPORT_WORDS, TARGET_HEADING, YEAR_RANGE)
 
 
@@ -74,11 +74,10 @@ def strip_titles(s: str) -> str:
 
 def heading(line: str) -> tuple[int, str] | None:
     """``(rank, title)`` of a heading line (第一章, 一、, 第一节, (一), 1.), else None."""
-    s = line.strip()
-    for rank, rx in HEADING_RES:
-        if rx.match(s):
-            return rank, sentences(s, ends="。;")[0].text.rstrip("。;；")[:40]
-    return None
+    rank = heading_rank(line)
+    if rank is None:
+        return None
+    return rank, sentences(line.strip(), ends="。;")[0].text.rstrip("。;；")[:40]
 
 
 def _short_head_lines(doc: Document) -> list[str]:

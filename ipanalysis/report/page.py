@@ -20,13 +20,12 @@ download links) and makes it the exporter's ``resources``.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from ..data.datapackage import DATA_VERSION, DATASET_NAME, DATASET_TITLE
-from ..data.sources import data_dir
+from ..data.sources import document_rows
 from .manifest import display_parameters, package_version
 from .matrix import REPO_ROOT, Report
 
@@ -53,8 +52,7 @@ def report_label(r: Report) -> str:
 
 
 def _places() -> dict[str, dict[str, str]]:
-    with open(data_dir() / "documents.csv", encoding="utf-8", newline="") as fh:
-        return {d["doc_id"]: d for d in csv.DictReader(fh)}
+    return {d["doc_id"]: d for d in document_rows()}
 
 
 def contexts(reports: Sequence[Report], out: Path, available: Collection[str] = (),

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from . import kernel, sidecar, worker
+from . import kernel
 from .matrix import Report
 from .task import Result, Task
 
@@ -23,6 +23,8 @@ def run_pool(todo: list[Report], out: Path, jobs: int, last_seconds: Mapping[str
     if not todo:
         return
     from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    from . import sidecar, worker  # (pandas through the sidecar's table data): only when there is work
     from multiprocessing import get_context
 
     from tqdm.auto import tqdm

@@ -6,8 +6,8 @@ Chart 2023 bands, 序时进度 against the plan's own path, borderline verdicts)
 :mod:`.working`.  Every status column holds a code (``substantial_progress``); words come from
 :mod:`ipanalysis.present.vocabulary`.
 
-Rules that keep the readings honest (each is tested by hand-computed cases in ``tests/test_attainment.py``
-and ``tests/test_methods.py``):
+Rules that keep the readings honest (each is tested by hand-computed cases in ``tests/analysis/test_attainment.py``
+and ``tests/analysis/test_methods.py``):
 
 * a flow observed over part of a year is **annualised** (even year by its days; also by a seasonal share
   where the file holds one for the same months) and **stands for its calendar year**: against a

@@ -19,7 +19,7 @@ import pytest
 from ipanalysis import report
 from ipanalysis.report import ReportConfigError, build, cli_main, load_matrix, manifest, parse_param, parse_value, worker
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "report"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "report"
 kernels = pytest.mark.xdist_group("report-kernels")
 IMG = re.compile(r'<img[^>]+src="data:image/png;base64,')
 

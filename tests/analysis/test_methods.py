@@ -21,7 +21,7 @@ import pytest
 import ipanalysis as ip
 from ipanalysis.present.display import readable
 
-from test_attainment import _att, _flow, _stock
+from test_attainment import _att, _flow, _stock  # noqa: E402 (same folder)
 
 def _vocab():
     """The vocabulary module (imported in each test, so a missing module fails tests, not collection)."""

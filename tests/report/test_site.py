@@ -24,7 +24,7 @@ from ipanalysis.present.tabledata import MIME
 from ipanalysis import report
 from ipanalysis.report import page, sidecar
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 EVIL = "<script>alert('x')</script>"
 HREF = re.compile(r'href="([^"]*)"')
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PAPERMILL = Path(sys.executable).parent / "papermill"
 VALID = ["cangshan_2013", "guiyang_2022", "nanchang_2021", "national_2015", "ordos_2022"]
 pytestmark = pytest.mark.xdist_group("report-kernels")

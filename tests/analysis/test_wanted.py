@@ -20,7 +20,7 @@ from ipanalysis.cli import main
 from ipanalysis.data.observations import FILLED_COLUMNS
 from ipanalysis.data.sources import data_dir
 
-FIXTURE = Path(__file__).parent / "fixtures" / "wanted" / "guiyang_test_figure.csv"
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "wanted" / "guiyang_test_figure.csv"
 CUT = "2026-12-06"  # the data cut of these tests: the latest full year is 2025
 pytestmark = pytest.mark.xdist_group("wanted")  # one worker builds the Guiyang frame once
 

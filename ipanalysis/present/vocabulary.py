@@ -19,8 +19,6 @@ never mixes a code with a label and a Chinese page reads as a Chinese policy res
 
 from __future__ import annotations
 
-import pandas as pd
-
 from ..errors import ParameterError
 
 __all__ = ["label", "status_label", "bilingual_label", "header", "LABELS", "HEADERS", "LANGS"]
@@ -126,7 +124,8 @@ def label(code, lang: str = "en") -> str:
     """
     if lang not in LANGS:
         raise ParameterError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
-    if code is None or code is pd.NA or (isinstance(code, float) and code != code) or code == "":
+    # missing (None, pd.NA, NaN) without importing pandas: the landing page's up-to-date path uses this
+    if code is None or type(code).__name__ == "NAType" or (isinstance(code, float) and code != code) or code == "":
         return "—"
     if code not in LABELS:
         raise ParameterError(f"no label for code {code!r}; codes look like: {', '.join(list(LABELS)[:4])} …")

@@ -10,13 +10,14 @@ True
 "unknown doc_id 'x'; valid: a, b"
 >>> sorted(c.__name__ for c in IpanalysisError.__subclasses__())   # doctest: +NORMALIZE_WHITESPACE
 ['DataFileNotFoundError', 'DataValidationError', 'DocumentError', 'ParameterError', 'ReportConfigError',
- 'TableParseError', 'UnitError', 'UnknownNameError']
+ 'ReportOutputError', 'TableParseError', 'UnitError', 'UnknownNameError']
 """
 
 from __future__ import annotations
 
 __all__ = ["IpanalysisError", "UnknownNameError", "UnknownDocumentError", "UnknownTargetError", "ParameterError", "DataValidationError",
-           "DataFileNotFoundError", "UnitError", "TableParseError", "DocumentError", "ReportConfigError"]
+           "DataFileNotFoundError", "UnitError", "TableParseError", "DocumentError", "ReportConfigError",
+           "ReportOutputError"]
 
 
 class IpanalysisError(ValueError):
@@ -81,3 +82,8 @@ class DocumentError(IpanalysisError):
 
 class ReportConfigError(IpanalysisError):
     """A problem with the report matrix, a parameter or an option, found before any kernel starts."""
+
+
+class ReportOutputError(IpanalysisError):
+    """The report output folder cannot be written (read-only, out of space, ...); the message names the
+    folder and the operating system's error.  The pages, index and manifest already there are kept."""

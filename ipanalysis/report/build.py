@@ -22,11 +22,13 @@ from .. import paths
 from .index import LandingPage
 from .manifest import Manifest, environment_digest, report_hash
 from .matrix import REPO_ROOT, ReportConfigError, load_matrix, select_reports  # noqa: F401 (REPO_ROOT: re-exported)
+from .limits import DEFAULT_TIMEOUT, parse_timeout
+from .output import check_writable, output_error
 from .overrides import check_values, prepare_reports
 from .pool import run_pool
 from .task import Result
 
-__all__ = ["build", "run_build", "default_jobs", "summary_table", "COLUMNS"]
+__all__ = ["build", "run_build", "default_jobs", "summary_table", "summary_line", "COLUMNS"]
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -37,14 +39,20 @@ COLUMNS = ["name", "notebook", "parameters", "status", "seconds", "html", "ipynb
 def run_build(out: str | Path | None = None, only: str | Iterable[str] | None = None,
               params: Mapping[str, Any] | Iterable[str] | None = None, jobs: int | None = None, force: bool = False,
               matrix: str | Path | list | Mapping | None = None, progress: bool = True, *,
-              notebook_dir: str | Path | None = None, root: str | Path | None = None) -> list[dict[str, Any]]:
+              notebook_dir: str | Path | None = None, root: str | Path | None = None,
+              timeout: float | str | None = DEFAULT_TIMEOUT, summary: bool | None = None) -> list[dict[str, Any]]:
     """:func:`build`, returning the rows as dicts (no pandas: the up-to-date case stays fast).
 
-    The sequence: matrix → selection → ``-p`` applied and checked → unchanged reports skipped → the
-    rest run in the pool (each recorded in the manifest as it finishes) → landing page."""
+    The sequence: matrix → selection → ``-p`` applied and checked → the output folder checked
+    writable → unchanged reports skipped → the rest run in the pool (each recorded in the manifest as
+    it finishes) → landing page.  ``timeout``: seconds each notebook may run (``None`` or 0: no
+    limit).  ``summary``: print the one summary line (:func:`summary_line`) when ``progress`` is off
+    (``progress`` prints the whole table, which ends with it).  A folder that cannot be written raises
+    :class:`~ipanalysis.errors.ReportOutputError` and leaves the manifest and index as they were."""
     root, out = Path(root or paths.data_root()).resolve(), Path(out or paths.default_out()).resolve()
     if jobs is not None and int(jobs) < 1:
         raise ReportConfigError(f"jobs must be at least 1, got {jobs}")
+    timeout = None if timeout is None else parse_timeout(timeout)
     all_reports = load_matrix(matrix, notebook_dir)
     manifest = Manifest.load(out, keep={r.name for r in all_reports})
     reports = prepare_reports(select_reports(all_reports, only), params, root=root, cache=manifest.notebooks)
@@ -54,7 +62,7 @@ def run_build(out: str | Path | None = None, only: str | Iterable[str] | None = 
     if todo:
         check_values(todo)
         kernel.check_kernel()
-    out.mkdir(parents=True, exist_ok=True)
+    check_writable(out)  # before any kernel starts: a read-only folder is one clear error
     for stale in (p for r in todo for p in out.glob(f".{r.name}.*.tmp*")):  # left by a killed build
         stale.unlink(missing_ok=True)
     font = None
@@ -64,18 +72,32 @@ def run_build(out: str | Path | None = None, only: str | Iterable[str] | None = 
     landing = LandingPage(all_reports, manifest, root, env, building={r.name: r for r in reports})
     results = {r.name: Result.skipped(r.name) for r in reports if r not in todo}
     last = {name: rec.get("seconds") for name, rec in manifest.reports.items()}
+    failed_write: OSError | None = None
     try:
-        contexts = page.contexts(all_reports, out, {r.name for r in todo}, root=root) if todo else {}  # header, cite
-        for r, res in run_pool(todo, out, jobs or default_jobs(), last, progress, contexts):
-            results[r.name] = res
-            manifest.record(r, res, hashes[r.name], root)
-    finally:
-        if font is not None:
-            font.result()
-        landing.write(out)
+        try:
+            contexts = page.contexts(all_reports, out, {r.name for r in todo}, root=root) if todo else {}
+            for r, res in run_pool(todo, out, jobs or default_jobs(), last, progress, contexts, timeout):
+                if res.output_error:  # a worker could not write: keep the old page, record nothing more
+                    failed_write = OSError(res.output_error)
+                    break
+                results[r.name] = res
+                manifest.record(r, res, hashes[r.name], root)
+        except OSError as exc:  # the manifest (atomic: the old one stays)
+            failed_write = exc
+        finally:
+            if font is not None:
+                font.result()
+            if failed_write is None:
+                landing.write(out)
+    except OSError as exc:  # the font or the index (atomic: the old one stays)
+        failed_write = exc
+    if failed_write is not None:
+        raise output_error(out, failed_write) from failed_write
     rows = [_row(r.name, r.notebook.name, r.parameters, results[r.name], out) for r in reports if r.name in results]
     if progress:
-        print(summary_table(rows))
+        print(summary_table(rows, out / "index.html"))
+    elif summary:
+        print(summary_line(rows, out / "index.html"))
     return rows
 
 
@@ -97,37 +119,52 @@ def default_jobs() -> int:
 def build(out: str | Path | None = None, only: str | Iterable[str] | None = None,
           params: Mapping[str, Any] | Iterable[str] | None = None, jobs: int | None = None, force: bool = False,
           matrix: str | Path | list | Mapping | None = None, progress: bool = True, *,
-          notebook_dir: str | Path | None = None, root: str | Path | None = None) -> "pd.DataFrame":
+          notebook_dir: str | Path | None = None, root: str | Path | None = None,
+          timeout: float | str | None = DEFAULT_TIMEOUT) -> "pd.DataFrame":
     """Build (or bring up to date) the HTML reports; a DataFrame with one row per selected report.
 
     ``out`` (default ``reports/`` in the repository); ``only`` report names or notebook stems;
     ``params`` ``-p`` overrides; ``jobs`` worker processes (default: CPUs + 1); ``force`` rebuilds
     up-to-date reports; ``matrix``/``notebook_dir`` as in :func:`~ipanalysis.report.matrix.load_matrix`;
-    ``root`` the base of relative data paths in the matrix.  Columns: :data:`COLUMNS`; ``status`` is
+    ``root`` the base of relative data paths in the matrix; ``timeout`` seconds each notebook may run
+    (default 600; ``None`` or 0: no limit).  Columns: :data:`COLUMNS`; ``status`` is
     ``ok``, ``skipped`` (up to date) or ``failed``; ``cell`` the failing cell (1-based).
     """
     import pandas as pd
 
-    rows = run_build(out, only, params, jobs, force, matrix, progress, notebook_dir=notebook_dir, root=root)
+    rows = run_build(out, only, params, jobs, force, matrix, progress, notebook_dir=notebook_dir, root=root,
+                     timeout=timeout)
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def summary_table(rows: list[dict[str, Any]]) -> str:
-    """A plain-text table of ``name, status, seconds``.
+def summary_line(rows: list[dict[str, Any]], index: str | Path | None = None) -> str:
+    """The one line a build ends with (all that ``-q`` prints): the counts, the failed reports, and
+    where the landing page is.
+
+    >>> summary_line([{"name": "compare", "status": "ok"}, {"name": "audit", "status": "failed"}], "/srv/r/index.html")
+    '2 reports: 1 ok, 0 skipped, 1 failed (audit) — index: /srv/r/index.html'
+    """
+    count = [r["status"] for r in rows]
+    failed = [str(r["name"]) for r in rows if r["status"] == "failed"]
+    return (f"{len(rows)} reports: {count.count('ok')} ok, {count.count('skipped')} skipped, "
+            f"{count.count('failed')} failed" + (f" ({', '.join(failed)})" if failed else "")
+            + (f" — index: {index}" if index is not None else ""))
+
+
+def summary_table(rows: list[dict[str, Any]], index: str | Path | None = None) -> str:
+    """A plain-text table of ``name, status, seconds``, then :func:`summary_line`.
 
     >>> print(summary_table([{"name": "compare", "status": "ok", "seconds": 12.34},
-    ...                      {"name": "audit", "status": "failed", "seconds": None}]))
+    ...                      {"name": "audit", "status": "failed", "seconds": None}], "/srv/r/index.html"))
     name     status  seconds
     compare  ok         12.3
     audit    failed        -
-    2 reports: 1 ok, 0 skipped, 1 failed
+    2 reports: 1 ok, 0 skipped, 1 failed (audit) — index: /srv/r/index.html
     """
     cells = [(str(r["name"]), str(r["status"]), "-" if r.get("seconds") is None else f"{r['seconds']:.1f}")
              for r in rows]
     w = [max([len(h), *(len(c[i]) for c in cells)]) for i, h in enumerate(("name", "status", "seconds"))]
     lines = [f"{'name':<{w[0]}}  {'status':<{w[1]}}  {'seconds':>{w[2]}}"]
     lines += [f"{a:<{w[0]}}  {b:<{w[1]}}  {c:>{w[2]}}" for a, b, c in cells]
-    count = [r["status"] for r in rows]
-    lines.append(f"{len(rows)} reports: {count.count('ok')} ok, {count.count('skipped')} skipped, "
-                 f"{count.count('failed')} failed")
+    lines.append(summary_line(rows, index))
     return "\n".join(lines)

@@ -2,6 +2,8 @@
 
 >>> main(["--only", "nope"])
 2
+>>> main(["--timeout", "-5"])
+2
 >>> main(["--list", "--only", "compare"])
 compare
 0
@@ -13,7 +15,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from ..errors import ReportOutputError
 from .build import run_build
+from .limits import DEFAULT_TIMEOUT, parse_timeout
 from .matrix import DEFAULT_MATRIX, DEFAULT_OUT, ReportConfigError, load_matrix, select_reports
 from .overrides import parse_param
 
@@ -25,7 +29,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="ipanalysis report",
         description="Build the HTML reports declared in notebooks/reports.json (incremental: "
                     "up-to-date reports are skipped).",
-        epilog="Exit status: 0 all reports ok or up to date, 1 some report failed, 2 bad configuration.")
+        epilog="Exit status: 0 all reports ok or up to date, 1 some report failed or the output folder "
+               "could not be written (the pages, index and manifest there are kept), 2 bad configuration.")
     p.add_argument("--out", metavar="DIR", help=f"output folder (default: {DEFAULT_OUT})")
     p.add_argument("--only", metavar="NAME", action="append", default=[],
                    help="build only this report (name or notebook stem); repeatable")
@@ -37,13 +42,19 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="rebuild reports that are up to date")
     p.add_argument("--matrix", metavar="PATH", help=f"report matrix JSON (default: {DEFAULT_MATRIX})")
     p.add_argument("--list", action="store_true", help="list the report names and exit")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary table")
+    p.add_argument("--timeout", metavar="SECONDS", default=None,
+                   help=f"time limit of each report's notebook; a report that runs longer fails "
+                        f"('timed out after N s in cell K') and the others go on (default: {DEFAULT_TIMEOUT:g}; "
+                        "0 or none: no limit)")
+    p.add_argument("-q", "--quiet", action="store_true",
+                   help="no progress bar or table: one final line (counts, failed reports, the index's path)")
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run ``ipanalysis report [options]``; return the exit status (0 ok, 1 a report failed, 2 bad
-    configuration: printed to stderr, nothing written)."""
+    """Run ``ipanalysis report [options]``; return the exit status (0 ok, 1 a report failed or the
+    output folder could not be written, 2 bad configuration: printed to stderr, nothing written).
+    The last line on stdout, with or without ``-q``, gives the counts and the index's absolute path."""
     try:
         args = _parser().parse_args(list(argv) if argv is not None else None)
     except SystemExit as exc:  # --help or a usage error
@@ -53,8 +64,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             print("\n".join(r.name for r in select_reports(load_matrix(args.matrix), args.only)))
             return 0
         rows = run_build(out=args.out, only=args.only, params=dict(map(parse_param, args.params)), jobs=args.jobs,
-                         force=args.force, matrix=args.matrix, progress=not args.quiet)
+                         force=args.force, matrix=args.matrix, progress=not args.quiet,
+                         timeout=parse_timeout(args.timeout), summary=True)
     except ReportConfigError as exc:
         print(f"ipanalysis report: error: {exc}", file=sys.stderr)
         return 2
+    except ReportOutputError as exc:
+        print(f"ipanalysis report: error: {exc}", file=sys.stderr)
+        return 1
     return 1 if any(r["status"] == "failed" for r in rows) else 0

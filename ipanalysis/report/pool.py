@@ -16,10 +16,12 @@ __all__ = ["run_pool"]
 
 
 def run_pool(todo: list[Report], out: Path, jobs: int, last_seconds: Mapping[str, float | None],
-             progress: bool = True, contexts: Mapping[str, dict] | None = None) -> Iterator[tuple[Report, Result]]:
+             progress: bool = True, contexts: Mapping[str, dict] | None = None,
+             timeout: float | None = None) -> Iterator[tuple[Report, Result]]:
     """Run ``todo`` in ``jobs`` spawned workers, longest first by ``last_seconds`` (the last build's
     times; unknown ones first); yield each report with its :class:`~.task.Result` as it finishes.
-    ``contexts``: each page's context (:func:`.page.contexts`), passed to its worker."""
+    ``contexts``: each page's context (:func:`.page.contexts`), passed to its worker; ``timeout``:
+    seconds each notebook may run (None: no limit)."""
     if not todo:
         return
     from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -35,7 +37,7 @@ def run_pool(todo: list[Report], out: Path, jobs: int, last_seconds: Mapping[str
     with ProcessPoolExecutor(jobs, mp_context=get_context("spawn"), initializer=worker.init_worker,
                              initargs=(kernel.WORKER_ENV,)) as pool:
         futures = {pool.submit(worker.run_report, Task.of(r, out, prewarm=i < len(todo) - jobs,
-                                                           page=(contexts or {}).get(r.name))): r
+                                                           page=(contexts or {}).get(r.name), timeout=timeout)): r
                    for i, r in enumerate(todo)}
         try:
             for fut in as_completed(futures):

@@ -30,7 +30,8 @@ class Task:
     """One report to build: its ``name``, ``notebook`` and ``parameters``, the kernel's working
     directory ``cwd`` (the notebook's folder), the output folder ``out``, ``prewarm``: start the
     next report's kernel while this one is exported, and ``page``: the page context of
-    :func:`.page.contexts` (title, header links, citation)."""
+    :func:`.page.contexts` (title, header links, citation), ``timeout``: seconds the notebook may run
+    (None: no limit; :mod:`.limits`)."""
 
     name: str
     notebook: str
@@ -39,17 +40,21 @@ class Task:
     out: str = "."
     prewarm: bool = False
     page: dict[str, Any] | None = None
+    timeout: float | None = None
 
     @classmethod
-    def of(cls, report: Report, out: Path, prewarm: bool = False, page: dict[str, Any] | None = None) -> Task:
+    def of(cls, report: Report, out: Path, prewarm: bool = False, page: dict[str, Any] | None = None,
+           timeout: float | None = None) -> Task:
         return cls(report.name, str(report.notebook), dict(report.parameters), str(report.notebook.parent),
-                   str(out), prewarm, page)
+                   str(out), prewarm, page, timeout)
 
 
 @dataclass
 class Result:
     """The outcome of one report: ``status`` (:data:`STATUSES`), ``seconds``, and for a failure the
-    failing ``cell`` (1-based, in the source notebook), the ``error`` and its ``traceback``."""
+    failing ``cell`` (1-based, in the source notebook), the ``error`` and its ``traceback``;
+    ``output_error``: the report ran but its outputs could not be written (the old ones are kept, and
+    the build stops with a :class:`~ipanalysis.errors.ReportOutputError`)."""
 
     name: str
     status: str = "failed"
@@ -57,6 +62,7 @@ class Result:
     cell: int | None = None
     error: str | None = None
     traceback: str | None = None
+    output_error: str | None = None
 
     @classmethod
     def skipped(cls, name: str) -> Result:

@@ -19,6 +19,7 @@ from typing import Any, Iterator
 
 from ..io import atomic_write
 from .fonts import FONT_CSS
+from .limits import Deadline
 from .kernel import KERNEL_NAME, WARM_UP, kernel_manager, skip_slow_optional_imports
 from . import page, sidecar
 from .manifest import now
@@ -139,15 +140,22 @@ def _execute(task: Task, tmp: str, result: Result):
     Fills ``result`` with ``status`` ok, or the failing ``cell``, ``error`` and ``traceback``."""
     import nbformat
     import papermill as pm
+    from nbclient.exceptions import CellTimeoutError
     from papermill.exceptions import PapermillExecutionError
 
     km = kc = nb = None
+    deadline = Deadline(task.timeout) if task.timeout else None
     try:
         km, kc = _take_kernel(task.cwd)
         nb = pm.execute_notebook(task.notebook, tmp, parameters=task.parameters, kernel_name=KERNEL_NAME,
                                  cwd=task.cwd, log_output=False, progress_bar=False,
-                                 request_save_on_cell_execute=False, km=km, kc=kc)
+                                 request_save_on_cell_execute=False, km=km, kc=kc,
+                                 **({"timeout_func": deadline} if deadline else {}))
         result.status = "ok"
+    except CellTimeoutError:  # nbclient stopped waiting for the cell; the kernel is shut down below
+        cells = nbformat.read(task.notebook, as_version=4)["cells"]  # (papermill saved no executed notebook)
+        result.cell = next((i + 1 for i, c in enumerate(cells) if c.get("id") == deadline.cell_id), None)
+        result.error = f"timed out after {deadline.seconds:g} s" + (f" in cell {result.cell}" if result.cell else "")
     except PapermillExecutionError as exc:
         nb = nbformat.read(tmp, as_version=4)  # with papermill's error markers
         result.cell = source_cell_number(nb["cells"], exc.cell_index)
@@ -158,6 +166,10 @@ def _execute(task: Task, tmp: str, result: Result):
     finally:
         _release_kernel(km, kc, task)
     return nb
+
+
+def _os_error(exc: OSError) -> str:
+    return f"[Errno {exc.errno}] {exc.strerror}" if exc.strerror else str(exc)
 
 
 def _bare_context(name: str) -> dict:
@@ -178,7 +190,10 @@ def run_report(task: Task) -> Result:
     out, name = Path(task.out), task.name
     html_path, nb_path = out / f"{name}.html", out / f"{name}.ipynb"
     result = Result(name)
-    fd, tmp = tempfile.mkstemp(dir=out, prefix=f".{name}.", suffix=".tmp.ipynb")  # papermill's own output
+    try:
+        fd, tmp = tempfile.mkstemp(dir=out, prefix=f".{name}.", suffix=".tmp.ipynb")  # papermill's own output
+    except OSError as exc:
+        return Result(name, error=f"{type(exc).__name__}: {exc}", output_error=_os_error(exc))
     os.close(fd)
     with tempfile.TemporaryFile() as log:
         with _stderr_into(log):
@@ -194,13 +209,19 @@ def run_report(task: Task) -> Result:
                         sidecar.annotated(nb, tables), resources=page.page_resources(ctx, tables, ctx["built"]))
                     atomic_write(nb_path, nbformat.writes(nb))
                     atomic_write(html_path, body)
+            except OSError as exc:  # out of space, read-only: keep the previous outputs, stop the build
+                result.status, result.error = "failed", f"{type(exc).__name__}: {exc}"
+                result.output_error = _os_error(exc)
             except Exception as exc:
                 result.status, result.error = "failed", f"{type(exc).__name__}: {exc}"
-        if result.status != "ok":
+        if result.status != "ok" and not result.output_error:
             html_path.unlink(missing_ok=True)
             sidecar.remove(out, name)
             if nb is not None:
-                atomic_write(nb_path, nbformat.writes(nb))
+                try:
+                    atomic_write(nb_path, nbformat.writes(nb))
+                except OSError as exc:
+                    result.output_error = _os_error(exc)
             log.seek(0)
             stderr = _strip_ansi(log.read()[-3000:].decode("utf-8", "replace")).strip()
             if stderr:

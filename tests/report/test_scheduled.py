@@ -62,14 +62,23 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+@pytest.fixture(scope="module")
+def _site_once(tmp_path_factory):
+    """A good site (one page), built once for the module."""
+    base = tmp_path_factory.mktemp("site")
+    shutil.copytree(FIXTURES, base / "nb")
+    matrix = write_matrix(base / "nb", [{"notebook": "ok.ipynb"}])
+    assert cli_main(["--matrix", str(matrix), "--out", str(base / "out"), "--jobs", "1", "-q"]) == 0
+    return base
+
+
 @pytest.fixture
-def built_site(nbdir, tmp_path, capsys):
-    """A good site (ok + plot) built once into tmp_path/out; the matrix path and the folder."""
-    out = tmp_path / "out"
-    matrix = write_matrix(nbdir, [{"notebook": "ok.ipynb"}, {"notebook": "plot.ipynb"}])
-    assert cli_main(["--matrix", str(matrix), "--out", str(out), "-q", "--jobs", "2"]) == 0
+def built_site(_site_once, tmp_path, capsys):
+    """A copy of the good site in tmp_path: the matrix path and the output folder."""
     capsys.readouterr()
-    return matrix, out
+    for part in ("nb", "out"):
+        shutil.copytree(_site_once / part, tmp_path / part)
+    return tmp_path / "nb" / "reports.json", tmp_path / "out"
 
 
 # ------------------------------------------------------------------------------------------------
@@ -195,7 +204,7 @@ def test_out_of_space_writing_manifest_or_index_keeps_them(built_site, capsys, m
     """The parent process runs out of space moving ``target`` into place (the pages are written by the
     workers, spawned processes this patch does not reach: they succeed)."""
     matrix, out = built_site
-    (out / "plot.html").unlink()  # plot is rebuilt, so the manifest and index must change
+    (out / "ok.html").unlink()  # ok is rebuilt, so the manifest and index must change
     before = {name: (out / name).read_bytes() for name in ("manifest.json", "index.html")}
     real_replace = os.replace
 

@@ -16,20 +16,14 @@ from pathlib import Path
 
 import pytest
 
+from report_helpers import FIXTURES, write_matrix
+
 from ipanalysis import report
 from ipanalysis.report import ReportConfigError, build, cli_main, load_matrix, manifest, parse_param, parse_value, worker
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "report"
 kernels = pytest.mark.xdist_group("report-kernels")
 IMG = re.compile(r'<img[^>]+src="data:image/png;base64,')
 
-
-@pytest.fixture
-def nbdir(tmp_path):
-    """A writable copy of the fixture notebooks."""
-    dst = tmp_path / "nb"
-    shutil.copytree(FIXTURES, dst)
-    return dst
 
 
 @pytest.fixture
@@ -40,15 +34,6 @@ def obs(tmp_path):
     return path
 
 
-@pytest.fixture
-def no_pool(monkeypatch):
-    """Make starting a worker pool (and so any kernel) an error."""
-    def refuse(*args, **kwargs):
-        raise AssertionError("the process pool must not be started")
-
-    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", refuse)
-    monkeypatch.setattr(worker, "run_report", refuse)
-
 
 @pytest.fixture
 def stable_sources(tmp_path_factory, monkeypatch):
@@ -58,11 +43,6 @@ def stable_sources(tmp_path_factory, monkeypatch):
     shutil.copytree(manifest.PACKAGE_DIR, pkg, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(manifest, "PACKAGE_DIR", pkg)
 
-
-def write_matrix(nbdir: Path, entries) -> Path:
-    path = nbdir / "reports.json"
-    path.write_text(json.dumps({"reports": entries}), encoding="utf-8")
-    return path
 
 
 def run(nbdir, out, entries, **kw):

@@ -8,7 +8,6 @@ the xdist group of tests/report/test_report.py.
 
 from __future__ import annotations
 
-import concurrent.futures
 import errno
 import importlib
 import json
@@ -22,6 +21,8 @@ from pathlib import Path
 
 import pytest
 
+from report_helpers import FIXTURES, write_matrix
+
 from ipanalysis import io as ipio
 from ipanalysis.report import cli_main, kernel, worker
 from ipanalysis.report import output as output_mod
@@ -29,32 +30,11 @@ from ipanalysis.report.limits import DEFAULT_TIMEOUT, Deadline, parse_timeout
 from ipanalysis.report.task import Result, Task
 
 build_mod = importlib.import_module("ipanalysis.report.build")  # (the package exports the function build)
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "report"
 README = Path(__file__).resolve().parents[2] / "README.md"
 kernels = pytest.mark.xdist_group("report-kernels")
 
 
-@pytest.fixture
-def nbdir(tmp_path):
-    dst = tmp_path / "nb"
-    shutil.copytree(FIXTURES, dst)
-    return dst
 
-
-@pytest.fixture
-def no_pool(monkeypatch):
-    """Make starting a worker pool (and so any kernel) an error."""
-    def refuse(*args, **kwargs):
-        raise AssertionError("the process pool must not be started")
-
-    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", refuse)
-    monkeypatch.setattr(worker, "run_report", refuse)
-
-
-def write_matrix(nbdir: Path, entries) -> Path:
-    path = nbdir / "reports.json"
-    path.write_text(json.dumps({"reports": entries}), encoding="utf-8")
-    return path
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -125,7 +125,22 @@ def _why_past(s: str, plan_start: int) -> str | None:
 
 
 def classify(text: str, title: str, plan_start: int) -> list[Statement]:
-    """Every sentence of ``text`` (a plan titled ``title`` that starts in ``plan_start``) with its role."""
+    """Every sentence of ``text`` (a plan titled ``title`` that starts in ``plan_start``) with its role.
+
+    Parameters
+    ----------
+    text : str
+        The plan's raw text.
+    title : str
+        Its title (where its own name is cited, a sentence is not a commitment).
+    plan_start : int
+        The plan's first year (years before it are the past).
+
+    Returns
+    -------
+    list of Statement
+        One per sentence, in text order.
+    """
     start = body_start(text, title)
     own = [(a, b) for a, b, _ in _title_spans(text, title)]
     secs = sections(text)

@@ -142,11 +142,11 @@ def confidence(ctx: SentenceContext, f: Found, comparator: str) -> tuple[float, 
     Parameters
     ----------
     ctx : SentenceContext
-        The sentence.
+        The sentence the target stands in (its section, years, past or future wording).
     f : Found
-        The quantity.
+        The target's quantity.
     comparator : str
-        Its comparator.
+        The comparator read for it.
 
     Returns
     -------
@@ -187,9 +187,9 @@ def measure_hint(ctx: SentenceContext, f: Found, name: str, growth: bool, increm
     Parameters
     ----------
     ctx : SentenceContext
-        The sentence.
+        The sentence, for its cue words and milestones.
     f : Found
-        The quantity.
+        The quantity whose measure is wanted.
     name : str
         Its indicator name.
     growth, increment : bool

@@ -228,13 +228,13 @@ def read_document_facts(text: str, doc_id: str | None = None, target_year: int |
     Parameters
     ----------
     text : str
-        The plan's text.
+        The document, verbatim (it is normalised for reading).
     doc_id : str, optional
-        Its id.
+        Its id, kept on the :class:`Document`.
     target_year : int, optional
-        The horizon (default: read from the text).
+        Overrides the horizon the title and text state.
     cat : Catalogue
-        The catalogue's rows.
+        The indicator catalogue the sentence readers match names against.
 
     Returns
     -------

@@ -53,11 +53,11 @@ def period_start(ctx: SentenceContext, f: Found, growth: bool) -> int | None:
     Parameters
     ----------
     ctx : SentenceContext
-        The sentence.
+        The sentence that reports the past.
     f : Found
-        The quantity.
+        The history value.
     growth : bool
-        Whether it is a growth rate.
+        Whether the value is a growth rate (年均增长).
 
     Returns
     -------

@@ -130,9 +130,9 @@ def name_of(sent: str, f: Found, ve: int, pair: tuple[str, Found] | None, prev_n
     Parameters
     ----------
     sent : str
-        The sentence.
+        The sentence holding the quantity.
     f : Found
-        The quantity.
+        The quantity to name.
     ve : int
         Where its value text ends.
     pair : tuple or None

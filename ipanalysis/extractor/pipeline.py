@@ -106,14 +106,8 @@ def analyse(text: str, doc_id: str | None = None, target_year: int | None = None
 
     Parameters
     ----------
-    text : str
-        The plan's text.
-    doc_id : str, optional
-        Its id.
-    target_year : int, optional
-        The horizon (default: read from the text).
-    catalogue : DataFrame, optional
-        Indicator rows (default ``data/indicators.csv``).
+    text, doc_id, target_year, catalogue
+        As in :func:`extract`.
 
     Returns
     -------
@@ -192,12 +186,8 @@ def extract_baselines(text: str, doc_id: str | None = None, catalogue: pd.DataFr
 
     Parameters
     ----------
-    text : str
-        The plan's text.
-    doc_id : str, optional
-        Its id.
-    catalogue : DataFrame, optional
-        Indicator rows (default ``data/indicators.csv``).
+    text, doc_id, catalogue
+        As in :func:`extract`.
 
     Returns
     -------

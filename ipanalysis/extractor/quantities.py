@@ -135,9 +135,9 @@ def comparator(sent: str, f: Found, r: Reading, pair_lead: Found | None) -> tupl
     Parameters
     ----------
     sent : str
-        The sentence.
+        The sentence, for the trigger words around the value.
     f : Found
-        The quantity.
+        The quantity whose comparator is read.
     r : Reading
         What was read around it.
     pair_lead : Found or None

@@ -156,9 +156,9 @@ def quantity_candidates(ctx: SentenceContext, f: Found, pair: tuple[str, Found] 
     Parameters
     ----------
     ctx : SentenceContext
-        The sentence.
+        The sentence being read.
     f : Found
-        The quantity.
+        One quantity found in it.
     pair : tuple or None
         ``(name, lead)`` when it is an item of a 分别 list.
     out : list of Candidate

@@ -15,7 +15,7 @@ import re
 
 import pytest
 
-MODULES = ["ipanalysis.units", "ipanalysis.text", "ipanalysis.io", "ipanalysis.paths", "ipanalysis.parameters",
+MODULES = ["ipanalysis.units", "ipanalysis.text", "ipanalysis.timewords", "ipanalysis.io", "ipanalysis.paths", "ipanalysis.parameters",
            "ipanalysis.errors", "ipanalysis.cli"]
 PACKAGES = ["ipanalysis.data", "ipanalysis.analysis", "ipanalysis.extractor"]
 #: modules of which only these functions are checked

@@ -50,3 +50,16 @@ def test_a_list_item_number_is_not_a_quantity():
     text = "2.专利达到5件。"
     assert uncovered_in(text, ["专利达到5件"]) == []
     assert uncovered_in(text, []) == [(None, "5", text.index("5"), text)]
+
+
+def test_uncovered_labels_and_collects_every_document(monkeypatch):
+    """A number no quote covers, added to each document's text: one row per document, labelled with its
+    doc_id at its offset (the length of the raw text + 7: a line break and 新增专利达到 before the 7)."""
+    import ipanalysis as ip
+    from ipanalysis.data import coverage
+
+    monkeypatch.setattr(coverage, "raw_text", lambda d: ip.raw_text(d) + "\n新增专利达到7件。")
+    found = coverage.uncovered()
+    assert found.values.tolist() == [[d, "7", len(ip.raw_text(d)) + 7, "新增专利达到7件。"] for d in ip.doc_ids()]
+    one = coverage.uncovered("ordos_2022")
+    assert one.values.tolist() == [["ordos_2022", "7", len(ip.raw_text("ordos_2022")) + 7, "新增专利达到7件。"]]

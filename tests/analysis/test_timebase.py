@@ -70,3 +70,10 @@ def test_only_the_plans_province():
                _prov("2022-01-01", "2022-09-30", 3000.0), _prov("2022-01-01", "2022-12-31", 4000.0))
     assert _share(obs) == (0.75, "内蒙古自治区 2022: 3,000 of 4,000")
     assert _share(obs, province=None) is None
+
+
+def test_a_whole_year_of_zero_is_no_share_and_of_one_is():
+    # the same place's 2023 whole year is 0 (no share: 0 / 0), so the province's 2023 pair is read: 0.5 / 1 = 0.5
+    obs = _obs(_own("2023-01-01", "2023-09-30", 0.0), _own("2023-01-01", "2023-12-31", 0.0),
+               _prov("2023-01-01", "2023-09-30", 0.5), _prov("2023-01-01", "2023-12-31", 1.0))
+    assert _share(obs) == (0.5, "内蒙古自治区 2023: 0 of 1")

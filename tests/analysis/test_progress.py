@@ -16,3 +16,14 @@ def test_three_bands_are_borderline_between_the_lowest_and_the_highest():
 def test_no_reading_is_not_assessable():
     status, low, high = combine_bands([])
     assert status == "not_assessable" and low is pd.NA and high is pd.NA
+
+
+def test_schedule_tolerance_is_inclusive():
+    # ±tolerance is on schedule (binary-exact numbers: a gap of exactly 0.25 against a tolerance of 0.25)
+    from ipanalysis.analysis.progress import schedule_status
+
+    assert schedule_status(0.75, 0.5, tolerance=0.25) == "on_schedule"
+    assert schedule_status(0.25, 0.5, tolerance=0.25) == "on_schedule"
+    assert schedule_status(0.875, 0.5, tolerance=0.25) == "ahead_of_schedule"
+    assert schedule_status(float("nan"), 0.5) == "not_assessable"
+    assert schedule_status(0.5, float("nan")) == "not_assessable"

@@ -16,3 +16,8 @@ def test_linear_increase_needs_years(years):
 
 def test_linear_increase_over_half_a_year():
     assert linear_increase(10, 20, 0.5) == 20.0  # (20 - 10) / 0.5
+
+
+def test_linear_increase_is_rounded_to_12_decimals():
+    # float noise is cut at the 12th decimal: 1 / 3 → 0.333333333333 (not 0.3333333333333)
+    assert linear_increase(0, 1, 3) == 0.333333333333

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
+import pytest
 
 from ipanalysis.analysis.progress import combine_bands
 
@@ -27,3 +30,11 @@ def test_schedule_tolerance_is_inclusive():
     assert schedule_status(0.875, 0.5, tolerance=0.25) == "ahead_of_schedule"
     assert schedule_status(float("nan"), 0.5) == "not_assessable"
     assert schedule_status(0.5, float("nan")) == "not_assessable"
+
+
+def test_path_share_over_one_year_and_none():
+    from ipanalysis.analysis.progress import path_share
+
+    assert path_share(0.5, 1) == 0.5                                 # straight line
+    assert path_share(0.5, 1, 0.21) == pytest.approx(0.1 / 0.21)      # (1.21^0.5 − 1) / (1.21 − 1) = 10/21
+    assert math.isnan(path_share(1, 0))                              # no span: no share

@@ -139,6 +139,20 @@ def sentences(text: str, ends: str = SENTENCE_ENDS, newline: bool = True) -> lis
     A line break also ends a sentence (and is left out) unless ``newline=False``.  ``ends`` is
     given in half-width form.
 
+    Parameters
+    ----------
+    text : str
+        The text to cut.
+    ends : str
+        The sentence-end marks, in half-width form (full-width ones cut too).
+    newline : bool
+        Whether a line break ends a sentence.
+
+    Returns
+    -------
+    list of Span
+        One span per sentence, its end mark included, offsets into ``text``.
+
     >>> [s.text for s in sentences("甲；乙;丙\\n丁。")]
     ['甲；', '乙;', '丙', '丁。']
     >>> sentences("达到5件；力争6件", ends="。")
@@ -183,6 +197,20 @@ def clause_bounds(text: str, pos: int, seps: str = CLAUSE_SEPS) -> tuple[int, in
     """``(start, end)`` of the clause of ``text`` around ``pos``: walks out to a separator,
     skipping bracketed parts, and stops at an unmatched bracket (a clause inside brackets).
 
+    Parameters
+    ----------
+    text : str
+        The text.
+    pos : int
+        An offset inside the clause.
+    seps : str
+        The clause separators, in half-width form.
+
+    Returns
+    -------
+    tuple of int
+        ``(start, end)`` offsets of the clause in ``text``.
+
     >>> t = "到2025年，专利（含外观，实用）达500件；商标"
     >>> a, b = clause_bounds(t, t.index("达"))
     >>> t[a:b]
@@ -194,6 +222,20 @@ def clause_bounds(text: str, pos: int, seps: str = CLAUSE_SEPS) -> tuple[int, in
 
 def sentence_start(text: str, pos: int, ends: str = STRONG_ENDS) -> int:
     """Offset just after the last sentence end before ``pos`` (0 when there is none).
+
+    Parameters
+    ----------
+    text : str
+        The text.
+    pos : int
+        An offset inside the sentence.
+    ends : str
+        The marks that end a sentence, in half-width form.
+
+    Returns
+    -------
+    int
+        The offset where the sentence holding ``pos`` starts.
 
     >>> t = "前文。力争专利达5件；商标6件"
     >>> t[sentence_start(t, t.index("商标")):]

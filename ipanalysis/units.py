@@ -256,7 +256,7 @@ def chinese_number(text: str) -> int | None:
     return total + wan + section + (digit or 0)
 
 
-def fmt_value(v, unit: str | None = None) -> str:
+def fmt_value(v: float | None, unit: str | None = None) -> str:
     """A value in the unit a Chinese reader expects: 亿元/万元 for money, 万件 from 10,000, %, 件/万人;
     missing → "—".  The one number style of tables, prose and worked lines alike.
 

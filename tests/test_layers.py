@@ -3,7 +3,7 @@
 The layers, lowest first (a module may import its own layer and those below it, never one above):
 
 0. ``errors``                                   — a leaf: imports nothing of the package
-1. ``io``, ``text``, ``paths``, ``version``    — files, where things are, Chinese text, the version
+1. ``io``, ``text``, ``timewords``, ``paths``, ``version`` — files, where things are, Chinese text and its time words, the version
 2. ``units``                                    — quantities (uses text)
 3. ``data``                                     — tables, provenance, observations
 4. ``parameters``                               — parameter values parsed once (uses data's document list)
@@ -25,7 +25,7 @@ import ipanalysis
 from ipanalysis import errors
 
 PACKAGE = Path(ipanalysis.__file__).parent
-RANK = {"errors": 0, "io": 1, "text": 1, "paths": 1, "version": 1, "units": 2, "data": 3, "parameters": 4, "analysis": 5,
+RANK = {"errors": 0, "io": 1, "text": 1, "timewords": 1, "paths": 1, "version": 1, "units": 2, "data": 3, "parameters": 4, "analysis": 5,
         "present": 6, "extractor": 6, "report": 7, "cli": 8}
 
 

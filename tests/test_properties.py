@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ipanalysis.analysis.attainment import annualise
-from ipanalysis.analysis.trajectory import cagr, linear_increase
+from ipanalysis.analysis.rates import cagr, linear_increase
 from ipanalysis.present.display import fmt_value
 from ipanalysis.units import parse_quantity
 

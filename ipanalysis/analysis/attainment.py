@@ -46,7 +46,8 @@ from .progress import (ACHIEVED, BEHIND, DETERIORATION, DISTANCE_ONLY, MET, MIN_
                        NOT_ASSESSABLE, OPENSDG_THRESHOLDS, REGRESSION, STATUSES, TOO_EARLY, UNSD_THRESHOLDS,
                        combine_bands, opensdg_status, path_share, schedule_status, target_met, unsd_status)
 from .timebase import MIN_ANNUALISE_DAYS, annualise, readings, seasonal_share
-from .trajectory import cagr, trajectories, years_between
+from .rates import cagr, years_between
+from .trajectory import trajectories
 from .working import working_line
 
 __all__ = ["attainment", "latest_used", "opensdg_status", "unsd_status", "schedule_status", "target_met",
@@ -323,6 +324,22 @@ def attainment(observations: pd.DataFrame | str | None = None, as_of: str | int 
     ratio is; the other readings of a part-year flow are in ``exact_date_*`` (dated at its end date) and
     ``seasonal_*`` (a seasonal share); ``working`` shows the arithmetic; ``flags`` carries caveats.  ``as_of`` (column) is the date
     of the latest observation a verdict of the document uses (:func:`latest_used`), empty when none.
+
+    Parameters
+    ----------
+    observations : DataFrame, str or None
+        Observations in the ``data/observations.csv`` format, or a CSV path (default: that file).
+    as_of : str, int or None
+        The data cut: a date or a year (its 31 December); later observations are not used.
+    doc_id : str, optional
+        One document (default: all).
+    tolerance : float
+        The 序时进度 band around schedule (0.05: ±5 points).
+
+    Returns
+    -------
+    DataFrame
+        One row per distinct target, with the columns described above.
 
     >>> a = attainment(doc_id="ordos_2022").set_index("target_id")
     >>> r = a.loc["OR-01"]          # patent grants, 15% a year from 2,748 (2020)

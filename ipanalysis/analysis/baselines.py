@@ -57,10 +57,24 @@ def base_date(doc_id: str) -> pd.Timestamp:
     return pd.Timestamp(plan_start(doc_id) - 1, 12, 31)
 
 
-def observed_baseline(row, obs: pd.DataFrame, when: pd.Timestamp) -> tuple[float, pd.Timestamp, str] | None:
+def observed_baseline(row: pd.Series, obs: pd.DataFrame | None, when: pd.Timestamp) -> tuple[float, pd.Timestamp, str] | None:
     """The cited observation of the target's own place and indicator nearest to ``when``
     (within :data:`BASELINE_WINDOW_DAYS`): a stock at a date, or a flow over a whole year (a
     partial-year flow is never a baseline).  Returns (value, date, source URL) or None.
+
+    Parameters
+    ----------
+    row : Series
+        The target (``doc_id``, ``indicator``, ``measure``, ``basis``, ``target_year``).
+    obs : DataFrame or None
+        Observations as :func:`~ipanalysis.data.observations.load_observations` returns them.
+    when : Timestamp
+        The date the baseline should stand at (the plan's base date).
+
+    Returns
+    -------
+    tuple or None
+        ``(value, date, source URL)``, or None when no observation fits.
     """
     measure = "stock" if row.get("basis") == "running_total" else row["measure"]
     ok = _OBSERVED_COMPATIBLE.get(measure)
@@ -102,9 +116,26 @@ def keyed_baselines(baselines: pd.DataFrame, doc_id: str | None) -> pd.DataFrame
     return extra
 
 
-def baseline_for(r, base, extra, obs) -> tuple[float, pd.Timestamp, str, str] | None:
+def baseline_for(r: pd.Series, base: pd.DataFrame, extra: pd.DataFrame | None, obs: pd.DataFrame | None) -> tuple[float, pd.Timestamp, str, str] | None:
     """(value, date, source, kind) in order: stated by the document (its target row, a table
-    restatement, or baselines.csv), passed in, or the nearest cited observation."""
+    restatement, or baselines.csv), passed in, or the nearest cited observation.
+
+    Parameters
+    ----------
+    r : Series
+        The target row, with the ``baseline_value``/``baseline_year``/``baseline_from`` it states.
+    base : DataFrame
+        The stated baselines (``baselines.csv``).
+    extra : DataFrame or None
+        Baselines passed in by the caller.
+    obs : DataFrame or None
+        Observations, for the nearest cited one.
+
+    Returns
+    -------
+    tuple or None
+        ``(value, date, source, kind)`` with kind ``stated``, ``passed in`` or ``observed``; None if none.
+    """
     if pd.notna(r["baseline_value"]):
         return float(r["baseline_value"]), pd.Timestamp(int(r["baseline_year"]), 12, 31), \
             f"document: {r['baseline_from']}", "stated"

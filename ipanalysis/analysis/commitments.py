@@ -28,19 +28,15 @@ from typing import NamedTuple
 from ..data import documents
 from ..data.sources import check_doc_id, raw_text
 from ..text import normalize, sections, sentences
+from ..timewords import AS_OF, DONE_WORDS, FIVE_YEAR, FIVE_YEAR_PLANS, REVIEW_HEADING
 
 __all__ = ["Statement", "ROLES", "REVIEW_HEADING", "PAST_WORDS", "classify", "statements", "body_start"]
 
 ROLES = ("commitment", "notice", "review", "note")
 
-#: Headings of a section that looks back (its sentences report the past, they commit to nothing).
-REVIEW_HEADING = re.compile(r"发展成就|主要成就|发展基础|工作基础|现实基础|发展现状|基本情况|回顾|取得的成绩|主要成绩|"
-                            r"工作成绩|规划背景|编制背景|发展背景|发展历程|工作成效|主要成效|发展成效")
 #: Words that report the past in a sentence: 已建成, 已累计, 党的十八大以来, 共办理 ….
-PAST_WORDS = re.compile(r"已经|已有|已达|已建|已累计|已获|已完成|已成为|已形成|已培育|现已|以来|共办理|共计办理")
-_AS_OF = re.compile(r"(?:截至|截止)(?:到)?\s*(\d{4})\s*年")
-_PERIOD = re.compile(r"[“\"]?十([一二三四五])五[”\"]?(时期|期间|末|以来)?")
-_PERIOD_END = {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030}
+PAST_WORDS = re.compile(DONE_WORDS + "|以来")
+_PERIOD = re.compile(FIVE_YEAR.pattern + r"(时期|期间|末|以来)?")
 _AIMS = re.compile(r"目标|任务|指标|措施")
 _NOTE = re.compile(r"^\s*[(（]?\s*注\s*[:：]")
 _ISSUING = re.compile(r"印发.{0,80}?通知|现印发给你们|现予印发")
@@ -96,7 +92,7 @@ def body_start(text: str, title: str) -> int:
 
 def _past_period(s: str, plan_start: int) -> str | None:
     for m in _PERIOD.finditer(normalize(s)):
-        if m.group(2) and _PERIOD_END[m.group(1)] < plan_start:
+        if m.group(2) and FIVE_YEAR_PLANS[m.group(1)][1] < plan_start:
             return m.group(0)
     return None
 
@@ -114,7 +110,7 @@ def _review_section(secs, pos: int, plan_start: int) -> str | None:
 
 def _why_past(s: str, plan_start: int) -> str | None:
     """Why a sentence reports the past, else None."""
-    m = _AS_OF.search(normalize(s))
+    m = AS_OF.search(normalize(s))
     if m and int(m.group(1)) < plan_start:
         return f"reports the past ({m.group(0)})"
     period = _past_period(s, plan_start)
@@ -125,7 +121,22 @@ def _why_past(s: str, plan_start: int) -> str | None:
 
 
 def classify(text: str, title: str, plan_start: int) -> list[Statement]:
-    """Every sentence of ``text`` (a plan titled ``title`` that starts in ``plan_start``) with its role."""
+    """Every sentence of ``text`` (a plan titled ``title`` that starts in ``plan_start``) with its role.
+
+    Parameters
+    ----------
+    text : str
+        The plan's raw text.
+    title : str
+        Its title (where its own name is cited, a sentence is not a commitment).
+    plan_start : int
+        The plan's first year (years before it are the past).
+
+    Returns
+    -------
+    list of Statement
+        One per sentence, in text order.
+    """
     start = body_start(text, title)
     own = [(a, b) for a, b, _ in _title_spans(text, title)]
     secs = sections(text)

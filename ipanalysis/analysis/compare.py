@@ -33,6 +33,20 @@ _DENOMINATORS = {"件/万人": "per 10,000 residents (每万人口)"}
 def denominator(base_unit: str, measure: str, name_en: str = "") -> str:
     """The denominator an intensity or share is expressed against, for labels.
 
+    Parameters
+    ----------
+    base_unit : str
+        The indicator's base unit (``件/万人``, ``%`` …).
+    measure : str
+        The indicator's measure.
+    name_en : str
+        Its English name (a share's denominator is read from "share of …").
+
+    Returns
+    -------
+    str
+        The denominator, or ``""`` when there is none.
+
     >>> denominator("件/万人", "intensity")
     'per 10,000 residents (每万人口)'
     """
@@ -92,6 +106,20 @@ def compare_matrix(long: pd.DataFrame | None = None, min_docs: int = 1, what: st
 
     ``what`` is ``"value"`` (target values) or ``"target_year"``.  ``min_docs`` keeps only rows
     that at least that many documents target.
+
+    Parameters
+    ----------
+    long : DataFrame, optional
+        :func:`compare` output (default: computed).
+    min_docs : int
+        The least number of documents a row's indicator must have.
+    what : str
+        ``"value"`` or ``"target_year"``.
+
+    Returns
+    -------
+    DataFrame
+        Indicator rows × document columns.
 
     >>> m = compare_matrix(min_docs=3)
     >>> "high_value_invention_patents_per_10k" in m.index.get_level_values("indicator")

@@ -95,6 +95,22 @@ def schedule_status(progress_ratio: float, elapsed_share: float, achieved: bool 
                     tolerance: float = 0.05) -> str:
     """序时进度: the share of the task done against the share expected by now (± ``tolerance``).
 
+    Parameters
+    ----------
+    progress_ratio : float
+        The share of the baseline→target distance covered.
+    elapsed_share : float
+        The share the plan's path has covered by now (:func:`path_share`).
+    achieved : bool
+        Whether the target is already met.
+    tolerance : float
+        The band around schedule (0.05: ±5 points).
+
+    Returns
+    -------
+    str
+        ``achieved``, ``ahead_of_schedule``, ``on_schedule`` or ``behind_schedule``.
+
     >>> schedule_status(0.40, 0.5), schedule_status(0.60, 0.5), schedule_status(0.46, 0.5)
     ('behind_schedule', 'ahead_of_schedule', 'on_schedule')
     """
@@ -117,6 +133,18 @@ def path_share(done: float, span: float, required_cagr: float | None = None) -> 
 
     A series exactly on a 年均增长15% path is on schedule: after 3 of 5 years the path has covered
     (1.15³ − 1) / (1.15⁵ − 1) = 51.5% of the distance, not the straight line's 60%.
+
+    Parameters
+    ----------
+    done, span : float
+        Years elapsed, and years from baseline to target.
+    required_cagr : float, optional
+        The plan's rate (None: a straight line).
+
+    Returns
+    -------
+    float
+        The share covered, 0 to 1.
 
     >>> round(path_share(3, 5, 0.15), 4), path_share(3, 5)
     (0.515, 0.6)
@@ -150,6 +178,19 @@ def target_met(observed: float, target: float, comparator: str, direction: str =
 
     ``>=``, ``=`` ("reach X"), ``≈`` and ``range`` (the lower end) are met at the value;
     ``>`` (突破/超过) only above it.  For a desirable-down indicator the inequalities flip.
+
+    Parameters
+    ----------
+    observed, target : float
+        The observed and the targeted value.
+    comparator : str
+        The target's comparator (``>=``, ``>``, ``=``, ``≈``, ``range``).
+    direction : str
+        ``"up"`` or ``"down"`` (desirable direction).
+
+    Returns
+    -------
+    bool
 
     >>> target_met(50000, 50000, ">"), target_met(50001, 50000, ">"), target_met(5, 5, "range")
     (False, True, True)

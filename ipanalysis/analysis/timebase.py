@@ -40,6 +40,18 @@ class Reading(NamedTuple):
 def annualise(value: float, start: pd.Timestamp, end: pd.Timestamp) -> float:
     """A flow counted over [start, end] scaled to a full year by the days it covers (an even year).
 
+    Parameters
+    ----------
+    value : float
+        The flow over the period.
+    start, end : Timestamp
+        The period's first and last day.
+
+    Returns
+    -------
+    float
+        The value for a whole year.
+
     >>> round(annualise(3398, pd.Timestamp("2024-01-01"), pd.Timestamp("2024-09-30")), 1)   # 274 of 366 days
     4538.9
     >>> annualise(100, pd.Timestamp("2023-01-01"), pd.Timestamp("2023-12-31"))
@@ -60,6 +72,24 @@ def seasonal_share(obs: pd.DataFrame, doc_id: str, province: str | None, indicat
     """The share of a whole year's flow that falls in the months [start, end], from the file: the same
     place in an earlier year first, else its province in the same or an earlier year (latest first).
     Returns (share, where from) or None when the file holds no such pair.
+
+    Parameters
+    ----------
+    obs : DataFrame
+        Observations (``load_observations``).
+    doc_id : str
+        The document whose place is read.
+    province : str or None
+        Its province, the fallback.
+    indicator : str
+        The indicator.
+    start, end : Timestamp
+        The part-year period.
+
+    Returns
+    -------
+    tuple or None
+        ``(share, where from)``, or None.
 
     >>> o = pd.DataFrame({"doc_id": [None, None], "place": ["内蒙古自治区"] * 2, "scope": ["province"] * 2,
     ...     "indicator": ["patent_grants_annual"] * 2, "measure": ["flow"] * 2, "value": [15000.0, 24000.0],
@@ -87,13 +117,31 @@ def seasonal_share(obs: pd.DataFrame, doc_id: str, province: str | None, indicat
     return None
 
 
-def readings(value: float, start, end: pd.Timestamp, flow: bool, annual: bool,
+def readings(value: float, start: pd.Timestamp, end: pd.Timestamp, flow: bool, annual: bool,
              season: tuple[float, str] | None = None) -> list[Reading]:
     """The readings of one observation, the primary first.
 
     A stock, a plan-period total or a whole-year flow has one (its date).  A part-year annual flow has
     the even-year value counted as its calendar year (primary), the same dated at its end date, and,
     where a seasonal share exists, the seasonal value counted as its calendar year.
+
+    Parameters
+    ----------
+    value : float
+        The observed value.
+    start, end : Timestamp
+        Its period (a stock: ``end``).
+    flow : bool
+        Whether it is a flow.
+    annual : bool
+        Whether the target reads it as an annual flow.
+    season : tuple, optional
+        ``(share, where from)`` of :func:`seasonal_share`.
+
+    Returns
+    -------
+    list of Reading
+        The primary reading first.
 
     >>> r = readings(3398, pd.Timestamp("2024-01-01"), pd.Timestamp("2024-09-30"), True, True)
     >>> [(x.dating, round(x.value), x.when.date().isoformat()) for x in r]

@@ -1,13 +1,10 @@
 """Trajectories: the growth a target implies, year-by-year paths, and what past growth would give.
 
-Compound annual growth rate (CAGR) is the standard way planners state and check growth
-("年均增长38.0%"); the linear annual increase is the 序时进度 reading of the same gap
-(an equal share of the task each year).
+The arithmetic (CAGR, linear increase, paths) is :mod:`ipanalysis.analysis.rates`; it is re-exported here.
 
->>> round(cagr(550, 2748, 5), 3)
-0.38
->>> linear_increase(0.93, 2, 5)
-0.214
+>>> tr = trajectories("ordos_2022").set_index("target_id")
+>>> round(float(tr.loc["OR-01", "required_cagr"]), 2)
+0.15
 """
 
 from __future__ import annotations
@@ -20,75 +17,15 @@ from ..data import baselines as _load_baselines
 from ..data import indicators
 from ..data import targets as _load_targets
 from .baselines import STATED_COMPATIBLE, baseline_for, keyed_baselines, plan_start
-from ..errors import ParameterError, UnknownTargetError
+from ..errors import UnknownTargetError
 from ..units import fmt_value
 from ..parameters import METHODS, check_method
+from .rates import cagr, linear_increase, path, years_between
 
 __all__ = ["cagr", "years_between", "linear_increase", "path", "trajectories", "trajectory", "canonical_targets", "historical_growth",
            "plan_paths"]
 
 LEVEL_MEASURES = ("stock", "level", "annual_flow", "intensity")
-
-
-def cagr(start: float, end: float, years: float) -> float:
-    """Compound annual growth rate, as a fraction: ``(end / start) ** (1 / years) - 1``.
-
-    >>> round(cagr(867, 9742, 5), 3)
-    0.622
-    >>> cagr(0, 10, 5)
-    Traceback (most recent call last):
-    ...
-    ipanalysis.errors.ParameterError: cagr needs positive start and end values, got start=0, end=10
-    """
-    if years is None or not years > 0:
-        raise ParameterError(f"cagr needs years > 0, got years={years}")
-    if not (start > 0 and end > 0):
-        raise ParameterError(f"cagr needs positive start and end values, got start={start}, end={end}")
-    return (end / start) ** (1.0 / years) - 1.0
-
-
-def years_between(a: pd.Timestamp, b: pd.Timestamp) -> float:
-    """Years from date ``a`` to date ``b``, counting each calendar year as one (a year-end to the
-    next year-end is exactly 1, whatever the leap days), the part years by their share of days.
-
-    >>> years_between(pd.Timestamp("2020-12-31"), pd.Timestamp("2025-12-31"))
-    5.0
-    >>> round(years_between(pd.Timestamp("2020-12-31"), pd.Timestamp("2024-09-30")), 4)   # 3 + 274/366
-    3.7486
-    """
-    def pos(d: pd.Timestamp) -> float:
-        return d.year + d.day_of_year / (366 if d.is_leap_year else 365)
-    return pos(b) - pos(a)
-
-
-def linear_increase(start: float, end: float, years: float) -> float:
-    """Equal absolute increase per year that closes the gap in ``years``.
-
-    >>> linear_increase(48, 96, 5)
-    9.6
-    """
-    if years is None or not years > 0:
-        raise ParameterError(f"linear_increase needs years > 0, got years={years}")
-    return round((end - start) / years, 12)
-
-
-def path(start: float, end: float, start_year: int, end_year: int, method: str = "compound") -> pd.DataFrame:
-    """Year-by-year values from ``start`` (in ``start_year``) to ``end`` (in ``end_year``).
-
-    >>> path(100, 121, 2020, 2022)["value"].round(6).tolist()
-    [100.0, 110.0, 121.0]
-    >>> path(100, 120, 2020, 2022, method="linear")["value"].tolist()
-    [100.0, 110.0, 120.0]
-    """
-    check_method(method)
-    years = np.arange(start_year, end_year + 1)
-    n = end_year - start_year
-    t = years - start_year
-    if method == "compound":
-        values = start * (1 + cagr(start, end, n)) ** t
-    else:
-        values = start + (end - start) * t / n
-    return pd.DataFrame({"year": years, "value": values.astype(float)})
 
 
 def canonical_targets(targets: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -200,6 +137,20 @@ def trajectories(doc_id: str | None = None, baselines: pd.DataFrame | None = Non
     plan-period totals (累计, ``basis`` period_total) get the annual average they imply; shares,
     scores and qualitative targets are not projected (``computable`` False, ``reason`` says why).
 
+    Parameters
+    ----------
+    doc_id : str, optional
+        One document (default: all).
+    baselines : DataFrame, optional
+        Baselines passed in, as above.
+    observations : DataFrame, optional
+        Observations (default: ``data/observations.csv``).
+
+    Returns
+    -------
+    DataFrame
+        One row per distinct target.
+
     >>> tr = trajectories("ordos_2022").set_index("indicator")
     >>> round(float(tr.loc["geographical_indications", "required_cagr"]), 4)
     0.0546
@@ -232,7 +183,17 @@ def trajectories(doc_id: str | None = None, baselines: pd.DataFrame | None = Non
 
 
 def history(doc_id: str, indicator: str, measure: str) -> pd.DataFrame:
-    """The document's own stated series for one indicator (``year``, ``value``), oldest first."""
+    """The document's own stated series for one indicator (``year``, ``value``), oldest first.
+
+    Parameters
+    ----------
+    doc_id, indicator, measure : str
+        The document, and the indicator and measure of the series.
+
+    Returns
+    -------
+    DataFrame
+    """
     b = _load_baselines()
     ok = STATED_COMPATIBLE.get(measure, (measure,))
     h = b[(b["doc_id"] == doc_id) & (b["indicator"] == indicator) & b["value"].notna() & b["measure"].isin(ok)]
@@ -247,6 +208,19 @@ def trajectory(target_id: str, method: str = "compound", observations: pd.DataFr
     target by ``method``), ``past growth continued`` (the historical CAGR carried from the
     last historical year to the target year, where the document gives two or more past
     values) and ``observed`` (rows of ``observations`` for the same indicator and document).
+
+    Parameters
+    ----------
+    target_id : str
+        The target.
+    method : str
+        ``"compound"`` or ``"linear"`` plan path.
+    observations : DataFrame, optional
+        Observed rows to add.
+
+    Returns
+    -------
+    DataFrame
 
     >>> tr = trajectory("OR-01")
     >>> sorted(tr["series"].unique())

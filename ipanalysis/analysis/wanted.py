@@ -33,6 +33,8 @@ would still leave its target without a verdict says so in its note, with attainm
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
 from ..data import documents, indicators, read_table, targets
@@ -53,7 +55,7 @@ COLUMNS = tuple(SCHEMAS["observations"])
 NO_VERDICT = (NO_DATA, NOT_ASSESSABLE, DISTANCE_ONLY)
 
 
-def latest_full_year(as_of=None) -> int:
+def latest_full_year(as_of: str | int | None = None) -> int:
     """The last calendar year that had ended by ``as_of`` (a date or a year; default: today).
 
     >>> latest_full_year("2026-12-06"), latest_full_year("2025-12-31"), latest_full_year(2025)
@@ -148,10 +150,24 @@ def _unsettled(frame: pd.DataFrame, observations, doc_id: str | None) -> dict[st
     return dict(zip(left["target_id"], left["comment"]))
 
 
-def wanted(doc_id: str | None = None, as_of=None, observations=None) -> pd.DataFrame:
+def wanted(doc_id: str | None = None, as_of: str | int | None = None,
+           observations: str | Path | None = None) -> pd.DataFrame:
     """The wanted rows of one local plan (``doc_id``) or of all of them, in ``data/observations.csv``'s
     columns, ordered by document, target and period; ``as_of`` is the cut (default: today) and
     ``observations`` the file the verdicts come from (default: ``data/observations.csv``).
+
+    Parameters
+    ----------
+    doc_id : str, optional
+        One local plan (default: all).
+    as_of : str or int, optional
+        The data cut.
+    observations : str or Path, optional
+        The observations file.
+
+    Returns
+    -------
+    DataFrame
 
     >>> w = wanted("guiyang_2022", as_of="2026-12-06")
     >>> w.iloc[0][["indicator", "period_end", "scope"]].tolist(), sorted(set(w["period_end"]))

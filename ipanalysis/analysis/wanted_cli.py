@@ -32,9 +32,22 @@ from .wanted import wanted
 __all__ = ["wanted_main", "check_observations_main", "wanted_csv"]
 
 
-def wanted_csv(doc_id: str | None = None, as_of=None, with_observations: bool = False) -> str:
+def wanted_csv(doc_id: str | None = None, as_of: str | int | None = None, with_observations: bool = False) -> str:
     """The wanted rows as CSV text (``data/observations.csv``'s header, ``\\n`` line ends), after the
     real observations if ``with_observations``.
+
+    Parameters
+    ----------
+    doc_id : str, optional
+        One local plan (default: all).
+    as_of : str or int, optional
+        The data cut (default: today).
+    with_observations : bool
+        Whether the real observations come first.
+
+    Returns
+    -------
+    str
 
     >>> wanted_csv("guiyang_2022", as_of="2026-12-06").splitlines()[0].split(",")[:4]
     ['doc_id', 'place', 'indicator', 'period_start']

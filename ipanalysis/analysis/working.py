@@ -79,10 +79,24 @@ def _ratio_part(rec: dict, t, unit: str) -> str:
     return ""
 
 
-def working_line(rec: dict, t, alternatives: list) -> str:
+def working_line(rec: dict, t: pd.Series, alternatives: list) -> str:
     """The worked line for one target's record (see :func:`ipanalysis.attainment`); "" when there is
     nothing to work (no observation).  ``alternatives``: (reading, years, ratio, band) of the other
-    readings of the same observation."""
+    readings of the same observation.
+
+    Parameters
+    ----------
+    rec : dict
+        The attainment record.
+    t : Series
+        The target's trajectory row.
+    alternatives : list
+        The other readings.
+
+    Returns
+    -------
+    str
+    """
     unit = rec.get("level_unit") or rec.get("unit")
     reading = rec["reading"]
     if pd.isna(rec["obs_value"]) or reading == "none" and rec["status"] not in (TOO_EARLY,):

@@ -17,6 +17,7 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import pandas as pd
 
@@ -52,9 +53,23 @@ def _spans(text: str, quotes) -> list[tuple[int, int]]:
     return spans
 
 
-def uncovered_in(text: str, quotes, doc_id: str | None = None) -> list[tuple]:
+def uncovered_in(text: str, quotes: Iterable[str], doc_id: str | None = None) -> list[tuple]:
     """``(doc_id, number, position, sentence)`` for each number of a target-bearing sentence of
     ``text`` that no quote in ``quotes`` covers.
+
+    Parameters
+    ----------
+    text : str
+        A document's raw text.
+    quotes : iterable of str
+        The quotes (targets', baselines', exclusions') that cover numbers.
+    doc_id : str, optional
+        The document id written into each row.
+
+    Returns
+    -------
+    list of tuple
+        ``(doc_id, number, position, sentence)`` per uncovered number, in text order.
 
     >>> uncovered_in("专利达到5件，商标达到6件。", ["专利达到5件"])
     [(None, '6', 11, '专利达到5件，商标达到6件。')]

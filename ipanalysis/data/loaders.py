@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -61,22 +62,32 @@ def _stamp(*names: str) -> tuple:
     return (str(d),) + tuple(f.stat().st_mtime_ns if f.exists() else 0 for f in files)
 
 
-@lru_cache(maxsize=8)
-def _documents(stamp: tuple) -> pd.DataFrame:
-    path = data_dir() / "documents.csv"
-    df = validate_frame("documents", read_table(path), _relative(path))
-    raw = data_dir() / "raw"
-    missing = [Problem(i + 2, "doc_id", f"no raw text data/raw/{d}.txt for this document", None)
-               for i, d in enumerate(df["doc_id"]) if pd.notna(d) and not (raw / f"{d}.txt").is_file()]
-    if missing:
-        raise DataValidationError(_relative(path), missing)
+def _checked(name: str, context: dict | None = None,
+             rule: tuple[str, str, Callable[..., bool], tuple[str, ...]] | None = None) -> pd.DataFrame:
+    """``data/<name>.csv`` read and validated against its schema (``context`` as in
+    :func:`~ipanalysis.data.schemas.validate_frame`) and, with ``rule = (column, message, bad, columns)``,
+    against one cross-table rule: a row is a problem in ``column`` when ``bad(*its values of columns)``."""
+    path = data_dir() / f"{name}.csv"
+    df = validate_frame(name, read_table(path), _relative(path), context)
+    if rule:
+        column, message, bad, columns = rule
+        problems = [Problem(i + 2, column, message.format(*values), None)
+                    for i, values in enumerate(zip(*(df[c] for c in columns))) if bad(*values)]
+        if problems:
+            raise DataValidationError(_relative(path), problems)
     return df
 
 
 @lru_cache(maxsize=8)
+def _documents(stamp: tuple) -> pd.DataFrame:
+    raw = data_dir() / "raw"
+    return _checked("documents", rule=("doc_id", "no raw text data/raw/{}.txt for this document",
+                                       lambda d: pd.notna(d) and not (raw / f"{d}.txt").is_file(), ("doc_id",)))
+
+
+@lru_cache(maxsize=8)
 def _indicators(stamp: tuple) -> pd.DataFrame:
-    path = data_dir() / "indicators.csv"
-    return validate_frame("indicators", read_table(path), _relative(path))
+    return _checked("indicators")
 
 
 def _quantity_problems(df: pd.DataFrame, value_col: str, id_col: str) -> list[Problem]:
@@ -120,8 +131,7 @@ def _provenance_problems(df: pd.DataFrame, id_col: str, units: dict[str, str]) -
 def _validated(name: str, id_col: str, value_col: str, stamp: tuple) -> pd.DataFrame:
     path = data_dir() / f"{name}.csv"
     cat = _indicators(_stamp("indicators"))
-    ctx = {"doc_ids": doc_ids(), "indicator_keys": cat["key"].tolist()}
-    df = validate_frame(name, read_table(path), _relative(path), ctx)
+    df = _checked(name, {"doc_ids": doc_ids(), "indicator_keys": cat["key"].tolist()})
     units = dict(zip(cat["key"], cat["base_unit"]))
     problems = _provenance_problems(df, id_col, units) + _quantity_problems(df, value_col, id_col)
     if problems:
@@ -150,31 +160,22 @@ def _baselines(stamp: tuple) -> pd.DataFrame:
 
 @lru_cache(maxsize=8)
 def _exclusions(stamp: tuple) -> pd.DataFrame:
-    path = data_dir() / "target_exclusions.csv"
-    df = validate_frame("target_exclusions", read_table(path), _relative(path), {"doc_ids": doc_ids()})
-    bad = [Problem(i + 2, "quote", f"not found verbatim in data/raw/{d}.txt", None)
-           for i, (d, q) in enumerate(zip(df["doc_id"], df["quote"])) if q not in raw_text(d)]
-    if bad:
-        raise DataValidationError(_relative(path), bad)
-    return df
+    return _checked("target_exclusions", {"doc_ids": doc_ids()},
+                    ("quote", "not found verbatim in data/raw/{}.txt", lambda d, q: q not in raw_text(d),
+                     ("doc_id", "quote")))
 
 
 @lru_cache(maxsize=8)
 def _indicator_relations(stamp: tuple) -> pd.DataFrame:
-    path = data_dir() / "indicator_relations.csv"
     ctx = {"doc_ids": doc_ids(), "indicator_keys": _indicators(_stamp("indicators"))["key"].tolist()}
-    df = validate_frame("indicator_relations", read_table(path), _relative(path), ctx)
-    bad = [Problem(i + 2, "strict", "part_of needs strict = yes or no (only part_of takes it)", None)
-           for i, (r, st) in enumerate(zip(df["relation"], df["strict"])) if (r == "part_of") == pd.isna(st)]
-    if bad:
-        raise DataValidationError(_relative(path), bad)
-    return df
+    return _checked("indicator_relations", ctx,
+                    ("strict", "part_of needs strict = yes or no (only part_of takes it)",
+                     lambda r, st: (r == "part_of") == pd.isna(st), ("relation", "strict")))
 
 
 @lru_cache(maxsize=8)
 def _stated_reasons(stamp: tuple) -> pd.DataFrame:
-    path = data_dir() / "stated_reasons.csv"
-    return validate_frame("stated_reasons", read_table(path), _relative(path))
+    return _checked("stated_reasons")
 
 
 def documents() -> pd.DataFrame:

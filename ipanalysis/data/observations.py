@@ -251,6 +251,20 @@ def load_observations(source: str | Path | pd.DataFrame | None = None, name: str
     writes them) are skipped.  Raises :class:`~ipanalysis.errors.DataFileNotFoundError` for a missing
     file and :class:`~ipanalysis.errors.DataValidationError` naming file, line and column.
 
+    Parameters
+    ----------
+    source : str, Path, DataFrame or None
+        A CSV file, a frame, or None for ``data/observations.csv``.
+    name : str, optional
+        The label error messages use (default: the path, or ``observations (DataFrame)``).
+    illustrative : bool, optional
+        Whether the rows are invented examples (default: the file name says so).
+
+    Returns
+    -------
+    DataFrame
+        The validated rows with ``doc_id``, ``start``, ``end``, ``days`` and ``illustrative`` added.
+
     >>> bad = pd.DataFrame([{"doc_id": "ordos_2022", "indicator": "ip_pledge_financing", "period_start":
     ...     "2021-01-01", "period_end": "2021-12-31", "value": 44.6, "value_text": "44.6亿元", "unit": "yuan",
     ...     "measure": "flow", "scope": "city", "source_title": "t", "source_publisher": "p",

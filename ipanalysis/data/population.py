@@ -46,6 +46,20 @@ def population_near(doc_id: str, year: int, table: pd.DataFrame | None = None) -
     """The population row of a document's place nearest to ``year`` (earlier wins a tie), from
     ``table`` (default: :func:`population`).
 
+    Parameters
+    ----------
+    doc_id : str
+        The document whose place is wanted.
+    year : int
+        The year to be nearest to.
+    table : DataFrame, optional
+        Population rows (default: :func:`population`).
+
+    Returns
+    -------
+    Series or None
+        The nearest row, or None when the place has no population row.
+
     >>> int(population_near("guiyang_2022", 2021)["value"])
     6102300
     """

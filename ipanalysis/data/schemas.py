@@ -176,6 +176,22 @@ def validate_frame(name: str, df: pd.DataFrame, file: str, context: dict | None 
 
     ``context`` supplies the lists that some columns draw from (``doc_ids``,
     ``indicator_keys``).  Raises :class:`DataValidationError` listing every problem.
+
+    Parameters
+    ----------
+    name : str
+        The schema's name (a table's file stem, e.g. ``targets``).
+    df : DataFrame
+        The rows as read.
+    file : str
+        The file name the problems name.
+    context : dict, optional
+        Lists some columns draw from (``doc_ids``, ``indicator_keys``).
+
+    Returns
+    -------
+    DataFrame
+        ``df`` with the schema's dtypes.
     """
     context = context or {}
     schema = _pandera_schema(name, context)

@@ -16,6 +16,7 @@ the re-read of found rows) are not searches for a document's missing figures and
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -36,7 +37,7 @@ class LogSection:
     doc_ids: tuple[str, ...]
     text: str
 
-    def mentions(self, terms) -> bool:
+    def mentions(self, terms: Iterable[str]) -> bool:
         """Whether any of ``terms`` (a target id, an indicator's Chinese name) occurs in the section.
 
         >>> LogSection("x.md", "pass 1", ("guiyang_2022",), "| 1 | pages | 贵阳 高价值发明专利 |").mentions(["高价值发明专利"])

@@ -159,6 +159,20 @@ def read_rows(cells: list[Cell], ncols: int, serial: bool) -> tuple[list[FlatRow
     """Rows from the data cells of a table; also why reading stopped early (None at the end).
 
     One pass over cells of different kinds, with its stop reasons inline: longer than 60 lines.
+
+    Parameters
+    ----------
+    cells : list of Cell
+        The table's data cells, in reading order.
+    ncols : int
+        The number of columns of the header.
+    serial : bool
+        Whether the first column is a serial number (序号).
+
+    Returns
+    -------
+    tuple
+        ``(rows, stop)``: the rows read, and why reading stopped early (None at the end).
     """
     rows: list[FlatRow] = []
     pos, n, category = 0, 1, None
@@ -203,6 +217,20 @@ def read_rows(cells: list[Cell], ncols: int, serial: bool) -> tuple[list[FlatRow
 def read_flat_table(lines: list[str], i: int, title: str | None = None) -> FlatTable | None:
     """The table whose header holds the name cell at line ``i`` (or whose title is line ``i - 1``
     when ``title`` is given), or None when the header has no target column.
+
+    Parameters
+    ----------
+    lines : list of str
+        The document's lines.
+    i : int
+        The line of the header's name cell (or the line after the title).
+    title : str, optional
+        The table's title, when known (default: the non-blank line above the header).
+
+    Returns
+    -------
+    FlatTable or None
+        The table, or None when the header has no target column.
     """
     j = i - 1
     while j >= 0 and (not lines[j].strip() or header_role(lines[j].strip()) in ("serial", "category")):

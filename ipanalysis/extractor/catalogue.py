@@ -115,7 +115,22 @@ def _unit_penalty(unit: str | None, measure: str | None, base: str, growth: bool
 
 
 def rank_keys(name: str, unit: str | None, measure: str | None, cat: Catalogue) -> list[Ranked]:
-    """Catalogue rows ranked by similarity to ``name``: ``(score, key, base unit, measure)``."""
+    """Catalogue rows ranked by similarity to ``name``: ``(score, key, base unit, measure)``.
+
+    Parameters
+    ----------
+    name : str
+        The indicator name as the text writes it.
+    unit, measure : str or None
+        The quantity's unit and measure, when known (they break ties).
+    cat : Catalogue
+        The catalogue's rows.
+
+    Returns
+    -------
+    list of Ranked
+        Best first.
+    """
     growth = measure == "growth_rate"
     core = re.sub(r"(年均|平均)?(增长率|增速|增幅)$", "", name) if growth else name
     g = grams(core)

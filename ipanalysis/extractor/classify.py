@@ -137,7 +137,22 @@ def history_reason(ctx: SentenceContext, f: Found) -> str | None:
 
 
 def confidence(ctx: SentenceContext, f: Found, comparator: str) -> tuple[float, str]:
-    """Confidence of a target and why."""
+    """Confidence of a target and why.
+
+    Parameters
+    ----------
+    ctx : SentenceContext
+        The sentence the target stands in (its section, years, past or future wording).
+    f : Found
+        The target's quantity.
+    comparator : str
+        The comparator read for it.
+
+    Returns
+    -------
+    tuple
+        ``(confidence 0–1, why)``.
+    """
     conf, why = 0.55, []
     trig = TRIGGER_BEFORE.search(f.before)
     if f.pre or comparator != "=" or trig:
@@ -167,7 +182,24 @@ def head_noun(name: str) -> str:
 
 def measure_hint(ctx: SentenceContext, f: Found, name: str, growth: bool, increment: bool) -> str | None:
     """A measure read from the wording (年均/每年 → annual_flow, 累计/新增 → cumulative, growth; 申请/登记量/
-    登记额/交易额 with two or more milestones in the sentence, 2025年达到A,2028年达到B → annual_flow)."""
+    登记额/交易额 with two or more milestones in the sentence, 2025年达到A,2028年达到B → annual_flow).
+
+    Parameters
+    ----------
+    ctx : SentenceContext
+        The sentence, for its cue words and milestones.
+    f : Found
+        The quantity whose measure is wanted.
+    name : str
+        Its indicator name.
+    growth, increment : bool
+        Whether it is a growth rate, an increment (新增/增加).
+
+    Returns
+    -------
+    str or None
+        A measure code, or None when the wording says nothing.
+    """
     sent = ctx.sent
     cue = sent[f.a:f.e]
     head = head_noun(name)
@@ -189,6 +221,20 @@ def measure(c: Candidate, key_measure: str | None, one_year: bool) -> str:
     """The measure of a candidate from its unit, cues and the catalogue's measure.
 
     A decision list, top rule wins; kept as one list so the order is visible: over 40 lines.
+
+    Parameters
+    ----------
+    c : Candidate
+        The candidate.
+    key_measure : str or None
+        The measure of its catalogue key.
+    one_year : bool
+        Whether the sentence names one year only.
+
+    Returns
+    -------
+    str
+        A measure code.
     """
     if c.growth:
         return "growth_rate"

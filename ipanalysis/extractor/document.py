@@ -223,7 +223,23 @@ def sections(doc: Document) -> None:
 
 def read_document_facts(text: str, doc_id: str | None = None, target_year: int | None = None,
                         cat: Catalogue = ()) -> Document:
-    """A :class:`Document` with its lines, facts and sections read."""
+    """A :class:`Document` with its lines, facts and sections read.
+
+    Parameters
+    ----------
+    text : str
+        The document, verbatim (it is normalised for reading).
+    doc_id : str, optional
+        Its id, kept on the :class:`Document`.
+    target_year : int, optional
+        Overrides the horizon the title and text state.
+    cat : Catalogue
+        The indicator catalogue the sentence readers match names against.
+
+    Returns
+    -------
+    Document
+    """
     norm = normalize(text)
     doc = Document(text=text, norm=norm, doc_id=doc_id, cat=cat)
     doc.lines = text_lines(norm)

@@ -96,6 +96,22 @@ def match(candidates: pd.DataFrame, truth: pd.DataFrame, texts: dict[str, str] |
     ``texts`` maps doc_id → raw text (default: :func:`ipanalysis.data.sources.raw_text` when the id is
     known) and turns quotes into spans; without a text, quotes overlap when one contains the other.
 
+    Parameters
+    ----------
+    candidates, truth : DataFrame
+        Extracted and curated rows.
+    texts : dict, optional
+        doc_id → raw text.
+    id_col : str
+        The curated id column.
+    same_year : bool
+        Whether the target years must agree.
+
+    Returns
+    -------
+    DataFrame
+        The candidates with ``id_col``.
+
     >>> t = pd.DataFrame({"target_id": ["X-01"], "doc_id": ["d"], "value": [3.0], "value_high": [None],
     ...                   "source_quote": ["数量达3个"]})
     >>> from ipanalysis.extractor import extract
@@ -178,6 +194,22 @@ def score(candidates: pd.DataFrame, truth: pd.DataFrame, texts: dict[str, str] |
     a restatement the extractor linked to a matched candidate (``dup_linked``, see
     :func:`linked_duplicates`), which counts neither way.  ``measure_same`` counts the true
     positives whose ``measure`` is the labelled one; ``measure_agreement`` = measure_same / tp.
+
+    Parameters
+    ----------
+    candidates, truth : DataFrame
+        Extracted and curated target rows.
+    texts : dict, optional
+        doc_id → raw text.
+    baselines, exclusions : DataFrame, optional
+        Curated baselines and exclusions, to name false positives.
+    same_year : bool
+        As in :func:`match`.
+
+    Returns
+    -------
+    DataFrame
+        One row per document, then ``TOTAL``.
 
     >>> t = pd.DataFrame({"target_id": ["X-01", "X-02"], "doc_id": ["d", "d"], "value": [3.0, 9.0], "value_high": [None, None],
     ...                   "source_quote": ["数量达3个", "人数达9人"], "duplicate_of": [None, None], "measure": ["stock", "stock"]})

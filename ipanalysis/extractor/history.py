@@ -48,7 +48,21 @@ def baseline_year(ctx: SentenceContext, f: Found) -> int | None:
 
 
 def period_start(ctx: SentenceContext, f: Found, growth: bool) -> int | None:
-    """First year of the past period a cumulative history value covers (“十三五”时期…累计)."""
+    """First year of the past period a cumulative history value covers (“十三五”时期…累计).
+
+    Parameters
+    ----------
+    ctx : SentenceContext
+        The sentence that reports the past.
+    f : Found
+        The history value.
+    growth : bool
+        Whether the value is a growth rate (年均增长).
+
+    Returns
+    -------
+    int or None
+    """
     sent = ctx.sent
     pm = re.search(r"[“\"]?十([一二三四五])五[”\"]?(?:时期|期间)", ctx.line[:ctx.ss + f.s])
     if pm and ctx.doc.is_past(PERIODS[pm.group(1)][1]) and not re.search(r"\d{4}\s*年", sent[:f.s]) \

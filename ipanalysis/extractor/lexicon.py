@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 
+# The time words the analysis reads too (AS_OF, five-year periods, review headings, done words) have one home:
+from ..timewords import AS_OF, DONE_WORDS, FIVE_YEAR, FIVE_YEAR_PLANS, REVIEW_HEADING  # noqa: F401 (AS_OF re-exported)
+
 #: Five-year periods → (first year, last year).
-PERIODS = {"一": (2006, 2010), "二": (2011, 2015), "三": (2016, 2020), "四": (2021, 2025), "五": (2026, 2030)}
-PERIOD_RE = re.compile(r"[“\"]?十([一二三四五])五[”\"]?")
+PERIODS, PERIOD_RE = FIVE_YEAR_PLANS, FIVE_YEAR  # the one home: ipanalysis.timewords
 
 PLAN_WORDS = re.compile(r"规划|方案|纲要|计划|要点|行动|意见|目标|办法")
 REPORT_WORDS = re.compile(r"进展|情况|总结|报告|公报|通报|会议|综述|成效|成绩")
@@ -73,10 +75,9 @@ VERB_END = re.compile(
     r"(培育|培养|开展|形成|扶持|挖掘|建设|建成|举办|召开|设立|成立|引进|引导支持|引导|支持|打造|组织|认定|新建|创建|"
     r"配备|覆盖|明确|完成|获得|实施|选育|服务|发布|评选|遴选|扶植|建立|布局|资助|奖励|入选|新增|储备|招引|"
     r"引育|聚集|集聚|孵化|帮助|指导|培训|帮扶|推荐|申报|争创|创成|落地|转化|孵育)$")
-HISTORY_HEADING = re.compile(r"发展成就|主要成就|发展基础|工作基础|现实基础|现状|回顾|取得的成绩|主要成绩|工作成绩|基本情况|"
-                             r"规划背景|编制背景|发展背景|发展历程|工作成效|主要成效|发展成效")
+HISTORY_HEADING = REVIEW_HEADING
 TARGET_HEADING = re.compile(r"目标|指标")
-PAST_CLAUSE = re.compile(r"(已经|已有|已达|已建|已累计|已获|已完成|已成为|已形成|已培育|现有|目前|当前|现已|共有|共办理|共计办理|"
+PAST_CLAUSE = re.compile(rf"({DONE_WORDS}|现有|目前|当前|共有|"
                          r"实现了|增长了|提高了|达到了|增加了|取得了|获得了|完成了|被评为|获评|入选了)")
 #: A reported year: 去年全市商标注册3.2万件, 同比增长12% is history, not a target.
 LAST_YEAR = re.compile(r"同比|(?<![较比])(去年|上年|上一年|前一年)")  # not 较上年增长 (a growth target)
@@ -87,8 +88,6 @@ FUTURE_WORDS = re.compile(r"力争|确保|计划|预计|目标|预期|要达到|
 ATTAINED = re.compile(r"(?<!力争)(?<!确保)(?<!争取)(?<![要将])(?:提前|超额)[\u4e00-\u9fff\d]{0,6}?完成[^。;]{0,40}?目标")
 #: A value named as the target itself (达到5万件的目标, 7000件的目标任务).
 TARGET_OF = re.compile(r"^\s*的(?:目标|预期目标|目标任务)")
-#: An 'as of' date (截至2021年底, 截止到2021年6月): what follows is a stated value at that date.
-AS_OF = re.compile(r"(?:截至|截止到|截止)\s*(\d{4})\s*年")
 #: A 'by' date (到2025年, 至2025年 — not 截至/截止到): a target year that scopes the rest of its paragraph.
 BY_YEAR = re.compile(r"(?<![截止])(?:到|至)\s*(\d{4})\s*年")
 #: A per-10,000-residents indicator: 每万人口…, or a name opening with 万人 (万人有效发明专利拥有量).

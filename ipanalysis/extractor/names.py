@@ -75,7 +75,22 @@ def list_items(sent: str, found: list[Found]) -> None:
 
 def noun_after(sent: str, e: int, b: int) -> str:
     """The noun phrase after a number up to the clause end (培育1家…服务机构), or up to a 、 that
-    opens the next quantity of a list (培育12个产业、300家企业)."""
+    opens the next quantity of a list (培育12个产业、300家企业).
+
+    Parameters
+    ----------
+    sent : str
+        The sentence.
+    e : int
+        Where the number's text ends.
+    b : int
+        Where its clause ends.
+
+    Returns
+    -------
+    str
+        At most 30 characters.
+    """
     tail = re.sub(r"^(以上|左右|或以上|\(或以上\))", "", sent[e:b]).strip(" ,，")
     tail = _NEXT_ITEM.split(tail)[0]
     if len(tail) > 20 and "的" in tail:
@@ -110,7 +125,28 @@ def pair_lists(sent: str, found: list[Found]) -> dict[int, tuple[str, Found]]:
 
 def name_of(sent: str, f: Found, ve: int, pair: tuple[str, Found] | None, prev_name: str | None, growth: bool) -> list[str]:
     """The indicator name(s) of quantity ``f``; ``prev_name`` is the previous quantity's in the
-    sentence (for a quantity with no subject of its own: 五年累计达到50亿元)."""
+    sentence (for a quantity with no subject of its own: 五年累计达到50亿元).
+
+    Parameters
+    ----------
+    sent : str
+        The sentence holding the quantity.
+    f : Found
+        The quantity to name.
+    ve : int
+        Where its value text ends.
+    pair : tuple or None
+        ``(name, lead)`` when it is an item of a 分别 list.
+    prev_name : str or None
+        The previous quantity's name.
+    growth : bool
+        Whether it is a growth rate.
+
+    Returns
+    -------
+    list of str
+        One name, or several when one rate covers a list.
+    """
     if f.noun_after and not pair:
         return [noun_after(sent, max(f.e, ve), f.item[1] if f.item else f.b)]
     name = clean_name(pair[0] if pair else f.before)

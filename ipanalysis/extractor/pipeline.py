@@ -104,6 +104,15 @@ def analyse(text: str, doc_id: str | None = None, target_year: int | None = None
     other columns are those of :data:`CANDIDATE_COLUMNS` (``target_year`` holds the baseline's
     year for baselines).
 
+    Parameters
+    ----------
+    text, doc_id, target_year, catalogue
+        As in :func:`extract`.
+
+    Returns
+    -------
+    DataFrame
+
     >>> a = analyse("第3次常务会议审议。工作计划中的9项任务。到2025年,专利授权量达到500件。")
     >>> a[["kind", "value", "rule", "why"]].values.tolist()
     [['rejected', 3.0, 'ordinal', 'ordinal (第…)'], ['rejected', 9.0, 'task_count', 'count of tasks/measures, not a target'], ['target', 500.0, '', 'trigger 达到; year 2025 in sentence']]
@@ -142,6 +151,23 @@ def extract(text: str, doc_id: str | None = None, target_year: int | None = None
     are character offsets of ``source_quote`` in ``text`` (which is verbatim, even for
     full-width input).
 
+    Parameters
+    ----------
+    text : str
+        The plan's text.
+    doc_id : str, optional
+        Its id.
+    target_year : int, optional
+        The horizon (default: read from the text).
+    catalogue : DataFrame, optional
+        Indicator rows (default ``data/indicators.csv``).
+    min_confidence : float
+        Candidates below it are left out.
+
+    Returns
+    -------
+    DataFrame
+
     >>> text = "到２０２５年，地理标志增加２个，力争开展专利导航5—10个；商标注册量突破5万件。"
     >>> df = extract(text)
     >>> df[["value_text", "value", "value_high", "comparator", "measure", "commitment"]].values.tolist()
@@ -157,6 +183,15 @@ def extract_baselines(text: str, doc_id: str | None = None, catalogue: pd.DataFr
 
     A growth figure stated with a value (年均增长38.0%) is attached to it (``growth_value``,
     ``growth_kind``), as in ``data/baselines.csv``.
+
+    Parameters
+    ----------
+    text, doc_id, catalogue
+        As in :func:`extract`.
+
+    Returns
+    -------
+    DataFrame
     """
     return baselines_of(analyse(text, doc_id, None, catalogue), text)
 

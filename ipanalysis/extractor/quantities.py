@@ -131,6 +131,22 @@ def comparator(sent: str, f: Found, r: Reading, pair_lead: Found | None) -> tupl
     """Comparator of a quantity and the (possibly moved) start of its value text.
 
     ``pair_lead`` is the first quantity of a 分别 list, whose trigger (突破, 超过) applies to all.
+
+    Parameters
+    ----------
+    sent : str
+        The sentence, for the trigger words around the value.
+    f : Found
+        The quantity whose comparator is read.
+    r : Reading
+        What was read around it.
+    pair_lead : Found or None
+        The first quantity of its 分别 list.
+
+    Returns
+    -------
+    tuple
+        ``(comparator, start of the value text)``.
     """
     comp, vs = f.q.comparator, r.vs
     if f.pre in ("超过", "超") and sent[f.s - 1:f.s] == "不":

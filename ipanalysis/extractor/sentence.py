@@ -93,7 +93,31 @@ def paragraph_year(doc: Document, sent: str) -> int | None:
 def context(doc: Document, sec: Section, para_past: bool, line: str, ss: int, sent: str, base: int,
             para_year: int | None = None) -> SentenceContext:
     """What is known about a sentence before its quantities are read (``para_year``: the target
-    year an earlier sentence of the paragraph set with 到YYYY年)."""
+    year an earlier sentence of the paragraph set with 到YYYY年).
+
+    Parameters
+    ----------
+    doc : Document
+        The document.
+    sec : Section
+        The section holding the sentence.
+    para_past : bool
+        Whether its paragraph reports the past.
+    line : str
+        The line holding it.
+    ss : int
+        Its offset in ``line``.
+    sent : str
+        The sentence.
+    base : int
+        Its offset in the document's text.
+    para_year : int, optional
+        As above.
+
+    Returns
+    -------
+    SentenceContext
+    """
     years = [int(y) for y in re.findall(r"(?<![比较])(\d{4})\s*年", sent) if 1990 < int(y) < 2100]
     fut = _future_year(doc, sent)
     return SentenceContext(doc=doc, sec=sec, line=line, ss=ss, sent=sent, base=base, para_past=para_past,
@@ -127,7 +151,23 @@ def _prev_name(ctx: SentenceContext, out: list[Candidate]) -> str | None:
 
 
 def quantity_candidates(ctx: SentenceContext, f: Found, pair: tuple[str, Found] | None, out: list[Candidate]) -> None:
-    """The candidate row(s) of one quantity (several when one rate covers a list of indicators)."""
+    """The candidate row(s) of one quantity (several when one rate covers a list of indicators).
+
+    Parameters
+    ----------
+    ctx : SentenceContext
+        The sentence being read.
+    f : Found
+        One quantity found in it.
+    pair : tuple or None
+        ``(name, lead)`` when it is an item of a 分别 list.
+    out : list of Candidate
+        Where the rows are appended.
+
+    Returns
+    -------
+    None
+    """
     sent = ctx.sent
     r = quantities.read_quantity(sent, f)
     unit = r.unit

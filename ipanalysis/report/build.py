@@ -48,7 +48,20 @@ def run_build(out: str | Path | None = None, only: str | Iterable[str] | None = 
     it finishes) → landing page.  ``timeout``: seconds each notebook may run (``None`` or 0: no
     limit).  ``summary``: print the one summary line (:func:`summary_line`) when ``progress`` is off
     (``progress`` prints the whole table, which ends with it).  A folder that cannot be written raises
-    :class:`~ipanalysis.errors.ReportOutputError` and leaves the manifest and index as they were."""
+    :class:`~ipanalysis.errors.ReportOutputError` and leaves the manifest and index as they were.
+
+    Parameters
+    ----------
+    out, only, params, jobs, force, matrix, progress, notebook_dir, root, timeout
+        As in :func:`build`.
+    summary : bool, optional
+        Print the summary line without ``progress`` (default: when ``progress`` is off).
+
+    Returns
+    -------
+    list of dict
+        One per selected report, keyed by :data:`COLUMNS`.
+    """
     root, out = Path(root or paths.data_root()).resolve(), Path(out or paths.default_out()).resolve()
     if jobs is not None and int(jobs) < 1:
         raise ReportConfigError(f"jobs must be at least 1, got {jobs}")
@@ -129,6 +142,32 @@ def build(out: str | Path | None = None, only: str | Iterable[str] | None = None
     ``root`` the base of relative data paths in the matrix; ``timeout`` seconds each notebook may run
     (default 600; ``None`` or 0: no limit).  Columns: :data:`COLUMNS`; ``status`` is
     ``ok``, ``skipped`` (up to date) or ``failed``; ``cell`` the failing cell (1-based).
+
+    Parameters
+    ----------
+    out : str or Path, optional
+        The output folder.
+    only : str or iterable of str, optional
+        Report names or notebook stems.
+    params : mapping or iterable of str, optional
+        ``-p`` overrides.
+    jobs : int, optional
+        Worker processes.
+    force : bool
+        Rebuild up-to-date reports.
+    matrix : str, Path, list or mapping, optional
+        The report matrix.
+    progress : bool
+        Print progress and the summary table.
+    notebook_dir, root : str or Path, optional
+        As above.
+    timeout : float or str, optional
+        Seconds per notebook.
+
+    Returns
+    -------
+    DataFrame
+        One row per selected report.
     """
     import pandas as pd
 

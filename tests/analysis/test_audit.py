@@ -109,20 +109,27 @@ def test_nothing_else_is_flagged(full):
     assert flagged == expected
 
 
+#: (check_id, column, a figure worked by hand that the column must show)
+FIGURES = [
+    ("OR-cagr-patent_grants_annual", "recomputed", "37.95%"),
+    ("OR-cagr-patent_grants_annual", "stated", "38.0%"),
+    ("OR-cagr-trademark_applications_annual", "recomputed", "62.23%"),
+    ("OR-cagr-trademark_registrations_annual", "recomputed", "24.77%"),
+    ("OR-increase-copyright_registrations", "recomputed", "316.46%"),
+    ("OR-times-copyright_registrations", "recomputed", "158.25"),
+    ("OR-times-copyright_registrations", "recomputed", "211"),
+    ("OR-stockflow-valid_trademarks", "recomputed", "57,269"),
+    ("GY-related-geographical_indications_added", "recomputed", "26"),
+    ("OR-tabletext-ip_pledge_financing-2020-vs-trademark_pledge_financing", "recomputed", "7.18"),
+    ("CS-magnitude-trademark_applications_annual", "recomputed", "120.0×"),
+    ("OR-tabletext-valid_trademarks-2025", "explanation", "lower bound"),
+]
+
+
 def test_recomputed_figures(full):
     a = _by_id(full)
-    assert "37.95%" in a.loc["OR-cagr-patent_grants_annual", "recomputed"]
-    assert "38.0%" in a.loc["OR-cagr-patent_grants_annual", "stated"]
-    assert "62.23%" in a.loc["OR-cagr-trademark_applications_annual", "recomputed"]
-    assert "24.77%" in a.loc["OR-cagr-trademark_registrations_annual", "recomputed"]
-    assert "316.46%" in a.loc["OR-increase-copyright_registrations", "recomputed"]
-    assert "158.25" in a.loc["OR-times-copyright_registrations", "recomputed"]
-    assert "211" in a.loc["OR-times-copyright_registrations", "recomputed"]
-    assert "57,269" in a.loc["OR-stockflow-valid_trademarks", "recomputed"]
-    assert "26" in a.loc["GY-related-geographical_indications_added", "recomputed"]
-    assert "7.18" in a.loc["OR-tabletext-ip_pledge_financing-2020-vs-trademark_pledge_financing", "recomputed"]
-    assert "120.0×" in a.loc["CS-magnitude-trademark_applications_annual", "recomputed"]
-    assert "lower bound" in a.loc["OR-tabletext-valid_trademarks-2025", "explanation"]
+    missing = [(cid, col, fig, a.loc[cid, col]) for cid, col, fig in FIGURES if fig not in a.loc[cid, col]]
+    assert not missing
 
 
 def test_shape_columns_and_order(full):
@@ -179,17 +186,32 @@ def _status(cid, **kw):
     return a.loc[cid, "status"]
 
 
-def test_corrupted_end_value_breaks_stated_cagr():
-    b = _set(ip.baselines(), "baseline_id", "OR-B-02", value=2000.0)
-    assert _status("OR-cagr-patent_grants_annual", doc_id="ordos_2022", baselines=b) == INC
-
-
-def test_corrupted_stated_rate():
-    b = ip.baselines()
-    assert _status("OR-cagr-patent_grants_annual", baselines=_set(b, "baseline_id", "OR-B-02", growth_value=37.0)) == INC
+#: One field of one row corrupted: (check_id, table, row id, new values, the check's status).
+CORRUPTIONS = [
+    ("OR-cagr-patent_grants_annual", "baselines", "OR-B-02", {"value": 2000.0}, INC),  # the end value
+    ("OR-cagr-patent_grants_annual", "baselines", "OR-B-02", {"growth_value": 37.0}, INC),
     # 37.951 rounds to 38.0: a stated 37.9 is one step off (truncation?) → needs_review; 37.8 is two → inconsistent
-    assert _status("OR-cagr-patent_grants_annual", baselines=_set(b, "baseline_id", "OR-B-02", growth_value=37.9)) == NR
-    assert _status("OR-cagr-patent_grants_annual", baselines=_set(b, "baseline_id", "OR-B-02", growth_value=37.8)) == INC
+    ("OR-cagr-patent_grants_annual", "baselines", "OR-B-02", {"growth_value": 37.9}, NR),
+    ("OR-cagr-patent_grants_annual", "baselines", "OR-B-02", {"growth_value": 37.8}, INC),
+    ("GY-repeat-valid_trademarks", "targets", "GY-12", {"value": 140000.0}, INC),
+    ("GY-repeat-ip_demo_enterprises", "targets", "GY-18", {"comparator": "="}, NR),
+    ("GY-repeat-ip_protection_satisfaction", "targets", "GY-26", {"target_year": 2024}, NR),
+    # a table row whose number differs from the text's
+    ("OR-tabletext-valid_trademarks-2025", "targets", "OR-17", {"value": 60000.0}, INC),
+    ("OR-tabletext-valid_trademarks-2020", "baselines", "OR-B-21", {"value": 30000.0}, NR),
+    # a part larger than its whole is an error
+    ("OR-tabletext-geographical_indications-2020-vs-gi_trademarks", "baselines", "OR-B-10", {"value": 30.0}, INC),
+    ("CS-magnitude-trademark_applications_annual", "targets", "CS-17", {"value": 1500.0}, C),
+    ("OR-history-patent_grants_annual", "targets", "OR-01", {"value": 30.0}, C),
+    ("OR-stockflow-valid_trademarks", "targets", "OR-04", {"value": 80000.0}, C),
+    ("OR-stockflow-valid_trademarks", "targets", "OR-04", {"value": 120000.0}, NR),
+]
+
+
+@pytest.mark.parametrize("check_id, table, rid, values, status", CORRUPTIONS)
+def test_one_corrupted_field(check_id, table, rid, values, status):
+    frame, id_col = (ip.targets(), "target_id") if table == "targets" else (ip.baselines(), "baseline_id")
+    assert _status(check_id, **{table: _set(frame, id_col, rid, **values)}) == status
 
 
 def test_missing_base_year_value_is_needs_review():
@@ -214,13 +236,8 @@ def test_table_increase_from_a_corrupted_text():
     assert _status("OR-increase-copyright_registrations", doc_id="ordos_2022", texts={"ordos_2022": text}) == INC
 
 
-def test_corrupted_repeated_statement():
+def test_interim_target_read_as_a_restatement():
     t = ip.targets()
-    assert _status("GY-repeat-valid_trademarks", targets=_set(t, "target_id", "GY-12", value=140000.0)) == INC
-    assert _status("GY-repeat-ip_demo_enterprises", targets=_set(t, "target_id", "GY-18", comparator="=")) == NR
-    assert _status("GY-repeat-ip_protection_satisfaction", targets=_set(t, "target_id", "GY-26", target_year=2024)) == NR
-    # a table row whose number differs from the text's
-    assert _status("OR-tabletext-valid_trademarks-2025", targets=_set(t, "target_id", "OR-17", value=60000.0)) == INC
     # the Guiyang timeline's 2023 查办率 (an interim target, not marked as a restatement) read as a restatement
     # of the 2025 one: same value, different deadline → needs_review; with the same year → consistent
     dup = _set(t, "target_id", "GY-32", duplicate_of="GY-23")
@@ -231,13 +248,8 @@ def test_corrupted_repeated_statement():
 
 
 def test_corrupted_table_vs_text_base_value():
-    b = ip.baselines()
-    assert _status("OR-tabletext-valid_trademarks-2020", baselines=_set(b, "baseline_id", "OR-B-21", value=30000.0)) == NR
-    b2 = _set(b, "baseline_id", "OR-B-20", value=0.95, indicator_zh="每万人高价值发明专利拥有量")
-    assert _status("OR-tabletext-high_value_invention_patents_per_10k-2020", baselines=b2) == INC
-    # a part larger than its whole is an error
-    b3 = _set(b, "baseline_id", "OR-B-10", value=30.0)
-    assert _status("OR-tabletext-geographical_indications-2020-vs-gi_trademarks", baselines=b3) == INC
+    b = _set(ip.baselines(), "baseline_id", "OR-B-20", value=0.95, indicator_zh="每万人高价值发明专利拥有量")
+    assert _status("OR-tabletext-high_value_invention_patents_per_10k-2020", baselines=b) == INC
 
 
 def test_corrupted_part_whole_and_magnitude():
@@ -247,36 +259,24 @@ def test_corrupted_part_whole_and_magnitude():
     t3 = _set(t2, "target_id", "CS-16", comparator="=")
     t3 = _set(t3, "target_id", "CS-15", comparator="=")
     assert _status("CS-partof-invention_patent_grants_annual-2015", targets=t3) == INC
-    assert _status("CS-magnitude-trademark_applications_annual", targets=_set(t, "target_id", "CS-17", value=1500.0)) == C
 
 
-def test_times_increase_with_a_stated_base():
-    b = ip.baselines()
-    strict = _add_baseline(b, "OR-B-12", baseline_id="OR-B-99", year=2019, value=158.0, growth_value=None,
-                           growth_text=None, growth_kind=None, growth_base_year=pd.NA)
-    assert _status("OR-times-copyright_registrations", baselines=strict) == C
-    loose = strict.copy()
-    loose.loc[loose["baseline_id"] == "OR-B-99", "value"] = 211.0
-    assert _status("OR-times-copyright_registrations", baselines=loose) == NR
-    wrong = strict.copy()
-    wrong.loc[wrong["baseline_id"] == "OR-B-99", "value"] = 100.0
-    assert _status("OR-times-copyright_registrations", baselines=wrong) == INC
+def _stated_value(b, like, baseline_id, year, value):
+    """``b`` with one more stated value like row ``like``, without its growth figures."""
+    return _add_baseline(b, like, baseline_id=baseline_id, year=year, value=value, growth_value=None,
+                         growth_text=None, growth_kind=None, growth_base_year=pd.NA)
 
 
-def test_multiple_of_with_both_values():
+@pytest.mark.parametrize("value, status", [(158.0, C), (211.0, NR), (100.0, INC)])
+def test_times_increase_with_a_stated_base(value, status):
+    b = _stated_value(ip.baselines(), "OR-B-12", "OR-B-99", 2019, value)
+    assert _status("OR-times-copyright_registrations", baselines=b) == status
+
+
+@pytest.mark.parametrize("value, status", [(100.0, C), (50.0, INC)])
+def test_multiple_of_with_both_values(value, status):
     b = _set(ip.baselines(), "baseline_id", "OR-B-13", value=350.0)
-    b = _add_baseline(b, "OR-B-13", baseline_id="OR-B-98", year=2016, value=100.0, growth_value=None,
-                      growth_text=None, growth_kind=None, growth_base_year=pd.NA)
-    assert _status("OR-multiple-patent_transfers", baselines=b) == C
-    b.loc[b["baseline_id"] == "OR-B-98", "value"] = 50.0
-    assert _status("OR-multiple-patent_transfers", baselines=b) == INC
-
-
-def test_history_and_stock_flow_rules():
-    t = ip.targets()
-    assert _status("OR-history-patent_grants_annual", targets=_set(t, "target_id", "OR-01", value=30.0)) == C
-    assert _status("OR-stockflow-valid_trademarks", targets=_set(t, "target_id", "OR-04", value=80000.0)) == C
-    assert _status("OR-stockflow-valid_trademarks", targets=_set(t, "target_id", "OR-04", value=120000.0)) == NR
+    assert _status("OR-multiple-patent_transfers", baselines=_stated_value(b, "OR-B-13", "OR-B-98", 2016, value)) == status
 
 
 def test_increment_against_a_stated_start_level():

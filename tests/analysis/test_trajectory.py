@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import ipanalysis as ip
-from ipanalysis.analysis.trajectory import linear_increase, path
+from ipanalysis.analysis.rates import linear_increase, path
 
 
 @pytest.mark.parametrize("start, end, years, expected", [

@@ -50,3 +50,24 @@ def test_a_list_item_number_is_not_a_quantity():
     text = "2.专利达到5件。"
     assert uncovered_in(text, ["专利达到5件"]) == []
     assert uncovered_in(text, []) == [(None, "5", text.index("5"), text)]
+
+
+def test_uncovered_labels_and_collects_every_document(monkeypatch):
+    """A number no quote covers, added to each document's text: one row per document, labelled with its
+    doc_id at its offset (the length of the raw text + 7: a line break and 新增专利达到 before the 7)."""
+    import ipanalysis as ip
+    from ipanalysis.data import coverage
+
+    monkeypatch.setattr(coverage, "raw_text", lambda d: ip.raw_text(d) + "\n新增专利达到7件。")
+    found = coverage.uncovered()
+    assert found.values.tolist() == [[d, "7", len(ip.raw_text(d)) + 7, "新增专利达到7件。"] for d in ip.doc_ids()]
+    one = coverage.uncovered("ordos_2022")
+    assert one.values.tolist() == [["ordos_2022", "7", len(ip.raw_text("ordos_2022")) + 7, "新增专利达到7件。"]]
+
+
+def test_target_sentences_spans():
+    from ipanalysis.data.coverage import target_sentences
+
+    # 前言。 is 3 characters; 专利达到5件。 the 7 after it; 其他工作。 has no number
+    assert target_sentences("x", "前言。专利达到5件。其他工作。").values.tolist() == [[3, 10, "专利达到5件。"]]
+    assert list(target_sentences("x", "").columns) == ["start", "end", "sentence"]

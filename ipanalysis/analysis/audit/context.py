@@ -102,6 +102,19 @@ class Doc:
 
 
 def prefix(doc_id: str, t: list[dict], b: list[dict]) -> str:
-    """The id prefix of a document's rows (``OR`` from ``OR-01``), else from its doc_id."""
+    """The id prefix of a document's rows (``OR`` from ``OR-01``), else from its doc_id.
+
+    Parameters
+    ----------
+    doc_id : str
+        The document.
+    t, b : list of dict
+        Its target and baseline rows.
+
+    Returns
+    -------
+    str
+        The prefix of the first row's id, else the doc_id's first word in capitals.
+    """
     ids = [x["target_id"] for x in t] + [x["baseline_id"] for x in b]
     return str(ids[0]).split("-")[0] if ids else doc_id.split("_")[0].upper()

@@ -2,13 +2,13 @@
 recomputed from the document's own value for the base year (``growth_base_year``).
 
 Compound annual growth rate from ``start`` in ``y0`` to ``end`` in ``y1``:
-``(end / start) ** (1 / (y1 - y0)) - 1`` (:func:`ipanalysis.analysis.trajectory.cagr`), e.g. Ordos
+``(end / start) ** (1 / (y1 - y0)) - 1`` (:func:`ipanalysis.analysis.rates.cagr`), e.g. Ordos
 patent grants 550 (2015) → 2748 (2020): 37.95 %, stated as 年均增长38.0%.
 """
 
 from __future__ import annotations
 
-from ...analysis.trajectory import cagr
+from ..rates import cagr
 from .context import Doc
 from .finding import Finding
 from .numbers import NUM, decimals, fmt, rounding_error, rounding_status, written

@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from ...analysis.trajectory import cagr
+from ..rates import cagr
 from .context import Doc
 from .finding import Finding
 from .numbers import fmt, pct
@@ -93,7 +93,24 @@ def stated_reason(d: Doc, direction: str, indicator: str, indicator_zh: str) -> 
     (reason, verbatim quote, heading path) or None.  Among sentences that match a rule of
     ``data/stated_reasons.csv`` covering ``indicator``, the one mentioning most of the
     indicator's name (``indicator_zh``) wins, then the first; the quote is its matching clause
-    when one clause holds all the rule's words."""
+    when one clause holds all the rule's words.
+
+    Parameters
+    ----------
+    d : Doc
+        The document (text, sections, reason rules).
+    direction : str
+        ``"slower"`` or ``"faster"``.
+    indicator : str
+        The indicator's key.
+    indicator_zh : str
+        Its Chinese name, as the document writes it.
+
+    Returns
+    -------
+    tuple of str or None
+        ``(reason, quote, heading path)``, or None when the text gives no reason.
+    """
     rules = [rule for rule in d.reasons if rule.covers(direction, indicator)]
     found = []
     for s, e in sentences(d.text) if rules else []:

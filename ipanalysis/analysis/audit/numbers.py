@@ -67,6 +67,22 @@ def rounding_status(stated: float, decimals: int, low: float, high: float | None
       (an off-by-one: truncation instead of rounding, or a slightly different base),
     * ``"inconsistent"`` otherwise.
 
+    Parameters
+    ----------
+    stated : float
+        The figure as stated.
+    decimals : int
+        Its number of decimals.
+    low : float
+        The least recomputed value.
+    high : float, optional
+        The greatest recomputed value (default ``low``).
+
+    Returns
+    -------
+    str
+        A status code: ``consistent``, ``needs_review`` or ``inconsistent``, as above.
+
     >>> rounding_status(38.0, 1, 37.951)          # 年均增长38.0% vs 37.95%
     'consistent'
     >>> rounding_status(38.0, 1, 37.90)
@@ -89,7 +105,7 @@ def rounding_status(stated: float, decimals: int, low: float, high: float | None
     return "inconsistent"
 
 
-def same(a, b) -> bool:
+def same(a: float | None, b: float | None) -> bool:
     """Two optional numbers are equal to :data:`REL_TOL` (both missing counts as equal).
 
     >>> same(1.0, 1.0 + 1e-12), same(None, None), same(1.0, None)
@@ -121,7 +137,7 @@ def pct(fraction: float, d: int = 2) -> str:
     return f"{fraction * 100:.{d}f}%"
 
 
-def written(value_text, table_unit=None) -> tuple[str, float]:
+def written(value_text: str, table_unit: str | None = None) -> tuple[str, float]:
     """The number as written and its multiplier: ('3.1219', 1e4) for '3.1219' in 万件.
 
     >>> written("3.1219", "万件"), written("突破5万件")

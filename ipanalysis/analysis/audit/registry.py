@@ -94,6 +94,22 @@ def audit(doc_id: str | None = None, targets: pd.DataFrame | None = None, baseli
     Columns :data:`~ipanalysis.analysis.audit.COLUMNS`; ``kind`` in ``KINDS``; ``status`` in ``STATUSES``.
     Sorted inconsistent → needs_review → consistent, then by doc_id and check_id.
 
+    Parameters
+    ----------
+    doc_id : str, optional
+        One document (default: all).
+    targets, baselines : DataFrame, optional
+        Target and baseline rows (default: the validated tables).
+    tables : dict, optional
+        doc_id → parsed indicator table (default: parsed from ``texts``).
+    texts : dict, optional
+        doc_id → raw text (default: the raw files).
+
+    Returns
+    -------
+    DataFrame
+        One row per check, sorted as above.
+
     >>> a = audit("cangshan_2013").set_index("check_id")
     >>> a.loc["CS-magnitude-trademark_applications_annual", ["status", "recomputed"]].tolist()
     ['needs_review', '1800 / 15 = 120.0× (CS-14 patent_applications_annual)']
@@ -126,6 +142,20 @@ def audit_checks(doc_id: str | None = None, targets: pd.DataFrame | None = None,
     ``applied`` is True when the check found something to examine (``findings`` of them, by status);
     else ``reason`` says what the document lacks ("no stated growth rate …"), so that a document with
     no finding is never read as checked and clean.  Arguments as in :func:`audit`.
+
+    Parameters
+    ----------
+    doc_id : str, optional
+        One document (default: all).
+    targets, baselines : DataFrame, optional
+        As in :func:`audit`.
+    tables, texts : dict, optional
+        As in :func:`audit`.
+
+    Returns
+    -------
+    DataFrame
+        One row per document × check.
 
     >>> c = audit_checks("nanchang_2021")
     >>> int(c["applied"].sum()), c.set_index("check").loc["vs_history", "reason"]

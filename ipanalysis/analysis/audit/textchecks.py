@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ...text import heading_rank
 from ...units import chinese_int
 from .context import Doc
 from .finding import Finding
@@ -17,17 +18,17 @@ _CN = "一二三四五六七八九十"
 
 def _numbered_tasks(lines: list[str]) -> tuple[int | None, list[int]]:
     """The task chapter heading's line index (一、…任务) and the numbers of the (一)… headings under it."""
-    head = next((i for i, ln in enumerate(lines) if re.match(rf"^[{_CN}]+、.*任务", ln.strip())), None)
+    head = next((i for i, ln in enumerate(lines) if heading_rank(ln.strip()) == 2 and "任务" in ln), None)
     if head is None:
         return None, []
     subs = []
     for ln in lines[head + 1:]:
         s = ln.strip()
-        if re.match(rf"^[{_CN}]+、", s):
+        rank = heading_rank(s)
+        if rank == 2:
             break
-        m = re.match(rf"^[(（]([{_CN}]+)[)）]", s)
-        if m:
-            subs.append(chinese_int(m.group(1)))
+        if rank == 4:  # (一)…: its numeral
+            subs.append(chinese_int(re.split(r"[)）]", s[1:], maxsplit=1)[0]))
     return head, subs
 
 

@@ -42,6 +42,18 @@ def clause_around(text: str, start: int, end: int) -> str:
     """The verbatim clause around a match: its parenthesis if inside one, else the clause
     (between , ， ; ； : ： 。 and line breaks) that holds it, without the stop mark.
 
+    Parameters
+    ----------
+    text : str
+        The text.
+    start, end : int
+        The match's offsets.
+
+    Returns
+    -------
+    str
+        The clause (or parenthesis) holding the match, verbatim.
+
     >>> clause_around("甲,前4项任务为必做工作(第三批为前6项),乙", 2, 5)
     '前4项任务为必做工作(第三批为前6项)'
     >>> clause_around("甲,前4项任务为必做工作(第三批为前6项),乙", 16, 19)

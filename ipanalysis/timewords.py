@@ -1,0 +1,34 @@
+"""Words that place a plan's statement in time — the one home of the rules the extractor
+(``ipanalysis.extractor``) and the analysis (:mod:`ipanalysis.analysis.commitments`) both read:
+
+* :data:`FIVE_YEAR_PLANS` / :data:`FIVE_YEAR`: the five-year periods (十三五 = 2016–2020);
+* :data:`AS_OF`: an "as of" date (截至2020年底, 截止到2021年6月): what follows is a value at that date;
+* :data:`REVIEW_HEADING`: the heading of a section that looks back (发展基础, 工作成效 …);
+* :data:`DONE_WORDS`: words that report something done (已建成, 已累计, 共办理 …), a regex alternation
+  each reader widens with its own cues.
+
+>>> FIVE_YEAR_PLANS[FIVE_YEAR.search("“十三五”时期").group(1)]
+(2016, 2020)
+>>> [int(m.group(1)) for m in AS_OF.finditer("截至2020年底…截止到2021年6月")]
+[2020, 2021]
+>>> bool(REVIEW_HEADING.search("一、发展基础")), bool(re.search(DONE_WORDS, "已累计培育"))
+(True, True)
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["FIVE_YEAR_PLANS", "FIVE_YEAR", "AS_OF", "REVIEW_HEADING", "DONE_WORDS"]
+
+#: The five-year plans by their numeral (十一五 … 十五五): (first year, last year).
+FIVE_YEAR_PLANS = {"一": (2006, 2010), "二": (2011, 2015), "三": (2016, 2020), "四": (2021, 2025), "五": (2026, 2030)}
+#: A five-year period named in a text (“十三五”, 十四五); group 1 the numeral of :data:`FIVE_YEAR_PLANS`.
+FIVE_YEAR = re.compile(r"[“\"]?十([一二三四五])五[”\"]?")
+#: An 'as of' date (截至2021年底, 截止到2021年6月, 截止2020年); group 1 the year.
+AS_OF = re.compile(r"(?:截至|截止)(?:到)?\s*(\d{4})\s*年")
+#: Headings of a section that looks back (its sentences report the past, they commit to nothing).
+REVIEW_HEADING = re.compile(r"发展成就|主要成就|发展基础|工作基础|现实基础|现状|回顾|取得的成绩|主要成绩|工作成绩|基本情况|"
+                            r"规划背景|编制背景|发展背景|发展历程|工作成效|主要成效|发展成效")
+#: Words that report something done (a regex alternation, no group): 已建成, 已累计, 现已, 共办理 ….
+DONE_WORDS = r"已经|已有|已达|已建|已累计|已获|已完成|已成为|已形成|已培育|现已|共办理|共计办理"

@@ -58,6 +58,8 @@ REJECTIONS = [
          "count of indicators or targets (等10项约束性指标), not a target"),
     Rule("indicator_count", lambda s, f: not f.pre and f.q.unit in ("项", "个") and bool(_COUNTED_BEFORE.search(s[f.a:f.s])),
          "count of indicators or targets (自定指标6项), not a target"),
+    Rule("slogan_count", lambda s, f: bool(re.match(r"^[“\"]?(最|第一|一流)[”\"]?(?:$|[,;。、])", s[f.e:])),
+         "count of superlatives in a slogan (六个最, 三个第一), not a target"),
     Rule("instrumental", lambda s, f: _char_before(s, f.s) == "以" and not f.pre, "instrumental (以N…带动), not a level"),
     Rule("quoted_name", lambda s, f: _inside_quotes(s, f.num_s), "inside a title or quoted name"),
     Rule("code_number", lambda s, f: bool(re.match(r"^\s*[-—]\s*\d", s[f.e:]) or re.search(r"[A-Za-z/]$", s[:f.num_s])),
@@ -109,7 +111,7 @@ def history_reason(ctx: SentenceContext, f: Found) -> str | None:
         return "paragraph about a past period"
     if ATTAINED.search(sent) and not TARGET_OF.match(sent[f.e:]):
         return "a value reported as reached against a target (提前/超额完成…目标)"
-    if FROM_TO.search(sent[:f.e]) and re.search(r"从", sent[:f.s]) and not ctx.fut:
+    if FROM_TO.search(sent[:f.e]) and re.search(r"[从由]", sent[:f.s]) and not ctx.fut:
         return "从…增加到… (history)"
     if re.search(r"(比|较)\s*(\d{4})\s*年", sent[:f.e + 4]) and any(
             doc.is_past(int(y)) for y in re.findall(r"(?:比|较)\s*(\d{4})\s*年", sent)) and not ctx.fut:

@@ -1,0 +1,75 @@
+"""Reports of results and year scope (issue 16, third round: the rule-writer's dev set of 2026-12-06).
+
+Every sentence here is invented (places, figures and years made up); each test names the error class it
+guards and fails without its rule.
+"""
+
+from ipanalysis.extractor import analyse, extract, extract_baselines, rejected
+from extract_helpers import one
+
+
+def test_an_undated_text_in_a_reporters_words_with_no_future_word_is_a_report():
+    # 获悉/据悉/累计 and not one future word: 突破/达/超过 state achieved values, even without a date line;
+    # 专项计划投入 is a programme that spent money, not 计划 (plan) as a future word
+    text = ("记者从省局昨天的发布会上获悉,全省企业拥有发明专利8000件,实现产值突破3万亿元。"
+            "省专项计划投入资金120亿元,全省累计获得质押贷款超过50亿元,每万人口发明专利拥有量达6.5件。")
+    assert extract(text).empty
+    assert analyse(text).attrs["horizon"]["kind"] == "report"
+    assert sorted(extract_baselines(text)["value"]) == [6.5, 8000, 5e9, 1.2e10, 3e12]
+    # a bare sentence without reporter's words or a date stays a candidate target (no evidence of a report)
+    assert one("专利授权量达到500件。")["value"] == 500
+
+
+def test_a_date_line_that_goes_on_with_its_source_dates_the_text():
+    text = ("某市专利数据发布\n时间: 2019-03-02 10:00:00 | 来源: 某日报\n"
+            "2018年,全市专利授权量为8000件;每万人口发明专利拥有量为12.5件。")
+    h = analyse(text).attrs["horizon"]
+    assert (h["kind"], h["ref_year"]) == ("report", 2019)
+    assert extract(text).empty
+
+
+def test_from_a_past_year_to_a_past_year_is_history_not_a_future():
+    # 由A提高至B (as 从…增长到): both ends are history; 至2018年 in a 2020 text is no future word
+    text = ("某产业调研结果\n2020-05-06\n"
+            "调研显示,产业增加值占GDP的比重由2013年的5.1%提高至2018年的6.2%。")
+    assert extract(text).empty
+    assert sorted(extract_baselines(text)["value"]) == [5.1, 6.2]
+
+
+def test_as_of_without_a_year_states_a_value_and_a_five_year_plans_target_takes_its_last_year():
+    # 截至今年6月 (no calendar year) is an 'as of' date: the value is history; the plan's target quoted
+    # beside it (…规划预期的8件的目标) is a target of that plan's last year
+    text = ("2018-07-20 09:00:00\n截至今年6月,全国每万人口发明专利拥有量达到9.1件,"
+            "提前实现“十三五”规划预期的8件的目标。")
+    r = one(text)
+    assert (r["value"], r["target_year"]) == (8, 2020)
+    assert list(extract_baselines(text)["value"]) == [9.1]
+
+
+def test_as_of_a_year_in_an_undated_text_is_history():
+    # no date and no plan period: what the text states as of a date is a stated value, not a target; nor is
+    # the target of a plan reported as exceeded (超额完成, not 提前) as of that date
+    text = ("截至2030年底,全市商标有效注册量达到50万件,超额完成某规划提出的40万件的预期目标。"
+            "截至2030年底,全市有效发明专利达到8.2万件。")
+    assert extract(text).empty
+    assert sorted(extract_baselines(text)["value"]) == [82000, 400000, 500000]
+
+
+def test_the_long_name_of_a_five_year_period_dates_targets_and_history():
+    # 第十三个五年计划期间 is “十三五”: 到 it gives 2020; the previous period is history
+    text = ("第十二个五年计划期间,全市专利申请量年均增长15%。\n"
+            "计划到第十三个五年计划期间,全市专利申请量年均增长20%以上,发明专利申请量年均增长25%以上。")
+    a = analyse(text)
+    assert list(zip(a["kind"], a["value"], a["target_year"])) == [("baseline", 15, 2015), ("target", 20, 2020), ("target", 25, 2020)]
+
+
+def test_counts_of_stages_features_and_slogans_are_not_targets():
+    r = rejected("建设分为3个阶段,呈现4个特征。强省建设分為3個階段。全年工作可以概括为六个最。")
+    assert list(zip(r["value"], r["rule"])) == [(3, "task_count"), (4, "task_count"), (3, "task_count"), (6, "slogan_count")]
+
+
+def test_year_on_year_in_one_part_of_a_sentence_makes_its_other_parts_history():
+    # 同比 in the first ;-part reports the year of the whole sentence: the second part's value is history too
+    text = "全市专利申请量达9000件,同比增长10%;发明专利申请量达3000件。下一步,将加大对专利申请的支持。"
+    assert extract(text).empty
+    assert sorted(extract_baselines(text)["value"]) == [3000, 9000]

@@ -154,6 +154,11 @@ def confidence(ctx: SentenceContext, f: Found, comparator: str) -> tuple[float, 
     if ctx.past_year_in_sent:
         conf -= 0.2
         why.append("a past year in the sentence")
+    if not (ctx.fut or ctx.para_year or ctx.sec.year or f.own_year):
+        # no 到YYYY年 (or stage, section, milestone year) in its sentence or paragraph: the year is the document's
+        # horizon at best, and a value with no horizon cue is as often a stated value as a target
+        conf -= 0.1 if ctx.doc.end_year else 0.2
+        why.append("no horizon cue (year from the document)" if ctx.doc.end_year else "no horizon cue and no target year")
     return round(max(0.0, min(conf, 0.99)), 2), "; ".join(why or ["bare quantity in a plan sentence"])
 
 

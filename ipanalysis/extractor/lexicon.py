@@ -88,7 +88,7 @@ VERB_END = re.compile(
 HISTORY_HEADING = re.compile(r"发展成就|主要成就|发展基础|工作基础|现实基础|现状|回顾|取得的成绩|主要成绩|工作成绩|基本情况|"
                              r"规划背景|编制背景|发展背景|发展历程|工作成效|主要成效|发展成效")
 TARGET_HEADING = re.compile(r"目标|指标")
-PAST_CLAUSE = re.compile(r"((?:截至|截止到|截止)(?!\s*\d{4}\s*年)|已经|已有|已达|已建|已累计|已获|已完成|已成为|已形成|已培育|现有|目前|当前|现已|共有|共办理|共计办理|"
+PAST_CLAUSE = re.compile(r"((?:截至|截止到|截止)(?!\s*\d{4}\s*年)|今年以来|年初以来|上半年|前[一二三]季度|\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月份?|已经|已有|已达|已建|已累计|已获|已完成|已成为|已形成|已培育|现有|目前|当前|现已|共有|共办理|共计办理|"
                          r"实现了|增长了|提高了|达到了|增加了|取得了|获得了|完成了|被评为|获评|入选了)")
 #: A reported year: 去年全市商标注册3.2万件, 同比增长12% is history, not a target.
 LAST_YEAR = re.compile(r"同比|(?<![较比])(去年|上年|上一年|前一年)")  # not 较上年增长 (a growth target)
@@ -106,6 +106,9 @@ ATTAINED = re.compile(r"(?<!力争)(?<!确保)(?<!争取)(?<![要将])(?:提前|
 TARGET_OF = re.compile(r"^\s*的(?:目标|预期目标|目标任务)")
 #: An 'as of' date (截至2021年底, 截止到2021年6月): what follows is a stated value at that date.
 AS_OF = re.compile(r"(?:截至|截止到|截止)\s*(\d{4})\s*年")
+#: This year of the text (今年, 全年, 年内: not 今年以来/今年上半年/今年1-10月, which report it) and next year (明年).
+THIS_YEAR = re.compile(r"(?:今年|全年|年内|本年度)(?!以来|上半年|前|[一二三]季度|\s*\d|[一二三四五六七八九十]+月)")
+NEXT_YEAR = re.compile(r"明年")
 #: A 'by' date (到2025年, 至2025年 — not 截至/截止到): a target year that scopes the rest of its paragraph.
 BY_YEAR = re.compile(r"(?<![截止])(?:到|至)\s*(\d{4})\s*年")
 #: A per-10,000-residents indicator: 每万人口…, or a name opening with 万人 (万人有效发明专利拥有量).

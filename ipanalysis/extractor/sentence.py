@@ -16,7 +16,7 @@ from . import classify, names, quantities
 from .history import baseline_year, period_start
 from .candidate import Candidate, Found, SentenceContext
 from .document import Document, Section, heading
-from .lexicon import AS_OF, BY_YEAR, FIVE_YEAR, FUTURE_WORDS, LAST_YEAR, PER_10K, QUALITATIVE, period_of
+from .lexicon import AS_OF, BY_YEAR, FIVE_YEAR, FUTURE_WORDS, LAST_YEAR, NEXT_YEAR, PER_10K, QUALITATIVE, THIS_YEAR, period_of
 
 
 def _para_past(doc: Document, line: str) -> bool:
@@ -32,7 +32,8 @@ def _para_past(doc: Document, line: str) -> bool:
 
 def _future_year(doc: Document, sent: str) -> int | None:
     """The sentence's future year: the first not-past YYYY年 (not an 'as of' date up to the document's
-    own year: 截至2021年底), or 到“十X五”末 (第十X个五年计划期间), else the last year of a “十X五”规划 it names."""
+    own year: 截至2021年底), or 到“十X五”末 (第十X个五年计划期间), else the last year of a “十X五”规划 it names,
+    else the text's own year for 今年/全年/年内 and the next for 明年."""
     as_of = {m.start(1) for m in AS_OF.finditer(sent) if doc.as_of_past(int(m.group(1)))}
     fut = next((y for m in re.finditer(r"(\d{4})\s*年", sent)
                 if 1990 < (y := int(m.group(1))) < 2100 and not doc.is_past(y) and m.start(1) not in as_of), None)
@@ -42,6 +43,9 @@ def _future_year(doc: Document, sent: str) -> int | None:
     m = re.search(FIVE_YEAR + "[\u4e00-\u9fff]{0,6}?规划", sent)  # “十四五”规划预期的12件的目标: the plan's last year
     if fut is None and m and not doc.is_past(period_of(m)[1]):
         fut = period_of(m)[1]
+    if fut is None and doc.ref_year is not None:  # 全年力争…, 明年将达到… in a dated text (a report's 全年 is its past)
+        this = THIS_YEAR.search(sent) and (doc.kind == "plan" or re.search(r"将|力争|确保|争取|要|预计|计划", sent))
+        fut = doc.ref_year + 1 if NEXT_YEAR.search(sent) else doc.ref_year if this else None
     return fut
 
 

@@ -73,3 +73,30 @@ def test_year_on_year_in_one_part_of_a_sentence_makes_its_other_parts_history():
     text = "全市专利申请量达9000件,同比增长10%;发明专利申请量达3000件。下一步,将加大对专利申请的支持。"
     assert extract(text).empty
     assert sorted(extract_baselines(text)["value"]) == [3000, 9000]
+
+
+def test_this_year_and_next_year_in_a_dated_text():
+    # 明年 is the year after the text's date; 截至11月底 (no year) states a value of the text's own year
+    text = "某县商标品牌工作情况\n2029-12-20\n截至11月底,全县有效注册商标达5600件。明年,全县有效注册商标将达到6500件。"
+    r = one(text)
+    assert (r["value"], r["target_year"]) == (6500, 2030)
+    b = extract_baselines(text)
+    assert list(zip(b["value"], b["year"])) == [(5600, 2029)]
+    # a work plan: 今年以来/上半年/1-10月 report the year so far; 全年力争 is the target of the text's year
+    plan = ("某市知识产权工作要点\n2031-02-01\n今年以来,全市发明专利授权量达到2100件。上半年,全市商标注册量达1.2万件。"
+            "1-10月,全市技术合同成交额突破80亿元。全年力争发明专利授权量达到5000件。")
+    r = one(plan)
+    assert (r["value"], r["target_year"]) == (5000, 2031)
+    b = extract_baselines(plan)
+    assert list(zip(b["value"], b["year"])) == [(2100, 2031), (12000, 2031), (8e9, 2031)]
+    # in a report of a year, 全年 is that past year, not a target
+    assert extract("2030年全国知识产权工作进展\n2030年,全国知识产权系统完成全年目标任务。全年授权发明专利92万件。").empty
+
+
+def test_a_candidate_without_a_horizon_cue_has_a_lower_confidence():
+    dated = one("到2025年,专利授权量达到500件。")
+    in_plan = one("某市知识产权“十四五”规划\n专利授权量达到500件。")
+    bare = one("专利授权量达到500件。")
+    assert (dated["confidence"], in_plan["confidence"], bare["confidence"]) == (0.85, 0.65, 0.55)
+    assert in_plan["why"].endswith("no horizon cue (year from the document)")
+    assert bare["why"].endswith("no horizon cue and no target year")

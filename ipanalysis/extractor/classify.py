@@ -22,6 +22,7 @@ _SUBSIDY_BEFORE = re.compile(r"(给予|奖励|资助|补贴|补助|奖补|扶持
 _SUBSIDY_AFTER = re.compile(r"^\s*[\u4e00-\u9fff]{0,2}(奖励|资助|补贴|补助|奖补)")
 
 
+_TO_VERB = re.compile(r"^[^,，。；;\d]{0,12}?(增加|增长|提高|提升|上升|扩大|发展|跃升|攀升)(到|至)")
 _COUNTED_BEFORE = re.compile(r"(指标|目标|任务|措施)\s*$")
 
 
@@ -113,6 +114,8 @@ def history_reason(ctx: SentenceContext, f: Found) -> str | None:
         return "a value reported as reached against a target (提前/超额完成…目标)"
     if FROM_TO.search(sent[:f.e]) and re.search(r"[从由]", sent[:f.s]) and not ctx.fut:
         return "从…增加到… (history)"
+    if re.search(r"[从由][^,，。；;]{0,30}$", sent[:f.s]) and _TO_VERB.match(sent[f.e:]):
+        return "the 'from' side of 从A增加到B (history)"
     if re.search(r"(比|较)\s*(\d{4})\s*年", sent[:f.e + 4]) and any(
             doc.is_past(int(y)) for y in re.findall(r"(?:比|较)\s*(\d{4})\s*年", sent)) and not ctx.fut:
         return "比YYYY年 growth (history)"

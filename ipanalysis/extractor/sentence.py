@@ -109,7 +109,9 @@ def context(doc: Document, sec: Section, para_past: bool, line: str, ss: int, se
     full = line[sentence_start(line, ss):ss + end.end() if end else len(line)]  # 同比 in another ;-part of the sentence
     return SentenceContext(doc=doc, sec=sec, line=line, ss=ss, sent=sent, base=base, para_past=para_past,
                            sent_past=_sent_past(doc, sent, fut), past_year_in_sent=any(doc.is_past(y) for y in years),
-                           fut=fut, para_year=para_year, future_words=future or fut is not None,
+                           fut=fut, para_year=para_year,
+                           # in a report a bare 2030年 is the year of a stated value, not a future (到2030年 is)
+                           future_words=future or (fut is not None and (doc.kind == "plan" or bool(BY_YEAR.search(sent)))),
                            last_year=bool(LAST_YEAR.search(full)))
 
 

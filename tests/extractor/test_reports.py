@@ -100,3 +100,18 @@ def test_a_candidate_without_a_horizon_cue_has_a_lower_confidence():
     assert (dated["confidence"], in_plan["confidence"], bare["confidence"]) == (0.85, 0.65, 0.55)
     assert in_plan["why"].endswith("no horizon cue (year from the document)")
     assert bare["why"].endswith("no horizon cue and no target year")
+
+
+def test_the_from_side_of_from_a_to_b_is_history():
+    # 从2030年的3万件增加到2035年的6万件: 3万件 is the baseline even though the sentence names a future year
+    a = analyse("某市知识产权规划(2031—2035年)\n全市发明专利拥有量从2030年的3万件增加到2035年的6万件。")
+    assert list(zip(a["kind"], a["value"], a["target_year"])) == [("baseline", 30000, 2030), ("target", 60000, 2035)]
+
+
+
+def test_a_bare_year_in_an_undated_report_is_the_year_of_a_stated_value():
+    # an undated report (a reporter's words, no future word): 2029年…达 is a stated value, not a milestone
+    text = "记者从省局获悉,全省累计新增专利申请17万件。2029年,全省每万人口发明专利拥有量达7.8件。"
+    assert extract(text).empty
+    b = extract_baselines(text)
+    assert list(b["value"]) == [170000, 7.8] and b["year"].iloc[1] == 2029

@@ -23,6 +23,7 @@ _SUBSIDY_AFTER = re.compile(r"^\s*[\u4e00-\u9fff]{0,2}(奖励|资助|补贴|补�
 
 
 _TO_VERB = re.compile(r"^[^,，。；;\d]{0,12}?(增加|增长|提高|提升|上升|扩大|发展|跃升|攀升)(到|至)")
+_LEVEL_THEN_DIFF = re.compile(r"\d\s*%\s*(?:以上|左右)?\s*[,，]?\s*(?:比|较)[^,，;；。]{0,14}?(?:提高|增加|提升|上升|下降|降低|增长)了?\s*$")
 _COUNTED_BEFORE = re.compile(r"(指标|目标|任务|措施)\s*$")
 
 
@@ -67,6 +68,8 @@ REJECTIONS = [
          "part of a code or standard number"),
     Rule("comparison", lambda s, f: f.q.unit == "倍" and bool(re.search(r"比|相当于|是[^,，;；。]{0,20}的$", s[max(0, f.a - 30):f.s])),
          "comparison with another figure (比…高出N倍), not a target"),
+    Rule("difference", lambda s, f: (f.q.unit == "百分点" or s[f.e:].startswith("百分点")) and bool(_LEVEL_THEN_DIFF.search(s[:f.s])),
+         "a difference from a base stated beside the level itself (达到15%,比上年提高3个百分点), not another target"),
     Rule("subsidy_amount", lambda s, f: f.q.unit == "yuan" and bool(_SUBSIDY_BEFORE.search(s[f.a:f.s]) or _SUBSIDY_AFTER.match(s[f.e:])),
          "subsidy or reward amount (a policy parameter, not a target)"),
 ]

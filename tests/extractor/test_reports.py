@@ -115,3 +115,11 @@ def test_a_bare_year_in_an_undated_report_is_the_year_of_a_stated_value():
     assert extract(text).empty
     b = extract_baselines(text)
     assert list(b["value"]) == [170000, 7.8] and b["year"].iloc[1] == 2029
+
+
+def test_a_difference_stated_beside_its_level_is_not_another_target():
+    # 达到15%,比2030年提高3个百分点 restates the level as a difference; a difference stated alone is a target
+    r = one("某省知识产权规划(2031—2035年)\n到2035年,专利密集型产业增加值占GDP比重达到15%,比2030年提高3个百分点。")
+    assert r["value"] == 15
+    assert list(rejected("到2035年,某产业增加值占GDP比重达到15%,比2030年提高3个百分点。")["rule"]) == ["difference"]
+    assert one("某市规划(2031—2035年)\n到2035年,专利密集型产业增加值占GDP比重较2030年提高2个百分点。")["value"] == 2

@@ -107,7 +107,9 @@ TARGET_OF = re.compile(r"^\s*的(?:目标|预期目标|目标任务)")
 #: An 'as of' date (截至2021年底, 截止到2021年6月): what follows is a stated value at that date.
 AS_OF = re.compile(r"(?:截至|截止到|截止)\s*(\d{4})\s*年")
 #: This year of the text (今年, 全年, 年内: not 今年以来/今年上半年/今年1-10月, which report it) and next year (明年).
-THIS_YEAR = re.compile(r"(?:今年|全年|年内|本年度)(?!以来|上半年|前|[一二三]季度|\s*\d|[一二三四五六七八九十]+月)")
+THIS_YEAR = re.compile(r"(?:今年|全年|年内|本年度|(?:到|至)年底|年底前)(?!以来|上半年|前|[一二三]季度|\s*\d|[一二三四五六七八九十]+月)")
+#: Within N years of a dated text (力争三年内, 计划用2年时间): the text's year + N.
+WITHIN_YEARS = re.compile(r"(?:力争|争取|计划|预计|将)(?:在|用)?(\d|[一二两三四五六七八九十])\s*年(?:内|时间)")
 NEXT_YEAR = re.compile(r"明年")
 #: A 'by' date (到2025年, 至2025年 — not 截至/截止到): a target year that scopes the rest of its paragraph.
 BY_YEAR = re.compile(r"(?<![截止])(?:到|至)\s*(\d{4})\s*年")

@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 
 from ..text import clause_bounds, sentence_start, sentences
+from ..units import chinese_int
 from . import classify, names, quantities
 from .history import baseline_year, period_start
 from .candidate import Candidate, Found, SentenceContext
 from .document import Document, Section, heading
-from .lexicon import AS_OF, BY_YEAR, FIVE_YEAR, FUTURE_WORDS, LAST_YEAR, NEXT_YEAR, PER_10K, QUALITATIVE, THIS_YEAR, period_of
+from .lexicon import AS_OF, BY_YEAR, FIVE_YEAR, FUTURE_WORDS, LAST_YEAR, NEXT_YEAR, PER_10K, QUALITATIVE, THIS_YEAR, WITHIN_YEARS, period_of
 
 
 def _para_past(doc: Document, line: str) -> bool:
@@ -43,6 +44,8 @@ def _future_year(doc: Document, sent: str) -> int | None:
     m = re.search(FIVE_YEAR + "[\u4e00-\u9fff]{0,6}?规划", sent)  # “十四五”规划预期的12件的目标: the plan's last year
     if fut is None and m and not doc.is_past(period_of(m)[1]):
         fut = period_of(m)[1]
+    if fut is None and doc.ref_year is not None and (m := WITHIN_YEARS.search(sent)) and chinese_int(m.group(1)):
+        fut = doc.ref_year + chinese_int(m.group(1))  # 力争三年内 in a text dated 2030: 2033
     if fut is None and doc.ref_year is not None:  # 全年力争…, 明年将达到… in a dated text (a report's 全年 is its past)
         this = THIS_YEAR.search(sent) and (doc.kind == "plan" or re.search(r"将|力争|确保|争取|要|预计|计划", sent))
         fut = doc.ref_year + 1 if NEXT_YEAR.search(sent) else doc.ref_year if this else None
@@ -52,6 +55,9 @@ def _future_year(doc: Document, sent: str) -> int | None:
 _OWN_YEAR = re.compile(r"(?<![比较为是与\d])(\d{4})\s*年(?:年?底|年?末|度)?(?![的\d—–\-~～至])")
 
 
+_YEARS_RESPECTIVELY = re.compile(r"((?:\d{4}\s*年(?:底|末)?\s*[、和及与]\s*)+\d{4}\s*年(?:底|末)?)[^,;。\d]{0,20}?分别")
+
+
 def own_year(sent: str, f: Found) -> int | None:
     """The last year named before a quantity in its sentence (2018年达到A件,2022年达到B件: 2018, 2022);
     not a comparison base (比2020年) nor a multiple's base (2020年的2倍).
@@ -59,7 +65,16 @@ def own_year(sent: str, f: Found) -> int | None:
     >>> s = "2018年达到5000件,2022年达到8000件"
     >>> [own_year(s, f) for f in quantities.find_in_sentence(s)]
     [2018, 2022]
+    >>> s = "2023年、2024年分别达到500件、600件"
+    >>> [own_year(s, f) for f in quantities.find_in_sentence(s)]
+    [2023, 2024]
     """
+    listed = list(_YEARS_RESPECTIVELY.finditer(sent[:f.s]))
+    if listed:  # 2023年、2024年分别达到A、B: the k-th value takes the k-th year
+        ys = [int(y) for y in re.findall(r"(\d{4})\s*年", listed[-1].group(1))]
+        k = sent[listed[-1].end():f.s].count("、")
+        if k < len(ys) and not re.search(r"[,;。]", sent[listed[-1].end():f.s]):
+            return ys[k]
     years = [int(m.group(1)) for m in _OWN_YEAR.finditer(sent[:f.s]) if 1990 < int(m.group(1)) < 2100]
     return years[-1] if years else None
 

@@ -123,3 +123,14 @@ def test_a_difference_stated_beside_its_level_is_not_another_target():
     assert r["value"] == 15
     assert list(rejected("到2035年,某产业增加值占GDP比重达到15%,比2030年提高3个百分点。")["rule"]) == ["difference"]
     assert one("某市规划(2031—2035年)\n到2035年,专利密集型产业增加值占GDP比重较2030年提高2个百分点。")["value"] == 2
+
+
+def test_years_listed_with_respectively_pair_with_their_values():
+    df = extract("某市知识产权工作方案(2031—2033年)\n全市发明专利授权量2031年、2032年、2033年分别达到1000件、1200件、1500件。")
+    assert list(zip(df["value"], df["target_year"])) == [(1000, 2031), (1200, 2032), (1500, 2033)]
+
+
+def test_within_n_years_and_by_the_end_of_the_year_in_a_dated_text():
+    assert one("某县知识产权工作意见\n2030-03-01\n力争三年内,全县有效注册商标突破1万件。")["target_year"] == 2033
+    r = one("某市知识产权工作要点\n2032-02-01\n到年底,全市专利授权量达到6000件。")
+    assert (r["target_year"], r["confidence"]) == (2032, 0.85)  # a horizon cue in the sentence

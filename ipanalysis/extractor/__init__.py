@@ -36,7 +36,7 @@ proposals in a spreadsheet before appending them to ``data/targets.csv`` (see
   header (2025年预测值) or the plan's horizon (the title's (2022—2025年), “十四五”, the 《plan》 a news
   report is about (《…》(以下简称…), 《…》日前印发), a one-year plan's year, or 经过2年的努力 after the plan date;
   第十二个五年计划 is “十二五”; a “十X五”规划's target quoted in a report takes the period's last year; 今年/全年 the
-  dated text's year, 明年 the next); a target with no horizon cue in its sentence or paragraph has a lower confidence;
+  dated text's year, 明年 the next, 力争三年内 its year + 3; 2031年、2032年分别达到A、B pairs in order); a target with no horizon cue in its sentence or paragraph has a lower confidence;
   commitment ``strive`` when 力争/争取 precedes the number in the same sentence (a ； does not end
   it, a 。 does).
 * **Which indicator.**  The noun phrase before the number (or after it when a verb precedes:

@@ -133,6 +133,9 @@ def main() -> int:
                 blind = set(notes.loc[notes["note"].str.startswith(f"blind set of {date}"), "doc_id"])
                 print(summary(f"  of which the blind set of {date} ({len(blind)} documents; {first})",
                               fs[fs["doc_id"].isin(blind)]))
+            own = set(notes.loc[notes["note"].str.startswith("rule-writer's dev set (2026-12-06"), "doc_id"])
+            print(summary(f"  of which the rule-writer's dev set of 2026-12-06 ({len(own)} documents, labelled by the "
+                          "rule-writer before its first run; first run 8/14, 8/42, measure 6/8)", fs[fs["doc_id"].isin(own)]))
         fx_cands = fs.attrs["candidates"]
         print("field agreement on matched pairs: " + ", ".join(
             f"{k} {v}" for k, v in _agreement(fx_cands, fx["targets"], fx["texts"]).items()))

@@ -1,13 +1,13 @@
 """Words that place a plan's statement in time — the one home of the rules the extractor
 (``ipanalysis.extractor``) and the analysis (:mod:`ipanalysis.analysis.commitments`) both read:
 
-* :data:`FIVE_YEAR_PLANS` / :data:`FIVE_YEAR`: the five-year periods (十三五 = 2016–2020);
+* :data:`FIVE_YEAR_PLANS` / :data:`FIVE_YEAR` / :func:`period_of`: the five-year periods (十三五 = 2016–2020);
 * :data:`AS_OF`: an "as of" date (截至2020年底, 截止到2021年6月): what follows is a value at that date;
 * :data:`REVIEW_HEADING`: the heading of a section that looks back (发展基础, 工作成效 …);
 * :data:`DONE_WORDS`: words that report something done (已建成, 已累计, 共办理 …), a regex alternation
   each reader widens with its own cues.
 
->>> FIVE_YEAR_PLANS[FIVE_YEAR.search("“十三五”时期").group(1)]
+>>> period_of(FIVE_YEAR.search("“十三五”时期"))
 (2016, 2020)
 >>> [int(m.group(1)) for m in AS_OF.finditer("截至2020年底…截止到2021年6月")]
 [2020, 2021]
@@ -19,12 +19,24 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["FIVE_YEAR_PLANS", "FIVE_YEAR", "AS_OF", "REVIEW_HEADING", "DONE_WORDS"]
+__all__ = ["FIVE_YEAR_PLANS", "FIVE_YEAR", "period_of", "AS_OF", "REVIEW_HEADING", "DONE_WORDS"]
 
 #: The five-year plans by their numeral (十一五 … 十五五): (first year, last year).
 FIVE_YEAR_PLANS = {"一": (2006, 2010), "二": (2011, 2015), "三": (2016, 2020), "四": (2021, 2025), "五": (2026, 2030)}
-#: A five-year period named in a text (“十三五”, 十四五); group 1 the numeral of :data:`FIVE_YEAR_PLANS`.
-FIVE_YEAR = re.compile(r"[“\"]?十([一二三四五])五[”\"]?")
+#: A five-year period named in a text: “十三五”, 十四五, or its long name 第十二个五年计划/规划; the numeral of
+#: :data:`FIVE_YEAR_PLANS` is group 1 (short name) or group 2 (long name): read it with :func:`period_of`.
+FIVE_YEAR = re.compile(r"[“\"]?(?:十([一二三四五])五|第十([一二三四五])个五年(?:计划|规划)?)[”\"]?")
+
+
+def period_of(m: re.Match) -> tuple[int, int]:
+    """The (first, last) year of a :data:`FIVE_YEAR` match (either spelling).
+
+    >>> period_of(FIVE_YEAR.search("第十二个五年计划期间")), period_of(FIVE_YEAR.search("“十四五”末"))
+    ((2011, 2015), (2021, 2025))
+    """
+    return FIVE_YEAR_PLANS[m.group(1) or m.group(2)]
+
+
 #: An 'as of' date (截至2021年底, 截止到2021年6月, 截止2020年); group 1 the year.
 AS_OF = re.compile(r"(?:截至|截止)(?:到)?\s*(\d{4})\s*年")
 #: Headings of a section that looks back (its sentences report the past, they commit to nothing).

@@ -120,8 +120,8 @@ def _to_quantity(m: re.Match) -> Quantity:
     unit_word = m.group("unit")
     unit = _UNIT_WORDS.get(unit_word) if unit_word else None
     mult = MULTIPLIERS.get(m.group("mult1") or "", 1.0)
-    if unit_word == "亿元":
-        mult = 1e8
+    if unit_word == "亿元":  # 3千亿元, 4万亿元: a multiplier before 亿元 multiplies it
+        mult = 1e8 * MULTIPLIERS.get(m.group("mult1") or "", 1.0)
     elif unit_word == "万元":
         mult = 1e4
     high = None

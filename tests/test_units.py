@@ -11,6 +11,9 @@ from ipanalysis.units import UnitError, find_quantities, normalize_text, parse_q
     ("35亿元", 3.5e9, None, "yuan", "="),
     ("6.214亿元", 6.214e8, None, "yuan", "="),
     ("8亿元", 8e8, None, "yuan", "="),
+    ("4万亿元", 4e12, None, "yuan", "="),        # 万亿元: a multiplier before 亿元 (was read as 4亿元)
+    ("6.63万亿元", 6.63e12, None, "yuan", "="),
+    ("3千亿元", 3e11, None, "yuan", "="),
     ("12%以上", 12, None, "%", ">="),
     ("80 %以上", 80, None, "%", ">="),
     ("0.21%以上", 0.21, None, "%", ">="),

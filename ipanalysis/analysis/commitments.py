@@ -28,7 +28,7 @@ from typing import NamedTuple
 from ..data import documents
 from ..data.sources import check_doc_id, raw_text
 from ..text import normalize, sections, sentences
-from ..timewords import AS_OF, DONE_WORDS, FIVE_YEAR, FIVE_YEAR_PLANS, REVIEW_HEADING
+from ..timewords import AS_OF, DONE_WORDS, FIVE_YEAR, REVIEW_HEADING, period_of
 
 __all__ = ["Statement", "ROLES", "REVIEW_HEADING", "PAST_WORDS", "classify", "statements", "body_start"]
 
@@ -36,7 +36,7 @@ ROLES = ("commitment", "notice", "review", "note")
 
 #: Words that report the past in a sentence: 已建成, 已累计, 党的十八大以来, 共办理 ….
 PAST_WORDS = re.compile(DONE_WORDS + "|以来")
-_PERIOD = re.compile(FIVE_YEAR.pattern + r"(时期|期间|末|以来)?")
+_PERIOD = re.compile(FIVE_YEAR.pattern + r"(?P<when>时期|期间|末|以来)?")
 _AIMS = re.compile(r"目标|任务|指标|措施")
 _NOTE = re.compile(r"^\s*[(（]?\s*注\s*[:：]")
 _ISSUING = re.compile(r"印发.{0,80}?通知|现印发给你们|现予印发")
@@ -92,7 +92,7 @@ def body_start(text: str, title: str) -> int:
 
 def _past_period(s: str, plan_start: int) -> str | None:
     for m in _PERIOD.finditer(normalize(s)):
-        if m.group(2) and FIVE_YEAR_PLANS[m.group(1)][1] < plan_start:
+        if m.group("when") and period_of(m)[1] < plan_start:
             return m.group(0)
     return None
 

@@ -22,6 +22,8 @@ _SUBSIDY_BEFORE = re.compile(r"(给予|奖励|资助|补贴|补助|奖补|扶持
 _SUBSIDY_AFTER = re.compile(r"^\s*[\u4e00-\u9fff]{0,2}(奖励|资助|补贴|补助|奖补)")
 
 
+_TO_VERB = re.compile(r"^[^,，。；;\d]{0,12}?(增加|增长|提高|提升|上升|扩大|发展|跃升|攀升)(到|至)")
+_LEVEL_THEN_DIFF = re.compile(r"\d\s*%\s*(?:以上|左右)?\s*[,，]?\s*(?:比|较)[^,，;；。]{0,14}?(?:提高|增加|提升|上升|下降|降低|增长)了?\s*$")
 _COUNTED_BEFORE = re.compile(r"(指标|目标|任务|措施)\s*$")
 
 
@@ -58,12 +60,16 @@ REJECTIONS = [
          "count of indicators or targets (等10项约束性指标), not a target"),
     Rule("indicator_count", lambda s, f: not f.pre and f.q.unit in ("项", "个") and bool(_COUNTED_BEFORE.search(s[f.a:f.s])),
          "count of indicators or targets (自定指标6项), not a target"),
+    Rule("slogan_count", lambda s, f: bool(re.match(r"^[“\"]?(最|第一|一流)[”\"]?(?:$|[,;。、])", s[f.e:])),
+         "count of superlatives in a slogan (六个最, 三个第一), not a target"),
     Rule("instrumental", lambda s, f: _char_before(s, f.s) == "以" and not f.pre, "instrumental (以N…带动), not a level"),
     Rule("quoted_name", lambda s, f: _inside_quotes(s, f.num_s), "inside a title or quoted name"),
     Rule("code_number", lambda s, f: bool(re.match(r"^\s*[-—]\s*\d", s[f.e:]) or re.search(r"[A-Za-z/]$", s[:f.num_s])),
          "part of a code or standard number"),
     Rule("comparison", lambda s, f: f.q.unit == "倍" and bool(re.search(r"比|相当于|是[^,，;；。]{0,20}的$", s[max(0, f.a - 30):f.s])),
          "comparison with another figure (比…高出N倍), not a target"),
+    Rule("difference", lambda s, f: (f.q.unit == "百分点" or s[f.e:].startswith("百分点")) and bool(_LEVEL_THEN_DIFF.search(s[:f.s])),
+         "a difference from a base stated beside the level itself (达到15%,比上年提高3个百分点), not another target"),
     Rule("subsidy_amount", lambda s, f: f.q.unit == "yuan" and bool(_SUBSIDY_BEFORE.search(s[f.a:f.s]) or _SUBSIDY_AFTER.match(s[f.e:])),
          "subsidy or reward amount (a policy parameter, not a target)"),
 ]
@@ -109,8 +115,10 @@ def history_reason(ctx: SentenceContext, f: Found) -> str | None:
         return "paragraph about a past period"
     if ATTAINED.search(sent) and not TARGET_OF.match(sent[f.e:]):
         return "a value reported as reached against a target (提前/超额完成…目标)"
-    if FROM_TO.search(sent[:f.e]) and re.search(r"从", sent[:f.s]) and not ctx.fut:
+    if FROM_TO.search(sent[:f.e]) and re.search(r"[从由]", sent[:f.s]) and not ctx.fut:
         return "从…增加到… (history)"
+    if re.search(r"[从由][^,，。；;]{0,30}$", sent[:f.s]) and _TO_VERB.match(sent[f.e:]):
+        return "the 'from' side of 从A增加到B (history)"
     if re.search(r"(比|较)\s*(\d{4})\s*年", sent[:f.e + 4]) and any(
             doc.is_past(int(y)) for y in re.findall(r"(?:比|较)\s*(\d{4})\s*年", sent)) and not ctx.fut:
         return "比YYYY年 growth (history)"
@@ -167,6 +175,11 @@ def confidence(ctx: SentenceContext, f: Found, comparator: str) -> tuple[float, 
     if ctx.past_year_in_sent:
         conf -= 0.2
         why.append("a past year in the sentence")
+    if not (ctx.fut or ctx.para_year or ctx.sec.year or f.own_year):
+        # no 到YYYY年 (or stage, section, milestone year) in its sentence or paragraph: the year is the document's
+        # horizon at best, and a value with no horizon cue is as often a stated value as a target
+        conf -= 0.1 if ctx.doc.end_year else 0.2
+        why.append("no horizon cue (year from the document)" if ctx.doc.end_year else "no horizon cue and no target year")
     return round(max(0.0, min(conf, 0.99)), 2), "; ".join(why or ["bare quantity in a plan sentence"])
 
 

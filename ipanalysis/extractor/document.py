@@ -16,8 +16,8 @@ from ..text import lines as text_lines
 from ..text import Span, heading_rank, normalize, sentences
 from ..units import chinese_int
 from .catalogue import Catalogue
-from .lexicon import (AS_OF, BY_YEAR, STATED_FUTURE, DATE_LINE, EFFORT, SUBJECT_TITLE, PLAN_NAME_RANGE, WEB_DATE_LINE, FUTURE_WORDS, HISTORY_HEADING, PERIOD_RE, PERIODS, PLAN_WORDS,
-                      REPORT_WORDS, TARGET_HEADING, YEAR_RANGE)
+from .lexicon import (AS_OF, BY_YEAR, STATED_FUTURE, DATE_LINE, EFFORT, SUBJECT_TITLE, PLAN_NAME_RANGE, WEB_DATE_LINE, FUTURE_WORDS, HISTORY_HEADING, FIVE_YEAR, PERIOD_RE, PLAN_WORDS,
+                      REPORT_CUES, REPORT_WORDS, TARGET_HEADING, YEAR_RANGE, period_of)
 
 
 @dataclass
@@ -62,9 +62,11 @@ class Document:
         >>> d = Document(text="", norm="", doc_id=None, start_year=2021, end_year=2025, ref_year=2022)
         >>> d.as_of_past(2021), d.as_of_past(2022), d.as_of_past(2025)
         (True, True, False)
+        >>> Document(text="", norm="", doc_id=None).as_of_past(2025)  # an undated text: what it states as of a date is history
+        True
         """
         ref = self.ref_year if self.ref_year is not None else self.start_year
-        return self.is_past(year) or (ref is not None and year <= ref)
+        return self.is_past(year) or ref is None or year <= ref  # no date at all: a stated value
 
 
 def strip_titles(s: str) -> str:
@@ -115,8 +117,14 @@ def subject_period(opening: str) -> tuple[int, int] | None:
         if (r := YEAR_RANGE.search(m.group(1))) and 1990 < int(r.group(1)) <= int(r.group(2)) < 2100:
             return int(r.group(1)), int(r.group(2))
         if p := PERIOD_RE.search(m.group(1)):
-            return PERIODS[p.group(1)]
+            return period_of(p)
     return None
+
+
+def _is_future_cue(m: re.Match, ref_year: int | None) -> bool:
+    """A future word of the text, not 到/至 a year up to the text's own date (提高至2018年 in a 2020 report)."""
+    y = re.search(r"\d{4}", m.group(0))
+    return not (y and ref_year is not None and int(y.group(0)) <= ref_year)
 
 
 def _titles(doc: Document) -> tuple[list[str], list[str], list[str]]:
@@ -132,15 +140,17 @@ def _titles(doc: Document) -> tuple[list[str], list[str], list[str]]:
         if m:
             doc.ref_year = int(m.group(1))
             break
-    if doc.ref_year is None:
-        m = next((m for s in short if (m := WEB_DATE_LINE.match(s))), None)
+    if doc.ref_year is None:  # a web page's date line, also one that goes on with | 来源: … (not a 'short' line)
+        head = [ln.text.strip() for ln in doc.lines[:40] if ln.text.strip()]
+        m = next((m for s in head if (m := WEB_DATE_LINE.match(s))), None)
         stamp = int(m.group(1) or m.group(2)) if m else None
         # a repost: the text says what 'will' be reached by a year before its page's time stamp
         repost = stamp is not None and any(int(f.group(1)) < stamp for f in STATED_FUTURE.finditer(doc.norm))
         doc.ref_year = None if repost else stamp
-    no_future = not FUTURE_WORDS.search(AS_OF.sub("", doc.norm)) and not re.search(r"将|力争|每年", doc.norm)  # 截至2025年 is not 至2025年
-    if not plan_titles and doc.ref_year is not None and no_future:
-        doc.kind = "report"  # a dated text with no plan title and not one future cue: a report of results
+    no_future = not any(_is_future_cue(m, doc.ref_year) for m in FUTURE_WORDS.finditer(AS_OF.sub("", doc.norm))) \
+        and not re.search(r"将|力争|每年", doc.norm)  # 截至2025年 is not 至2025年
+    if not plan_titles and no_future and (doc.ref_year is not None or REPORT_CUES.search(doc.norm)):
+        doc.kind = "report"  # no plan title and not one future cue, dated or in a reporter's words: a report of results
     return short, plan_titles, report_titles
 
 
@@ -153,7 +163,7 @@ def document_facts(doc: Document, target_year: int | None) -> None:
     """
     short, plan_titles, report_titles = _titles(doc)
     rng = _title_range(short, plan_titles, doc.norm[:300])
-    period = next((PERIODS[m.group(1)] for s in plan_titles if (m := PERIOD_RE.search(strip_titles(s)))), None)
+    period = next((period_of(m) for s in plan_titles if (m := PERIOD_RE.search(strip_titles(s)))), None)
     subject = subject_period(doc.norm[:300]) if not rng and not period else None
     title_year = next((int(m.group(1)) for s in (plan_titles or report_titles)
                        if (m := re.search(r"(\d{4})\s*年", strip_titles(s))) and 1990 < int(m.group(1)) < 2100), None)
@@ -185,6 +195,9 @@ def document_facts(doc: Document, target_year: int | None) -> None:
         if years:
             doc.end_year = max(set(years), key=years.count)
             doc.horizon_why = f"most frequent '到{doc.end_year}年'"
+        elif doc.start_year is None and (m := re.search("(?:到|至)" + FIVE_YEAR.pattern + "(?:末|期末|期间)", doc.norm)):
+            doc.start_year, doc.end_year = period_of(m)  # 计划到第十二个五年计划期间 in an undated text: that period
+            doc.horizon_why = f"five-year period '{m.group(0)}'"
     if target_year is not None:
         doc.end_year, doc.horizon_why = int(target_year), "--target-year"
     if doc.start_year is None and doc.end_year is not None and doc.kind == "plan":
@@ -200,7 +213,7 @@ def _section(doc: Document, parent: Section, title: str) -> Section:
         year=parent.year,
     )
     m = PERIOD_RE.search(title)
-    if m and doc.is_past(PERIODS[m.group(1)][1]) and not FUTURE_WORDS.search(title):
+    if m and doc.is_past(period_of(m)[1]) and not FUTURE_WORDS.search(title):
         sec.history = True
     rng = re.search(r"(\d{4})\s*年[^—–\-~～至]{0,6}[—–\-~～至]\s*(\d{4})\s*年", title)
     if rng and not doc.is_past(int(rng.group(2))):

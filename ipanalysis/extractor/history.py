@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..text import SENTENCE_ENDS, normalize
 from .candidate import Found, SentenceContext
-from .lexicon import FROM_TO, LAST_YEAR, PERIODS
+from .lexicon import FIVE_YEAR, FROM_TO, LAST_YEAR, period_of
 
 #: Columns of :func:`ipanalysis.extractor.extract_baselines` (the baselines.csv vocabulary plus review helpers).
 BASELINE_COLUMNS = [
@@ -39,11 +39,13 @@ def baseline_year(ctx: SentenceContext, f: Found) -> int | None:
     years = [y for y in years if doc.is_past(y) or doc.as_of_past(y) or doc.start_year is None or LAST_YEAR.search(sent)]
     if years:
         return years[-1]
-    pm = list(re.finditer(r"[“\"]?十([一二三四五])五[”\"]?(末|时期|期间|以来)?", head))
-    if pm and pm[-1].group(2) == "末":
-        return PERIODS[pm[-1].group(1)][1]
+    pm = list(re.finditer(FIVE_YEAR.pattern + "(末|时期|期间|以来)?", head))
+    if pm and pm[-1].group(3) == "末":
+        return period_of(pm[-1])[1]
     if re.search(r"去年|上年|上一年", head) and doc.ref_year:
         return doc.ref_year - 1
+    if re.search(r"今年|上半年|前[一二三]季度|\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月", head) and doc.ref_year:
+        return doc.ref_year  # 今年以来, 上半年, 1-10月: the text's own year so far
     return default
 
 
@@ -64,11 +66,11 @@ def period_start(ctx: SentenceContext, f: Found, growth: bool) -> int | None:
     int or None
     """
     sent = ctx.sent
-    pm = re.search(r"[“\"]?十([一二三四五])五[”\"]?(?:时期|期间)", ctx.line[:ctx.ss + f.s])
-    if pm and ctx.doc.is_past(PERIODS[pm.group(1)][1]) and not re.search(r"\d{4}\s*年", sent[:f.s]) \
+    pm = re.search(FIVE_YEAR.pattern + "(?:时期|期间)", ctx.line[:ctx.ss + f.s])
+    if pm and ctx.doc.is_past(period_of(pm)[1]) and not re.search(r"\d{4}\s*年", sent[:f.s]) \
             and not FROM_TO.search(sent) and not re.search(r"截至|截止|年底|年末", sent[:f.s]) and not growth \
             and f.q.unit != "倍":
-        return PERIODS[pm.group(1)][0]
+        return period_of(pm)[0]
     return None
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 # The time words the analysis reads too (AS_OF, five-year periods, review headings, done words) have one home:
-from ..timewords import AS_OF, DONE_WORDS, FIVE_YEAR, FIVE_YEAR_PLANS, REVIEW_HEADING  # noqa: F401 (AS_OF re-exported)
+from ..timewords import AS_OF, DONE_WORDS, FIVE_YEAR, FIVE_YEAR_PLANS, REVIEW_HEADING, period_of  # noqa: F401 (re-exported)
 
 #: Five-year periods → (first year, last year).
 PERIODS, PERIOD_RE = FIVE_YEAR_PLANS, FIVE_YEAR  # the one home: ipanalysis.timewords
@@ -21,8 +21,9 @@ REPORT_WORDS = re.compile(r"进展|情况|总结|报告|公报|通报|会议|综
 YEAR_RANGE = re.compile(r"(\d{4})\s*[—–\-~～至到]+\s*(\d{4})\s*年")
 DATE_LINE = re.compile(r"^[(（]?\s*(\d{4})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[)）]?$")
 #: A web page's own date line: 2019-08-10 21:05:15, 发布时间:2019-08-10, 16.11.2018  18:29 (the year is group 1 or 2).
+#: The line may go on with the page's source or author (时间: 2020-01-06 14:42:19 | 来源: 某报).
 WEB_DATE_LINE = re.compile(r"^(?:(?:发布|发表|更新)?(?:时间|日期)[:：]\s*)?(?:(\d{4})[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}\.\d{1,2}\.(\d{4}))"
-                           r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+                           r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:[|｜]?\s*(?:来源|作者|编辑|责任编辑)[:：].*)?$")
 #: A future the text states in its own tense (到2020年,…将达到近2万件): a web time stamp after that year is a
 #: repost's, not the document's date.
 STATED_FUTURE = re.compile(r"(?<![截止])(?:到|至)\s*(\d{4})\s*年[^。;]*?(?:将|要)[^。;]*?\d")
@@ -55,7 +56,7 @@ UNIT_STOP = {
     "件": "事",
 }
 
-TASK_NOUNS = re.compile(r"^[\u4e00-\u9fff]{0,3}?(任务|工作|措施|举措|方面|原则|环节|步骤|部分|章节|条款|领域|板块)"
+TASK_NOUNS = re.compile(r"^[\u4e00-\u9fff]{0,3}?(任务|工作|措施|举措|方面|原则|环节|步骤|部分|章节|条款|领域|板块|阶段|特征|特点)"
                         r"(?!人员|人|者|站|室|组|机构|经费|队伍|专班|机制|体系|平台|日)")
 #: 等10项约束性指标, 5个方面的指标: a count of indicators, not a target.
 INDICATOR_COUNT = re.compile(r"^[\u4e00-\u9fff]{0,6}?(指标|目标)(?![\u4e00-\u9fff]*(达到|达|突破|为))")
@@ -77,17 +78,27 @@ VERB_END = re.compile(
     r"引育|聚集|集聚|孵化|帮助|指导|培训|帮扶|推荐|申报|争创|创成|落地|转化|孵育)$")
 HISTORY_HEADING = REVIEW_HEADING
 TARGET_HEADING = re.compile(r"目标|指标")
-PAST_CLAUSE = re.compile(rf"({DONE_WORDS}|现有|目前|当前|共有|"
+PAST_CLAUSE = re.compile(rf"((?:截至|截止到|截止)(?!\s*\d{{4}}\s*年)|今年以来|年初以来|上半年|前[一二三]季度|\d{{1,2}}\s*[-—~至]\s*\d{{1,2}}\s*月份?|{DONE_WORDS}|现有|目前|当前|共有|"
                          r"实现了|增长了|提高了|达到了|增加了|取得了|获得了|完成了|被评为|获评|入选了)")
 #: A reported year: 去年全市商标注册3.2万件, 同比增长12% is history, not a target.
 LAST_YEAR = re.compile(r"同比|(?<![较比])(去年|上年|上一年|前一年)")  # not 较上年增长 (a growth target)
-FROM_TO = re.compile(r"从[^,，。；;]{0,30}?(增加|增长|提高|提升|上升|扩大|发展|跃升|攀升)(?:到|至)")
-FUTURE_WORDS = re.compile(r"力争|确保|计划|预计|目标|预期|要达到|将达到|将突破|争取|规划|到\d{4}年|至\d{4}年|到[“\"]?十[一二三四五]五")
+FROM_TO = re.compile(r"[从由][^,，。；;]{0,30}?(增加|增长|提高|提升|上升|扩大|发展|跃升|攀升)(?:到|至)")
+#: Words of a future (a plan's): not 计划 as a noun (实施计划、, 专项计划投入: a programme that spent money).
+FUTURE_WORDS = re.compile(r"力争|确保|(?<!实施)(?<!专项)(?<!工作)(?<!推进)(?<!行动)计划(?![、,;》”\"]|投入|资金|项目|书)|预计|目标|预期|"
+                          r"要达到|将达到|将突破|争取|规划|到\d{4}年|至\d{4}年|到[“\"]?(?:十[一二三四五]五|第十[一二三四五]个五年)")
+#: Words of a text that reports figures (获悉, 据统计, 截至, 同比, 累计): with no future word at all, a text
+#: without a date is a report too.
+REPORT_CUES = re.compile(r"获悉|据悉|据介绍|据统计|数据显示|调研显示|统计显示|截至|截止|同比|累计|已经|已达")
 #: A value reported as reached against a target (提前2年完成…目标, 提前超额完成…目标任务): the values around it
 #: are achieved (history); not 力争/确保 提前完成 (a goal).
 ATTAINED = re.compile(r"(?<!力争)(?<!确保)(?<!争取)(?<![要将])(?:提前|超额)[\u4e00-\u9fff\d]{0,6}?完成[^。;]{0,40}?目标")
 #: A value named as the target itself (达到5万件的目标, 7000件的目标任务).
 TARGET_OF = re.compile(r"^\s*的(?:目标|预期目标|目标任务)")
+#: This year of the text (今年, 全年, 年内: not 今年以来/今年上半年/今年1-10月, which report it) and next year (明年).
+THIS_YEAR = re.compile(r"(?:今年|全年|年内|本年度|(?:到|至)年底|年底前)(?!以来|上半年|前|[一二三]季度|\s*\d|[一二三四五六七八九十]+月)")
+#: Within N years of a dated text (力争三年内, 计划用2年时间): the text's year + N.
+WITHIN_YEARS = re.compile(r"(?:力争|争取|计划|预计|将)(?:在|用)?(\d|[一二两三四五六七八九十])\s*年(?:内|时间)")
+NEXT_YEAR = re.compile(r"明年")
 #: A 'by' date (到2025年, 至2025年 — not 截至/截止到): a target year that scopes the rest of its paragraph.
 BY_YEAR = re.compile(r"(?<![截止])(?:到|至)\s*(\d{4})\s*年")
 #: A per-10,000-residents indicator: 每万人口…, or a name opening with 万人 (万人有效发明专利拥有量).

@@ -39,16 +39,19 @@ def chinese_quantities(sent: str) -> list[Found]:
 
     >>> [(f.q.value, f.q.unit, f.q.comparator) for f in chinese_quantities("力争培育两家示范企业,商标达到三百件以上,两个市场")]
     [(2.0, '家', '='), (300.0, '件', '>=')]
+    >>> [(f.q.value, f.q.comparator) for f in chinese_quantities("新增商标百个以上")]  # a bound needs no verb
+    [(100.0, '>=')]
     """
     out = []
     for m in _CN_QTY.finditer(sent):
-        value = chinese_number(m.group("cn"))
+        cn = m.group("cn")
+        value = chinese_number("一" + cn if cn[0] in "百千万" else cn)  # 百个以上: a hundred
         nxt = sent[m.end("unit"):m.end("unit") + 1]
         if not value or value < 2 or sent[m.start() - 1:m.start()] in ("每", "第") or nxt in UNIT_STOP.get(m.group("unit"), ""):
             continue
         head = sent[max(0, m.start() - 8):m.start()]
-        if not m.group("pre") and not (TRIGGER_BEFORE.search(head) or VERB_END.search(head)):
-            continue
+        if not m.group("pre") and not (TRIGGER_BEFORE.search(head) or VERB_END.search(head)) and m.group("post") != "以上":
+            continue  # a bound (百个以上) says a target without a verb
         pre, post, yu = m.group("pre") or "", m.group("post") or "", m.group("yu")
         comp = "≈" if post == "左右" or pre == "约" else ">" if pre in ("突破", "超过", "超") or yu else \
             ">=" if post == "以上" or pre in ("不低于", "不少于", "至少") else "="

@@ -11,18 +11,19 @@ from __future__ import annotations
 
 import re
 
-from ..text import clause_bounds, sentences
+from ..text import clause_bounds, sentence_start, sentences
+from ..units import chinese_int
 from . import classify, names, quantities
 from .history import baseline_year, period_start
 from .candidate import Candidate, Found, SentenceContext
 from .document import Document, Section, heading
-from .lexicon import AS_OF, BY_YEAR, FUTURE_WORDS, LAST_YEAR, PER_10K, PERIODS, QUALITATIVE
+from .lexicon import AS_OF, BY_YEAR, FIVE_YEAR, FUTURE_WORDS, LAST_YEAR, NEXT_YEAR, PER_10K, QUALITATIVE, THIS_YEAR, WITHIN_YEARS, period_of
 
 
 def _para_past(doc: Document, line: str) -> bool:
     s = line.strip()
-    m = re.match(r"^[“\"]?十([一二三四五])五[”\"]?(?:时期|期间|以来)", s)
-    if m and doc.is_past(PERIODS[m.group(1)][1]):
+    m = re.match("^" + FIVE_YEAR.pattern + "(?:时期|期间|以来)", s)
+    if m and doc.is_past(period_of(m)[1]):
         return True
     if re.match(r"^(?:近年来|近几年|过去五年|党的十八大以来)", s):
         return True
@@ -32,17 +33,29 @@ def _para_past(doc: Document, line: str) -> bool:
 
 def _future_year(doc: Document, sent: str) -> int | None:
     """The sentence's future year: the first not-past YYYY年 (not an 'as of' date up to the document's
-    own year: 截至2021年底), or 到“十X五”末."""
+    own year: 截至2021年底), or 到“十X五”末 (第十X个五年计划期间), else the last year of a “十X五”规划 it names,
+    else the text's own year for 今年/全年/年内 and the next for 明年."""
     as_of = {m.start(1) for m in AS_OF.finditer(sent) if doc.as_of_past(int(m.group(1)))}
     fut = next((y for m in re.finditer(r"(\d{4})\s*年", sent)
                 if 1990 < (y := int(m.group(1))) < 2100 and not doc.is_past(y) and m.start(1) not in as_of), None)
-    m = re.search(r"(?:到|至)[“\"]?十([一二三四五])五[”\"]?(?:末|期末)", sent)
-    if m and not doc.is_past(PERIODS[m.group(1)][1]):
-        fut = PERIODS[m.group(1)][1]
+    m = re.search("(?:到|至)" + FIVE_YEAR.pattern + "(?:末|期末|期间)", sent)
+    if m and not doc.is_past(period_of(m)[1]):
+        fut = period_of(m)[1]
+    m = re.search(FIVE_YEAR.pattern + "[\u4e00-\u9fff]{0,6}?规划", sent)  # “十四五”规划预期的12件的目标: the plan's last year
+    if fut is None and m and not doc.is_past(period_of(m)[1]):
+        fut = period_of(m)[1]
+    if fut is None and doc.ref_year is not None and (m := WITHIN_YEARS.search(sent)) and chinese_int(m.group(1)):
+        fut = doc.ref_year + chinese_int(m.group(1))  # 力争三年内 in a text dated 2030: 2033
+    if fut is None and doc.ref_year is not None:  # 全年力争…, 明年将达到… in a dated text (a report's 全年 is its past)
+        this = THIS_YEAR.search(sent) and (doc.kind == "plan" or re.search(r"将|力争|确保|争取|要|预计|计划", sent))
+        fut = doc.ref_year + 1 if NEXT_YEAR.search(sent) else doc.ref_year if this else None
     return fut
 
 
 _OWN_YEAR = re.compile(r"(?<![比较为是与\d])(\d{4})\s*年(?:年?底|年?末|度)?(?![的\d—–\-~～至])")
+
+
+_YEARS_RESPECTIVELY = re.compile(r"((?:\d{4}\s*年(?:底|末)?\s*[、和及与]\s*)+\d{4}\s*年(?:底|末)?)[^,;。\d]{0,20}?分别")
 
 
 def own_year(sent: str, f: Found) -> int | None:
@@ -52,7 +65,16 @@ def own_year(sent: str, f: Found) -> int | None:
     >>> s = "2018年达到5000件,2022年达到8000件"
     >>> [own_year(s, f) for f in quantities.find_in_sentence(s)]
     [2018, 2022]
+    >>> s = "2023年、2024年分别达到500件、600件"
+    >>> [own_year(s, f) for f in quantities.find_in_sentence(s)]
+    [2023, 2024]
     """
+    listed = list(_YEARS_RESPECTIVELY.finditer(sent[:f.s]))
+    if listed:  # 2023年、2024年分别达到A、B: the k-th value takes the k-th year
+        ys = [int(y) for y in re.findall(r"(\d{4})\s*年", listed[-1].group(1))]
+        k = sent[listed[-1].end():f.s].count("、")
+        if k < len(ys) and not re.search(r"[,;。]", sent[listed[-1].end():f.s]):
+            return ys[k]
     years = [int(m.group(1)) for m in _OWN_YEAR.finditer(sent[:f.s]) if 1990 < int(m.group(1)) < 2100]
     return years[-1] if years else None
 
@@ -64,8 +86,8 @@ def _sent_past(doc: Document, sent: str, fut: int | None) -> bool:
     m = re.match(r"^\s*[,，]?\s*(\d{4})\s*年", sent)
     if m and doc.is_past(int(m.group(1))):
         return True
-    m = re.search(r"[“\"]?十([一二三四五])五[”\"]?(?:时期|期间|以来|末)", sent)
-    return bool(m and doc.is_past(PERIODS[m.group(1)][1]) and not fut)
+    m = re.search(FIVE_YEAR.pattern + "(?:时期|期间|以来|末)", sent)
+    return bool(m and doc.is_past(period_of(m)[1]) and not fut)
 
 
 _STAGE_YEAR = re.compile(r"(?:阶段|时期|期间)\s*[(（]\s*(\d{4})\s*年\s*[)）]")
@@ -86,8 +108,8 @@ def paragraph_year(doc: Document, sent: str) -> int | None:
     by += [int(m.group(1)) for m in _STAGE_YEAR.finditer(sent) if not doc.is_past(int(m.group(1)))]
     if by:
         return by[0]
-    m = re.search(r"(?:到|至)[“\"]?十([一二三四五])五[”\"]?(?:末|期末)", sent)
-    return PERIODS[m.group(1)][1] if m and not doc.is_past(PERIODS[m.group(1)][1]) else None
+    m = re.search("(?:到|至)" + FIVE_YEAR.pattern + "(?:末|期末|期间)", sent)
+    return period_of(m)[1] if m and not doc.is_past(period_of(m)[1]) else None
 
 
 def context(doc: Document, sec: Section, para_past: bool, line: str, ss: int, sent: str, base: int,
@@ -120,10 +142,16 @@ def context(doc: Document, sec: Section, para_past: bool, line: str, ss: int, se
     """
     years = [int(y) for y in re.findall(r"(?<![比较])(\d{4})\s*年", sent) if 1990 < int(y) < 2100]
     fut = _future_year(doc, sent)
+    # 到/至 a year the document has passed (由2013年的A提高至2018年的B in a 2020 report) is no future word
+    future = any(not (y := re.search(r"\d{4}", m.group(0))) or not doc.is_past(int(y.group(0))) for m in FUTURE_WORDS.finditer(sent))
+    end = re.search(r"[。!?]", line[ss:])
+    full = line[sentence_start(line, ss):ss + end.end() if end else len(line)]  # 同比 in another ;-part of the sentence
     return SentenceContext(doc=doc, sec=sec, line=line, ss=ss, sent=sent, base=base, para_past=para_past,
                            sent_past=_sent_past(doc, sent, fut), past_year_in_sent=any(doc.is_past(y) for y in years),
-                           fut=fut, para_year=para_year, future_words=bool(FUTURE_WORDS.search(sent)) or fut is not None,
-                           last_year=bool(LAST_YEAR.search(sent)))
+                           fut=fut, para_year=para_year,
+                           # in a report a bare 2030年 is the year of a stated value, not a future (到2030年 is)
+                           future_words=future or (fut is not None and (doc.kind == "plan" or bool(BY_YEAR.search(sent)))),
+                           last_year=bool(LAST_YEAR.search(full)))
 
 
 def _prepare(sent: str, found: list[Found], in_heading: bool) -> None:

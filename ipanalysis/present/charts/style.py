@@ -27,7 +27,6 @@ import math
 import textwrap
 
 import matplotlib.pyplot as plt
-import pandas as pd
 import seaborn as sns
 from matplotlib import font_manager
 

@@ -27,7 +27,7 @@ from ..vocabulary import chart_word, status_label
 from .alt import alt_text, status_phrase
 from .style import STATUS_COLORS, bilingual, both, both_label, check_lang, finish, fmt, use_house_style
 
-__all__ = ["target_timeline", "alt_text"]
+__all__ = ["target_timeline"]
 
 _GREY = "#9e9e9e"
 

@@ -74,7 +74,7 @@ def attainment_chart(att: pd.DataFrame, *, lang: str = "en"):
     ax.invert_yaxis()
     ax.axvline(100, color="#444444", lw=0.8, ls="--")
     ax.set_xlim(-50, 170)
-    ax.set_xlabel("\n".join(textwrap.wrap(both("attainment_axis", lang), 110)), fontsize=9)
+    ax.set_xlabel(chart_word("attainment_axis", lang) + "\n" + chart_word("attainment_axis", other), fontsize=9)
     as_of = latest_used(att)
     ax.set_title(both("attainment_title", lang) + (f" — {chart_word('latest_used', lang, date=as_of)}" if as_of else ""))
     illustrative = bool(a["illustrative"].any()) if "illustrative" in a else False

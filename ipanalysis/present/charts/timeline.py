@@ -104,9 +104,12 @@ def target_timeline(att: pd.DataFrame, *, lang: str = "en"):
                            chart_word("timeline_title", "zh", n=len(a), place=places["zh"]), lang), fontsize=11)
     counts = a["status"].value_counts().to_dict()
     handles = [Patch(color=STATUS_COLORS.get(s, _GREY), label=f"{both_label(s, lang)}: {n}") for s, n in counts.items()]
-    handles += [Line2D([], [], color="#555555", marker="o", mfc="white", ls="-", label=both("baseline", lang)),
-                Line2D([], [], color="#555555", ls=(0, (3, 2)), label=both("no_baseline", lang)),
-                Line2D([], [], color="#555555", marker="D", ls="none", label=both("target", lang))]
+    no_base = int((a["baseline_value"].isna() | a["baseline_date"].isna()).sum())
+    if no_base < len(a):
+        handles.append(Line2D([], [], color="#555555", marker="o", mfc="white", ls="-", label=both("baseline", lang)))
+    if no_base:
+        handles.append(Line2D([], [], color="#555555", ls=(0, (3, 2)), label=both("no_baseline", lang)))
+    handles.append(Line2D([], [], color="#555555", marker="D", ls="none", label=both("target", lang)))
     if strive:
         handles.append(Line2D([], [], color="#555555", marker="D", mfc="white", ls="none",
                               label=both("strive_legend", lang)))
@@ -114,7 +117,6 @@ def target_timeline(att: pd.DataFrame, *, lang: str = "en"):
         handles.append(Line2D([], [], color="black", marker="|", ms=10, mew=2, ls="none", label=both("observed", lang)))
     ax.legend(handles=handles, frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(0.0, 1.0), ncol=3,
               columnspacing=1.2, handletextpad=0.5)
-    no_base = int((a["baseline_value"].isna() | a["baseline_date"].isna()).sum())
     illustrative = bool(a["illustrative"].any()) if "illustrative" in a else False
     if lang == "zh":
         alt = (f"时间轴图：{place}{len(a)}项目标，基期到目标年，按评估状态着色——{status_phrase(a, 'zh')}；"

@@ -90,7 +90,6 @@ def target_timeline(att: pd.DataFrame, *, lang: str = "en"):
                 color="#333333" if r["status"] != "no_data" else "#777777")
     names = [cat.loc[k, "name_zh" if lang == "zh" else "name_en"] if k in cat.index else k for k in a["indicator"]]
     ax.set_yticks(range(len(a)), [f"{t}  {n}" for t, n in zip(a["target_id"], names)], fontsize=8)
-    ax.set_ylim(len(a) - 0.4, -3.2)  # room above the first row for the legend
     last = int(a["target_year"].max()) if len(a) else start
     first = min([start, *[int(pd.Timestamp(d).year) for d in a["baseline_date"].dropna()]])
     ax.set_xlim(first - 0.2, last + 4.6)
@@ -117,6 +116,7 @@ def target_timeline(att: pd.DataFrame, *, lang: str = "en"):
         handles.append(Line2D([], [], color="black", marker="|", ms=10, mew=2, ls="none", label=both("observed", lang)))
     ax.legend(handles=handles, frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(0.0, 1.0), ncol=3,
               columnspacing=1.2, handletextpad=0.5)
+    ax.set_ylim(len(a) - 0.4, -(0.7 + 0.8 * -(-len(handles) // 3)))  # room above the first row for the legend
     illustrative = bool(a["illustrative"].any()) if "illustrative" in a else False
     if lang == "zh":
         alt = (f"时间轴图：{place}{len(a)}项目标，基期到目标年，按评估状态着色——{status_phrase(a, 'zh')}；"

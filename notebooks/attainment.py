@@ -40,6 +40,7 @@
 observations = None  # None: the cited data/observations.csv; or a path (absolute, or from the repository root)
 as_of = None  # None: the latest observation; or "YYYY" / "YYYY-MM-DD"
 doc_id = "ordos_2022"
+lang = "en"  # "en" or "zh": the language of the page
 
 # %%
 # Check the parameters before anything else: one error naming the bad value and the valid ones.
@@ -66,10 +67,10 @@ ip.doc_header(doc_id, data=att)
 
 # %%
 if judged["progress_ratio"].notna().any() or judged["share_of_target"].notna().any():
-    fig = charts.attainment_chart(att)
-else:
-    display(ip.Prose(f"No chart: none of the {len(att)} targets has a cited observation that can be set against a "
-             "baseline or a target level (see the tables below)."))
+    chart = charts.attainment_chart(att, lang=lang)
+else:  # nothing to set against the time elapsed: every target, what it promises and what is known
+    chart = charts.target_timeline(att, lang=lang)
+charts.show(chart)
 
 # %% [markdown]
 # ## What was observed, and the verdict

@@ -25,6 +25,7 @@
 
 # %% tags=["parameters"]
 doc_id = None
+lang = "en"  # "en" or "zh": the language of the page
 
 # %%
 # Check the parameters before anything else: one error naming the bad value and the valid ones.
@@ -41,7 +42,7 @@ aud = ip.audit(doc_id)
 ip.display.matrix_table(aud.groupby(["doc_id", "status"]).size().unstack(fill_value=0), kind="int")
 
 # %%
-fig = charts.audit_chart(aud)
+charts.show(charts.audit_chart(aud, lang=lang))
 
 # %% [markdown]
 # ## Which checks could apply

@@ -28,6 +28,7 @@
 
 # %% tags=["parameters"]
 min_docs = 2
+lang = "en"  # "en" or "zh": the language of the page
 
 # %%
 # Check the parameters before anything else: one error naming the bad value and the valid ones.
@@ -62,7 +63,7 @@ ip.display.matrix_table(ip.compare_matrix(long, min_docs=min_docs), columns=plac
 ip.display.matrix_table(ip.compare_matrix(long, min_docs=min_docs, what="target_year"), kind="int", columns=places)
 
 # %%
-fig = charts.ambition_chart(long, min_docs=min_docs)
+charts.show(charts.ambition_chart(long, min_docs=min_docs, lang=lang))
 
 # %% [markdown]
 # ## Per 10,000 residents
@@ -93,7 +94,7 @@ ip.display.matrix_table(cov.pivot_table(index=["task_no", "task_en"], columns="d
                                         aggfunc="max"), kind="bool", columns=places)
 
 # %%
-fig = charts.coverage_heatmap(cov)
+charts.show(charts.coverage_heatmap(cov, lang=lang))
 
 # %%
 scores = ip.coverage_scores(cov).set_index(["doc_id", "note"])[["score"]].rename_axis(["doc_id", "Note 说明"])

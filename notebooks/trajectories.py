@@ -28,6 +28,7 @@
 # %% tags=["parameters"]
 doc_id = "ordos_2022"
 method = "compound"
+lang = "en"  # "en" or "zh": the language of the page
 
 # %%
 # Check the parameters before anything else: one error naming the bad value and the valid ones.
@@ -52,15 +53,16 @@ ip.doc_header(doc_id)
 
 # %%
 ok = tr[tr["computable"]]
+if len(ok):
+    chart = charts.required_growth_chart(tr, hist, lang=lang)
+else:  # no baseline to grow from: every target, what it promises and what is known
+    chart = charts.target_timeline(ip.attainment(doc_id=doc_id), lang=lang)
+charts.show(chart)
+
+# %%
 readable(ok, ["target_id", "indicator_zh", "measure", "basis", "baseline_value", "baseline_date", "baseline_kind", "target_value",
               "target_level", "target_year", "required_cagr", "required_linear_increase"],
          caption="Baseline from: stated = the document; observed = a cited observation (URL in the sources table).")
-
-# %%
-if len(ok):
-    fig = charts.required_growth_chart(tr, hist)
-else:
-    display(ip.Prose(f"No chart: none of the {len(tr)} targets has a baseline, stated or observed, to grow from."))
 
 # %% [markdown]
 # ## Year by year: history, plan path, and what past growth would give
@@ -72,7 +74,7 @@ shown = 0
 for tid in ok["target_id"]:
     path = ip.trajectory(tid, method=method)
     if (path["series"] == "history").any():
-        fig = charts.trajectory_chart(path, tr.set_index("target_id").loc[tid])
+        display(charts.show(charts.trajectory_chart(path, tr.set_index("target_id").loc[tid], lang=lang)))
         shown += 1
 ip.Prose(f"{shown} target(s) with a stated history." if shown else
          "No year-by-year chart: the document states no history for the indicators of its projectable targets.")

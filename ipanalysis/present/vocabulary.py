@@ -169,3 +169,81 @@ def header(column: str, lang: str | None = None) -> str:
     if lang is None:
         return en if en == zh else f"{en} {zh}"
     return (en, zh)[LANGS.index(lang)]
+
+
+# ---- chart words: titles, axes, legends and notes of ipanalysis.present.charts ------------------------------
+# Kept apart from LABELS (codes of the data, each with a glossary entry): these are the charts' own phrases.
+# ``{name}`` fields are filled by the chart.
+
+#: Chart phrase key → (English, Chinese).
+CHART_WORDS: dict[str, tuple[str, str]] = {
+    "source": ("Source", "来源"),
+    "year": ("Year", "年份"),
+    "checks": ("Checks", "核查项数"),
+    "status": ("Status", "状态"),
+    "local_document": ("Local document", "地方文件"),
+    "yes": ("yes", "是"), "no": ("no", "否"),
+    "ambition_title": ("Targets for the same indicator, side by side", "同一指标的目标值对比"),
+    "ambition_note": ("Only cells with the same indicator, measure and unit are compared.",
+                      "仅对比指标、类型和单位均相同的目标。"),
+    "by_year": ("by {year}", "{year}年"),
+    "coverage_title": ("National 2015 tasks addressed by each local plan", "2015年示范城市任务覆盖"),
+    "coverage_note": ("'yes' = a sentence of the local plan contains a keyword of the task (see evidence table).",
+                      "“是”：地方文件中有句子包含该任务的关键词（见证据表）。"),
+    "history": ("history (document)", "历史值（文件）"),
+    "plan_path": ("plan path", "规划路径"),
+    "past_growth": ("past growth continued", "按以往增速延续"),
+    "observed": ("observed", "观测值"),
+    "target_note": ("Target {tid}: {name}", "目标 {tid}：{name}"),
+    "growth_title": ("Growth each target requires", "目标隐含的年均增长率"),
+    "growth_axis": ("Required compound annual growth, % a year", "所需年均增长率（%）"),
+    "stated_rate": ("stated rate", "文件所定增速"),
+    "history_growth": ("2015→2020 history", "2015—2020年实际增速"),
+    "growth_note": ("Baseline → target, compound; levels only (shares, scores and period totals are not projected).",
+                    "由基期值到目标值按复合增长推算；仅含水平值（占比、得分和规划期内累计不推算）。"),
+    "attainment_title": ("Are targets on schedule?", "目标是否达到序时进度"),
+    "latest_used": ("latest observation used {date}", "所用最新观测 {date}"),
+    "attainment_axis": ("Progress from baseline to target, %; black tick: where the plan's path is by then (序时进度); "
+                        "dotted: straight-line time share",
+                        "由基期值到目标值的进度（%）；黑线：按规划路径此时应达到的位置（序时进度）；虚线：按直线计的时间进度"),
+    "of_target": ("{share} of target", "达到目标值的{share}"),
+    "hatched_note": ("Hatched: no baseline, level as % of target.", "斜线：无基期值，仅示已达水平占目标值的比例。"),
+    "no_observation_note": ("{n} other targets: no observation.", "另有{n}项目标无观测值。"),
+    "invented_note": ("Observations: INVENTED, for demonstration only.", "观测值为虚构，仅作方法演示。"),
+    "cited_note": ("Observations: {n} cited figures, data/observations.csv (sources in the table).",
+                   "观测值：{n}个有出处的数据（来源见表）。"),
+    "audit_title": ("Internal-consistency checks per document", "文件内部一致性核查"),
+    "timeline_title": ("What the plan promises and what is known: {n} targets of {place}",
+                       "{place}规划目标与已知数据：{n}项目标"),
+    "timeline_axis": ("Year: baseline (○) → target year (◆)", "年份：基期（○）→ 目标年（◆）"),
+    "timeline_note": ("Colour: the status of each target in the cited observations; "
+                      "no data = no cited figure of the place after the plan's start.",
+                      "颜色为各目标依据有出处观测值的评估状态；数据暂缺 = 规划开始后未找到该地的公开数据。"),
+    "no_baseline": ("no baseline", "无基期值"),
+    "baseline": ("baseline", "基期值"),
+    "target": ("target", "目标值"),
+    "strive_legend": ("strive-for target", "“力争”目标"),
+    # the audit's statuses (codes of ipanalysis.audit), as its chart names them
+    "consistent": ("consistent", "一致"), "needs_review": ("needs review", "需复核"),
+    "inconsistent": ("inconsistent", "不一致"),
+}
+
+
+def chart_word(key: str, lang: str = "en", **fields) -> str:
+    """A chart's phrase in ``lang``, its ``{fields}`` filled.
+
+    >>> chart_word("timeline_title", "zh", n=16, place="鄂尔多斯市")
+    '鄂尔多斯市规划目标与已知数据：16项目标'
+    >>> chart_word("audit_title", "fr")
+    Traceback (most recent call last):
+    ...
+    ipanalysis.errors.ParameterError: lang must be one of en, zh, got 'fr'
+    """
+    if lang not in LANGS:
+        raise ParameterError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
+    if key not in CHART_WORDS:
+        raise ParameterError(f"no chart phrase {key!r}; phrases look like: {', '.join(list(CHART_WORDS)[:4])} …")
+    return CHART_WORDS[key][LANGS.index(lang)].format(**fields)
+
+
+__all__ += ["chart_word", "CHART_WORDS"]

@@ -231,7 +231,7 @@ def test_illustrative_page_says_so_at_the_top():
     assert top.startswith("**ILLUSTRATIVE DATA") and "invented" in top
     assert "ILLUSTRATIVE" not in str(ip.doc_header("ordos_2022", data=ip.attainment(doc_id="ordos_2022")))
     src = (ip.data.sources.data_dir().parent / "notebooks" / "attainment.py").read_text(encoding="utf-8")
-    assert src.index("ip.doc_header(doc_id, data=att)") < src.index("charts.attainment_chart(att)")
+    assert src.index("ip.doc_header(doc_id, data=att)") < src.index("charts.attainment_chart(att")
 
 
 # Issue 17 item 5 — status codes are data; words come from the vocabulary

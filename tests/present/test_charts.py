@@ -112,5 +112,5 @@ def test_labels_are_bilingual_and_sourced():
     fig = charts.ambition_chart(ip.compare())
     titles = [ax.get_title() for ax in fig.axes if ax.get_visible()]
     assert any("有效注册商标" in t and "Valid registered trademarks" in t for t in titles)
-    assert any(t.get_text().startswith("Source: ") for t in fig.texts)
+    assert any(t.get_text().startswith("Source 来源: ") for t in fig.texts)
     plt.close("all")

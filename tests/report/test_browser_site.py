@@ -295,10 +295,26 @@ def test_browser_images_have_a_size_and_alt(visits):
     assert not problems, _report(problems)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 18 item 6: alt text")
 def test_browser_images_alt_text_says_what_they_show(visits):
     problems = [p for v in visits.values() for p in alt_text_problems(v)]
     assert not problems, _report(problems)
+
+
+def test_browser_every_document_page_has_a_chart(visits):
+    """Issue 18 item 6: the attainment and trajectories pages of every document have a chart — those with no
+    observation (Nanchang, Cangshan, national) or no projectable target the target timeline, at the top."""
+    from ipanalysis import doc_ids
+
+    pages = {p.name: v for p, v in visits.items() if p.parent.name != "zh"}
+    expected = {f"{kind}-{d}.html" for kind in ("attainment", "trajectories") for d in doc_ids()}
+    assert expected <= set(pages), sorted(expected - set(pages))
+    bare = sorted(n for n in expected if not pages[n].info["images"])
+    assert not bare, bare
+    first_alt = {n: pages[n].info["images"][0]["alt"] for n in expected}
+    for name in ("attainment-nanchang_2021.html", "trajectories-nanchang_2021.html",
+                 "attainment-national_2015.html", "trajectories-cangshan_2013.html", "attainment-guiyang_2022.html"):
+        assert first_alt[name].startswith("Timeline: "), (name, first_alt[name])
+    assert first_alt["attainment-ordos_2022.html"].startswith("Bar chart: progress of the 3 of 16 targets of Ordos")
 
 
 # ---- each check can fail: a copy of the site, broken on purpose -----------------------------------------

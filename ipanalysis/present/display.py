@@ -107,10 +107,10 @@ def anchor_rows(html: str, ids: list[str]) -> str:
 #: ``range`` target with a ``value_high``/``target_value_high`` shows both ends), ``value@col`` (in the unit
 #: named by column ``col``), ``value=unit`` (in a fixed unit).
 KINDS: dict[str, str] = {
-    "target_id": "text", "indicator": "text", "indicator_zh": "text", "measure": "code", "basis": "code",
-    "comparator": "text", "place_en": "text", "target_value": "value", "value": "value", "target_year": "int",
+    "target_id": "text", "indicator": "indicator", "indicator_zh": "text", "measure": "code", "basis": "code",
+    "comparator": "text", "place_en": "place", "target_value": "value", "value": "value", "target_year": "int",
     "target_level": "value@level_unit", "baseline_value": "value@level_unit", "baseline_date": "text",
-    "baseline_kind": "text", "baseline_source": "text", "required_cagr": "pct",
+    "baseline_kind": "code", "baseline_source": "text", "required_cagr": "pct",
     "required_linear_increase": "value@level_unit", "implied_annual_average": "value", "reason": "text",
     "obs_value": "value@level_unit", "obs_period_start": "text", "obs_period_end": "text",
     "annualised_value": "value@level_unit", "obs_source": "text", "obs_url": "text", "status": "status",
@@ -187,6 +187,8 @@ def readable(df: pd.DataFrame, columns: list, unit_col: str = "unit", caption: s
         else:
             units = [None] * len(df)
         cells = [_cell(v, kind, u, lang) for v, u in zip(df[col], units)]
+        if kind in ("indicator", "place"):
+            cells = _names(df[col], kind, lang)
         high = _HIGH.get(col)
         if kind == "value" and high in df and "comparator" in df:   # ranges stay ranges: 1—2个
             cells = [fmt_range(v, h, u) if c == "range" else cell
@@ -216,6 +218,19 @@ def _places(values, lang: str) -> list[str]:
     d = documents().set_index("doc_id")
     col = "place_zh" if lang == "zh" else "place_en"
     return [str(d.loc[v, col]) if v in d.index else v for v in values]
+
+
+def _names(values, kind: str, lang: str) -> list[str]:
+    """Indicator keys as their names (Chinese on a Chinese page), English place names as Chinese ones on a Chinese page."""
+    from ..data import documents, indicators
+
+    if kind == "indicator":
+        cat = indicators().set_index("key")["name_zh" if lang == "zh" else "name_en"]
+        return [str(cat.get(v, v)) for v in values]
+    if lang != "zh":
+        return [str(v) for v in values]
+    zh = documents().set_index("place_en")["place_zh"]
+    return [str(zh.get(v, v)) for v in values]
 
 
 def wide_values(df: pd.DataFrame, units, index_header: str = "year", lang: str = "en") -> Table:

@@ -98,8 +98,11 @@ _AUDIT_KINDS = {
     "magnitude": ("order of magnitude", "数量级"), "arithmetic": ("arithmetic", "算术关系"),
 }
 
+#: Where a baseline comes from (``baseline_kind`` of :func:`ipanalysis.trajectories`).
+_BASELINE_KINDS = {"stated": ("stated by the document", "文件所述"), "observed": ("cited observation", "观测数据")}
+
 #: Every code → (English, Chinese).
-LABELS: dict[str, tuple[str, str]] = {**_STATUS, **_READINGS, **_MEASURES, **_BASES, **_METHODS, **_AUDIT_KINDS}
+LABELS: dict[str, tuple[str, str]] = {**_STATUS, **_READINGS, **_MEASURES, **_BASES, **_METHODS, **_AUDIT_KINDS, **_BASELINE_KINDS}
 
 #: Table column → (English, Chinese) header; :mod:`~ipanalysis.present.display` shows them as "English 中文".
 HEADERS: dict[str, tuple[str, str]] = {

@@ -166,7 +166,7 @@ def attainment_findings(att: pd.DataFrame, doc_id: str, lang: str = "en") -> Pro
             lines.insert(0, "**示例数据：本页观测值系为演示测算方法而虚构。**")
         if len(judged):
             counts = judged.assign(words=[_words(r, "zh") for _, r in judged.iterrows()])["words"].value_counts()
-            lines.append(f"已评定进展的{len(judged)}项目标中，" + "、".join(f"“{s}”{n}项" for s, n in counts.items()) + "。")
+            lines.append("已评定进展的目标：" + "、".join(f"“{s}”{n}项" for s, n in counts.items()) + "。")
             for _, r in judged.sort_values("target_id").iterrows():
                 lines += _judged_zh(r)
         else:

@@ -15,7 +15,7 @@ import pandas as pd
 from ...data import documents
 from ..display import Prose
 from ..vocabulary import check_lang, count, label
-from .common import LEAD, md
+from .common import LEAD, md, names_in
 
 __all__ = ["audit_findings"]
 
@@ -47,10 +47,10 @@ def audit_findings(aud: pd.DataFrame, checks: pd.DataFrame | None = None, lang: 
     for _, r in review.iterrows():
         if zh:
             lines.append(f"- {docs.loc[r['doc_id'], place]}，{label(r['kind'], 'zh')}（{label(r['status'], 'zh')}）："
-                         f"{r['stated']}——{r['recomputed']}。")
+                         f"{names_in(r['stated'], 'zh')}——{names_in(r['recomputed'], 'zh')}。")
         else:
             lines.append(f"- {docs.loc[r['doc_id'], place]}, {label(r['kind'])} ({label(r['status'])}): "
-                         f"{r['stated']} — {r['recomputed']}.")
+                         f"{names_in(r['stated'])} — {names_in(r['recomputed'])}.")
     if checks is not None and len(checks):
         lines += _checks_lines(checks, docs, lang)
     return md(lines)

@@ -9,13 +9,15 @@ dates written the way each language writes them, and Markdown from sentences.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from ...data import documents, indicators
 from ..display import Prose
 from ..vocabulary import check_lang
 
-__all__ = ["place_of", "doc_header", "name_of", "pct", "date_zh", "md", "ILLUSTRATIVE_NOTICE", "LEAD"]
+__all__ = ["place_of", "doc_header", "name_of", "names_in", "pct", "date_zh", "md", "ILLUSTRATIVE_NOTICE", "LEAD"]
 
 #: The first words of a page's findings.
 LEAD = {"en": "**What it shows.**", "zh": "**主要发现。**"}
@@ -47,6 +49,17 @@ def name_of(key: str, lang: str = "en") -> str:
     if key not in cat.index:
         return key
     return cat.loc[key, "name_zh"] if lang == "zh" else f"{cat.loc[key, 'name_en']} ({cat.loc[key, 'name_zh']})"
+
+
+def names_in(text: str, lang: str = "en") -> str:
+    """``text`` with every indicator key of the catalogue replaced by the indicator's name in ``lang``
+    (a check's figures name the indicators they compare by key).
+
+    >>> names_in("1800 / 15 = 120.0× (CS-14 patent_applications_annual)", "zh")
+    '1800 / 15 = 120.0× (CS-14 年专利申请量)'
+    """
+    cat = indicators().set_index("key")["name_zh" if lang == "zh" else "name_en"]
+    return re.sub(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b", lambda m: str(cat.get(m.group(0), m.group(0))), str(text))
 
 
 def pct(x: float) -> str:

@@ -27,8 +27,8 @@ _NO_CHART = {
 CAPTIONS = {
     "observed": ("One row per target with a cited observation; values in the units of the target.",
                  "每项有公开引用观测值的目标列一行；数值采用目标本身的单位。"),
-    "baseline_from": ("Baseline from: stated = the document; observed = a cited observation (its address in the "
-                      "sources table).", "基期来源：文件所述＝取自文件本身；观测数据＝取自公开引用的观测值（网址见来源表）。"),
+    "baseline_from": ("Baseline from: the document itself, or a cited observation (its address in the sources table).",
+                      "基期来源：取自文件本身，或取自公开引用的观测值（网址见来源表）。"),
     "population": ("Population: the cited resident population nearest to the plan's base year (sources in the "
                    "population table of the data).", "人口：取与规划基年最接近的公开引用常住人口数（来源见数据中的人口表）。"),
 }

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..errors import IpanalysisError
 from ..units import fmt_value
 from . import links, tabledata
 from .vocabulary import HEADERS, LABELS, bilingual_label, check_lang, header, page_header
@@ -97,7 +98,7 @@ def anchor_rows(html: str, ids: list[str]) -> str:
     head, sep, body = html.partition("<tbody>")
     rows = body.split("<tr>")
     if len(rows) - 1 != len(ids):
-        raise ValueError(f"{len(ids)} anchors for {len(rows) - 1} rows")
+        raise IpanalysisError(f"{len(ids)} anchors for {len(rows) - 1} rows: give one target id per row")
     return head + sep + rows[0] + "".join(f'<tr id="t-{i}">{r}' for i, r in zip(ids, rows[1:]))
 
 
@@ -279,7 +280,7 @@ def matrix_table(df: pd.DataFrame, kind: str = "value", columns: dict | None = N
 
             out["name_en"] = flat["indicator"].map(indicators().set_index("key")["name_zh"]).fillna(out["name_en"])
     if "task_en" in out and lang == "zh":
-        from ..data import national_tasks
+        from ..analysis.compare import national_tasks
 
         out["task_en"] = flat["task_no"].map(national_tasks().set_index("task_no")["task_zh"]).fillna(out["task_en"])
     for k in ("measure", "status"):

@@ -154,8 +154,12 @@ def pair(en: str, zh: str, lang: str = "en") -> str:
 
     >>> pair("Target", "目标"), pair("Target", "目标", "zh"), pair("UNSD 2023", "UNSD 2023", "zh")
     ('Target 目标', '目标 Target', 'UNSD 2023')
+    >>> pair("cumulative (累计)", "累计", "zh")
+    '累计 cumulative'
+    
     """
     check_lang(lang)
+    en = en.replace(f" ({zh})", "")   # "cumulative (累计)" beside 累计 says it once
     if en == zh:
         return en
     return f"{zh} {en}" if lang == "zh" else f"{en} {zh}"

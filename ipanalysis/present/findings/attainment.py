@@ -95,10 +95,10 @@ def _judged_zh(r) -> list[str]:
     shown = fmt_value(r["annualised_value"] if pd.notna(r["annualised_value"]) else r["obs_value"], r["level_unit"])
     period = (f"{date_zh(r['obs_period_start'])}至{date_zh(r['obs_period_end'])}" if pd.notna(r["obs_period_start"])
               else f"截至{date_zh(r['obs_period_end'])}")
-    extra = "，已年化" if pd.notna(r["annualised_value"]) else ""
+    what = "年化值" if pd.notna(r["annualised_value"]) else "观测值"
     ratio = f"；{label(r['reading'], 'zh')}为{r['cagr_ratio']:.2f}" if pd.notna(r["cagr_ratio"]) else ""
     sched = f"；序时进度：{label(r['schedule_status'], 'zh')}" if r["schedule_status"] in _SCHEDULE else ""
-    lines = [f"- {r['target_id']} {name_of(r['indicator'], 'zh')}：{shown}（{period}{extra}）→ **{_words(r, 'zh')}**"
+    lines = [f"- {r['target_id']} {name_of(r['indicator'], 'zh')}：{what}{shown}（{period}）→ **{_words(r, 'zh')}**"
              f"{ratio}{sched}。"]
     if r["status"] == "borderline":
         lines.append(f"- {r['target_id']}处于临界：所属等级取决于口径约定（年内部分时段的流量如何归年、如何年化），"

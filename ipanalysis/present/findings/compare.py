@@ -76,7 +76,7 @@ def compare_findings(long: pd.DataFrame, per_10k: pd.DataFrame, min_docs: int = 
                 text += "；该指标本身即按每万人口计，差距反映的是目标力度和起点之别，而非城市规模之别"
             lines.append(text + "。")
             continue
-        text = (f"- {name_of(key)}, {label(measure)}: {hi[place]} {fmt_value(hi['value'], unit)} by {hi['target_year']} "
+        text = (f"- {name_of(key)}, {label(measure).split(' (')[0]}: {hi[place]} {fmt_value(hi['value'], unit)} by {hi['target_year']} "
                 f"vs {lo[place]} {fmt_value(lo['value'], unit)} by {lo['target_year']} ({ratio:.1f}×)")
         if both and b:
             text += f"; per 10,000 residents {a:,.2f} vs {b:,.2f} ({a / b:.1f}×)"

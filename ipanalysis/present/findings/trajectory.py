@@ -52,8 +52,8 @@ def _en(tr: pd.DataFrame, hist: pd.DataFrame, doc_id: str, ok: pd.DataFrame, n_o
                      f"{past['start_year']}–{past['end_year']}.")
     for _, g in ok[ok["basis"].eq("ambiguous")].iterrows():
         reading = "a yearly rate" if g["measure"] == "growth_rate" else "the level reached"
-        lines.append(f"{g['target_id']}'s wording allows more than one reading (its basis is ambiguous); it is read "
-                     f"here as {reading}, one of the possible readings.")
+        lines.append(f"{g['target_id']}'s wording is ambiguous (more than one basis fits it); it is read here as "
+                     f"{reading}, one of the possible readings.")
     counts = _not_projected(tr)
     if counts:
         parts = [f"{n} {NOT_PROJECTED[k][1] if n == 1 else NOT_PROJECTED[k][0]}" for k, n in counts.items()]

@@ -3,7 +3,7 @@
 
 A low module (beneath :mod:`ipanalysis.analysis`, which uses :func:`parse_as_of` and :func:`check_method`).
 
-The one definition of a valid ``doc_id``, ``as_of``, ``method``, ``min_docs`` and data-file parameter, used by the
+The one definition of a valid ``doc_id``, ``as_of``, ``method``, ``lang``, ``min_docs`` and data-file parameter, used by the
 first cell after each notebook's ``parameters`` cell (so ``papermill X.ipynb OUT -p doc_id atlantis``
 fails at once, clearly, from any working directory) and by ``ipanalysis report`` before any kernel
 starts.
@@ -28,7 +28,8 @@ from .errors import ParameterError
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["check_parameters", "parse_as_of", "check_method", "METHODS", "ParameterError", "PATH_PARAMETERS"]
+__all__ = ["check_parameters", "parse_as_of", "check_method", "check_lang", "METHODS", "LANGS", "ParameterError",
+           "PATH_PARAMETERS"]
 
 #: Parameters naming a data file: absolute, relative to the working directory, else to the repository root.
 PATH_PARAMETERS = frozenset({"observations"})
@@ -51,6 +52,25 @@ def check_method(method: str) -> str:
     if method not in METHODS:
         raise ParameterError(f"unknown method {method!r}; valid: {', '.join(METHODS)}")
     return method
+
+
+#: The languages of a page: English and Chinese (:mod:`ipanalysis.present.vocabulary` holds their words).
+LANGS = ("en", "zh")
+
+
+def check_lang(lang: Any) -> str:
+    """Return ``lang`` if it is a page language, else a :class:`ParameterError` naming it and the valid ones.
+
+    >>> check_lang("zh")
+    'zh'
+    >>> check_lang("fr")
+    Traceback (most recent call last):
+    ...
+    ipanalysis.errors.ParameterError: unknown lang 'fr'; valid: en, zh
+    """
+    if not isinstance(lang, str) or lang not in LANGS:
+        raise ParameterError(f"unknown lang {lang!r}; valid: {', '.join(LANGS)}")
+    return lang
 
 
 def parse_as_of(as_of: Any) -> "pd.Timestamp | None":
@@ -129,6 +149,8 @@ def check_parameters(*, base: str | Path | None = None, **params: Any) -> dict[s
     Traceback (most recent call last):
     ...
     ipanalysis.errors.ParameterError: unknown method 'cubic'; valid: compound, linear
+    >>> check_parameters(lang="zh"), check_parameters(lang=None)
+    ({'lang': 'zh'}, {'lang': None})
     """
     from .data.sources import check_doc_id
 
@@ -143,6 +165,8 @@ def check_parameters(*, base: str | Path | None = None, **params: Any) -> dict[s
             out[key] = _check_as_of(value)
         elif key == "method":
             check_method(value)
+        elif key == "lang":
+            check_lang(value)
         elif key in PATH_PARAMETERS:
             out[key] = _check_path(key, value, base)
         elif key == "min_docs" and (isinstance(value, bool) or not isinstance(value, int) or value < 1):

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..errors import IpanalysisError
 from ..units import fmt_value
 from . import links, tabledata
-from .vocabulary import LABELS, bilingual_label, header
+from .vocabulary import HEADERS, LABELS, bilingual_label, check_lang, header, page_header
 
 __all__ = ["setup_notebook", "quote_table", "number", "fmt_value", "readable", "Table", "Prose", "wide_values",
            "matrix_table", "COLUMNS", "KINDS", "fmt_range"]
@@ -61,9 +62,11 @@ class Table:
     (none)
     """
 
-    def __init__(self, df: pd.DataFrame, caption: str | None = None, data: tuple | None = None):
+    def __init__(self, df: pd.DataFrame, caption: str | None = None, data: tuple | None = None,
+                 anchors: list[str] | None = None):
         self.df, self.caption = df.reset_index(drop=True).rename_axis(columns=None), caption
         self.data = data  # (frame in base units, Frictionless fields) for download; None: the shown frame
+        self.anchors = anchors  # one target id per row: the row's HTML id is "t-<id>" (a link lands on it)
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
         """The table's data, machine-readable (:mod:`~ipanalysis.present.tabledata`), beside the HTML."""
@@ -78,10 +81,25 @@ class Table:
             return cap + "<p><em>(none)</em></p>"
         html = links.html_frame(self.df, DASH).to_html(index=False, escape=False, border=0, classes="ipa-table",
                                                         na_rep=DASH)
+        if self.anchors is not None:
+            html = anchor_rows(html, self.anchors)
         style = ("<style>.ipa-table{border-collapse:collapse;font-size:12px;table-layout:auto;max-width:100%}"
                  ".ipa-table td,.ipa-table th{white-space:normal;word-break:break-word;max-width:22em;"
                  "padding:2px 6px;text-align:left;vertical-align:top}</style>")
         return style + cap + html
+
+
+def anchor_rows(html: str, ids: list[str]) -> str:
+    """Give the body rows of a table, in order, the ids ``t-<id>`` (a target's anchor on its page).
+
+    >>> anchor_rows("<table><thead><tr><th>a</th></tr></thead><tbody><tr><td>x</td></tr></tbody></table>", ["GY-03"])
+    '<table><thead><tr><th>a</th></tr></thead><tbody><tr id="t-GY-03"><td>x</td></tr></tbody></table>'
+    """
+    head, sep, body = html.partition("<tbody>")
+    rows = body.split("<tr>")
+    if len(rows) - 1 != len(ids):
+        raise IpanalysisError(f"{len(ids)} anchors for {len(rows) - 1} rows: give one target id per row")
+    return head + sep + rows[0] + "".join(f'<tr id="t-{i}">{r}' for i, r in zip(ids, rows[1:]))
 
 
 #: Column → kind, for the library's frames.  Kinds: ``text``, ``int``, ``pct`` (a fraction shown as %),
@@ -90,10 +108,10 @@ class Table:
 #: ``range`` target with a ``value_high``/``target_value_high`` shows both ends), ``value@col`` (in the unit
 #: named by column ``col``), ``value=unit`` (in a fixed unit).
 KINDS: dict[str, str] = {
-    "target_id": "text", "indicator": "text", "indicator_zh": "text", "measure": "code", "basis": "code",
-    "comparator": "text", "place_en": "text", "target_value": "value", "value": "value", "target_year": "int",
+    "target_id": "text", "indicator": "indicator", "indicator_zh": "text", "measure": "code", "basis": "code",
+    "comparator": "text", "place_en": "place", "target_value": "value", "value": "value", "target_year": "int",
     "target_level": "value@level_unit", "baseline_value": "value@level_unit", "baseline_date": "text",
-    "baseline_kind": "text", "baseline_source": "text", "required_cagr": "pct",
+    "baseline_kind": "code", "baseline_source": "text", "required_cagr": "pct",
     "required_linear_increase": "value@level_unit", "implied_annual_average": "value", "reason": "text",
     "obs_value": "value@level_unit", "obs_period_start": "text", "obs_period_end": "text",
     "annualised_value": "value@level_unit", "obs_source": "text", "obs_url": "text", "status": "status",
@@ -123,12 +141,12 @@ def fmt_range(low, high, unit: str | None = None) -> str:
     return f"{lo}—{hi}"
 
 
-def _cell(v, kind: str, unit: str | None = None) -> str:
-    """One cell as read: missing → —, else by ``kind`` (see :data:`COLUMNS`)."""
+def _cell(v, kind: str, unit: str | None = None, lang: str = "en") -> str:
+    """One cell as read: missing → —, else by ``kind`` (see :data:`COLUMNS`); words in both languages, ``lang``'s first."""
     if kind.startswith("value"):
         return fmt_value(v, unit)
     if kind in ("code", "status") and isinstance(v, str) and v in LABELS:
-        return bilingual_label(v)
+        return bilingual_label(v, lang=lang)
     if v is None or v is pd.NA or (isinstance(v, float) and v != v) or (kind == "text" and str(v) == ""):
         return DASH
     if kind == "pct":
@@ -142,71 +160,136 @@ def _cell(v, kind: str, unit: str | None = None) -> str:
     return str(v).replace("\n", " ⏎ ")
 
 
-def readable(df: pd.DataFrame, columns: list, unit_col: str = "unit", caption: str | None = None) -> Table:
-    """The named columns of ``df``, formatted for reading with the headers and kinds of
-    :data:`COLUMNS`; an item ``(column, header)`` keeps the kind but changes the header.
+def readable(df: pd.DataFrame, columns: list, unit_col: str = "unit", caption: str | None = None,
+             lang: str = "en", anchors: bool = False) -> Table:
+    """The named columns of ``df``, formatted for reading with the kinds of :data:`COLUMNS` and the
+    vocabulary's headers, the page's language (``lang``) first; an item ``(column, key)`` keeps the
+    column's kind but takes the header of ``key`` (a column of the vocabulary's ``HEADERS``).
+    ``anchors=True``: each row's HTML id is ``t-<target_id>``, so a link can land on a target.
 
     >>> df = pd.DataFrame({"target_value": [4.46e9], "unit": ["yuan"], "actual_cagr": [0.1234], "comment": [pd.NA]})
-    >>> print(readable(df, ["target_value", "actual_cagr", ("comment", "Note 备注")]))
-    Target 目标值 Observed growth 实际年均增速 Note 备注
+    >>> print(readable(df, ["target_value", "actual_cagr", ("comment", "note")]))
+    Target 目标值 Observed growth 实际年均增速 Note 说明
         44.6亿元                  12.3%       —
+    >>> print(readable(df, ["target_value", "actual_cagr"], lang="zh"))
+    目标值 Target 实际年均增速 Observed growth
+        44.6亿元                  12.3%
     """
+    check_lang(lang)
     out, spec = pd.DataFrame(index=df.index), []
     for item in columns:
-        col, head = item if isinstance(item, tuple) else (item, COLUMNS[item][0])
-        kind = COLUMNS[col][1]
+        col, key = item if isinstance(item, tuple) else (item, item)
+        head = page_header(key, lang)
+        kind = KINDS[col]
         spec.append((col, head, kind))
         if kind.startswith("value"):
             fixed, ucol = kind.partition("=")[2], kind.partition("@")[2] or unit_col
             units = [fixed] * len(df) if fixed else (df[ucol] if ucol in df else [None] * len(df))
         else:
             units = [None] * len(df)
-        cells = [_cell(v, kind, u) for v, u in zip(df[col], units)]
+        cells = [_cell(v, kind, u, lang) for v, u in zip(df[col], units)]
+        if kind in ("indicator", "place"):
+            cells = _names(df[col], kind, lang)
         high = _HIGH.get(col)
         if kind == "value" and high in df and "comparator" in df:   # ranges stay ranges: 1—2个
             cells = [fmt_range(v, h, u) if c == "range" else cell
                      for cell, v, h, u, c in zip(cells, df[col], df[high], units, df["comparator"])]
         if col == "status" and {"status_low", "status_high"} <= set(df.columns):   # borderline: both bands
-            cells = [bilingual_label(v, lo, hi) if v == "borderline" else cell
+            cells = [bilingual_label(v, lo, hi, lang) if v == "borderline" else cell
                      for cell, v, lo, hi in zip(cells, df[col], df["status_low"], df["status_high"])]
         out[head] = cells
-    return Table(out, caption, tabledata.readable_data(df, spec, unit_col))
+    ids = [str(t) for t in df["target_id"]] if anchors else None
+    return Table(out, caption, tabledata.readable_data(df, spec, unit_col), anchors=ids)
 
 
-def wide_values(df: pd.DataFrame, units, index_header: str) -> Table:
-    """A wide table (one column per target) with each column's values in its own unit.
+def _head(name, lang: str) -> str:
+    """A header for a column or index level: the vocabulary's words when it names one, else as given."""
+    name = str(name)
+    if name in HEADERS:
+        return page_header(name, lang)
+    if name in LABELS:
+        return bilingual_label(name, lang=lang)
+    return name
+
+
+def _places(values, lang: str) -> list[str]:
+    """Document ids as their places' names in ``lang`` (an unknown id stays as it is)."""
+    from ..data import documents
+
+    d = documents().set_index("doc_id")
+    col = "place_zh" if lang == "zh" else "place_en"
+    return [str(d.loc[v, col]) if v in d.index else v for v in values]
+
+
+def _names(values, kind: str, lang: str) -> list[str]:
+    """Indicator keys as their names (Chinese on a Chinese page), English place names as Chinese ones on a Chinese page."""
+    from ..data import documents, indicators
+
+    if kind == "indicator":
+        cat = indicators().set_index("key")["name_zh" if lang == "zh" else "name_en"]
+        return [str(cat.get(v, v)) for v in values]
+    if lang != "zh":
+        return [str(v) for v in values]
+    zh = documents().set_index("place_en")["place_zh"]
+    return [str(zh.get(v, v)) for v in values]
+
+
+def wide_values(df: pd.DataFrame, units, index_header: str = "year", lang: str = "en") -> Table:
+    """A wide table (one column per target) with each column's values in its own unit; the index
+    column's header is the vocabulary's words for ``index_header``.
 
     >>> w = pd.DataFrame({"OR-11": [4.46e9, 7e9]}, index=pd.Index([2020, 2025], name="year"))
-    >>> print(wide_values(w, {"OR-11": "yuan"}, "Year 年份"))
+    >>> print(wide_values(w, {"OR-11": "yuan"}, "year"))
     Year 年份  OR-11
        2020 44.6亿元
        2025   70亿元
     """
+    head = _head(index_header, lang)
     out = pd.DataFrame({c: [fmt_value(v, units[c]) for v in df[c]] for c in df.columns}, index=df.index)
-    out.insert(0, index_header, [str(i) for i in df.index])
+    out.insert(0, head, [str(i) for i in df.index])
     if df.empty:
-        out = pd.DataFrame({index_header: [DASH]})
+        out = pd.DataFrame({head: [DASH]})
     raw = df.reset_index()
     return Table(out, data=(raw, tabledata.frame_fields(raw, dict(units))))
 
 
-def matrix_table(df: pd.DataFrame, kind: str = "value", columns: dict | None = None) -> Table:
+def matrix_table(df: pd.DataFrame, kind: str = "value", columns: dict | None = None, lang: str = "en") -> Table:
     """A row-indexed matrix for reading: index levels become columns, cells are formatted per row
     (``value``: in the row's ``unit`` index level; ``bool``, ``int``, ``pct`` as in :data:`COLUMNS`); missing → —.
+    Headers come from the vocabulary (``columns`` maps a column to a header of its own); a ``doc_id``
+    level shows the document's place.
 
     >>> m = pd.DataFrame({"ordos_2022": [4.46e9, None]}, index=pd.MultiIndex.from_tuples(
     ...     [("ip_pledge_financing", "yuan"), ("valid_trademarks", "件")], names=["indicator", "unit"]))
-    >>> print(matrix_table(m, columns={"ordos_2022": "Ordos 鄂尔多斯"}))
-              indicator unit Ordos 鄂尔多斯
-    ip_pledge_financing yuan     44.6亿元
-       valid_trademarks    件          —
+    >>> print(matrix_table(m, columns={"ordos_2022": "Ordos 鄂尔多斯"}))  # doctest: +NORMALIZE_WHITESPACE
+    Indicator 指标 Unit 单位 Ordos 鄂尔多斯
+    ip_pledge_financing    yuan     44.6亿元
+       valid_trademarks       件          —
     """
+    check_lang(lang)
     flat = df.reset_index()
     keys = list(df.index.names)
     out = flat[keys].astype("string").fillna(DASH)
+    if "doc_id" in out:
+        out["doc_id"] = _places(out["doc_id"], lang)
+    if {"indicator", "name_en"} <= set(keys):   # the indicator's name, not its key
+        out = out.drop(columns="indicator")
+        keys = [k for k in keys if k != "indicator"]
+        if lang == "zh":
+            from ..data import indicators
+
+            out["name_en"] = flat["indicator"].map(indicators().set_index("key")["name_zh"]).fillna(out["name_en"])
+    if "task_en" in out and lang == "zh":
+        from ..analysis.compare import national_tasks
+
+        out["task_en"] = flat["task_no"].map(national_tasks().set_index("task_no")["task_zh"]).fillna(out["task_en"])
+    for k in ("measure", "status"):
+        if k in out:
+            out[k] = [bilingual_label(v, lang=lang) if v in LABELS else v for v in out[k]]
+    out.columns = [_head(k, lang) for k in keys]
     for col in df.columns:
-        cells = [_cell(v, kind, u) for v, u in zip(flat[col], flat["unit"] if "unit" in flat else [None] * len(flat))]
-        out[(columns or {}).get(col, col)] = cells
+        cells = [_cell(v, kind, u, lang) for v, u in zip(flat[col], flat["unit"] if "unit" in flat else [None] * len(flat))]
+        out[(columns or {}).get(col) or _head(col, lang)] = cells
     return Table(out, data=(flat, tabledata.frame_fields(flat)))
 
 
@@ -226,17 +309,27 @@ def setup_notebook() -> None:
     use_house_style()
 
 
-def quote_table(df: pd.DataFrame, columns: list[str]) -> Table:
+def quote_table(df: pd.DataFrame, columns: list[str], lang: str = "en") -> Table:
     """A display table of the named columns (no index column), newlines in quotes shown as " ⏎ "
-    (flattened tables), missing cells as —.
+    (flattened tables), missing cells as —; headers from the vocabulary, ``lang`` first; a document id
+    shows its place, a status or kind of check its words.
 
     >>> t = quote_table(pd.DataFrame({"q": ["商标注册量\\n\\n万件"], "n": [None]}), ["q", "n"])
     >>> t.df.iloc[0].tolist()
     ['商标注册量 ⏎ 万件', '—']
+    >>> print(quote_table(pd.DataFrame({"doc_id": ["ordos_2022"], "status": ["needs_review"]}), ["doc_id", "status"], "zh"))
+    文件 Document        状态 Status
+          鄂尔多斯市 待核实 needs review
     """
+    check_lang(lang)
     out = df[columns].copy()
     for c in columns:
+        if c == "doc_id":
+            out[c] = _places(out[c], lang)
+        elif c in ("status", "kind"):
+            out[c] = [bilingual_label(v, lang=lang) if v in LABELS else v for v in out[c]]
         if pd.api.types.is_string_dtype(out[c]) or pd.api.types.is_object_dtype(out[c]):
             out[c] = out[c].astype("string").str.replace(r"\n+", " ⏎ ", regex=True)
         out[c] = out[c].astype("string").fillna(DASH)
+    out.columns = [_head(c, lang) for c in columns]
     return Table(out)

@@ -13,17 +13,19 @@ never mixes a code with a label and a Chinese page reads as a Chinese policy res
 'borderline: moderate–substantial progress'
 >>> status_label("borderline", "moderate_progress", "substantial_progress", "zh")
 '临界：进展一般至进展明显'
->>> bilingual_label("no_data")
-'no data 数据暂缺'
+>>> bilingual_label("no_data"), bilingual_label("no_data", lang="zh")
+('no data 数据暂缺', '数据暂缺 no data')
+>>> count(1, "target"), count(2, "target"), count(2, "target", "zh")
+('1 target', '2 targets', '2项目标')
 """
 
 from __future__ import annotations
 
 from ..errors import ParameterError
+from ..parameters import LANGS, check_lang
 
-__all__ = ["label", "status_label", "bilingual_label", "header", "LABELS", "HEADERS", "LANGS"]
-
-LANGS = ("en", "zh")
+__all__ = ["label", "status_label", "bilingual_label", "header", "page_header", "pair", "count", "LABELS", "HEADERS",
+           "NOUNS", "LANGS"]
 
 #: Verdict codes of :func:`ipanalysis.attainment` (headline ``status`` and the three readings).
 _STATUS = {
@@ -43,6 +45,9 @@ _STATUS = {
     "on_schedule": ("on schedule", "基本符合序时进度"),
     "ahead_of_schedule": ("ahead of schedule", "超序时进度"),
     "behind_schedule": ("behind schedule", "进度滞后"),
+    # the audit's statuses
+    "consistent": ("consistent", "一致"), "inconsistent": ("inconsistent", "不一致"),
+    "needs_review": ("needs review", "待核实"),
     # UNSD SDG Progress Chart 2023
     "on_track": ("on track", "有望按期实现"),
     "fair_progress": ("fair progress, acceleration needed", "有一定进展，需加快"),
@@ -84,8 +89,20 @@ _METHODS = {
     "exact_date": ("dated at its end date", "按截止日期计"),
 }
 
+#: Kinds of audit finding (``kind`` column of :func:`ipanalysis.audit`).
+_AUDIT_KINDS = {
+    "stated_growth_rate": ("stated growth rate", "文件所述增速"), "table_increase": ("table increase (增幅)", "指标表增幅"),
+    "table_vs_text": ("table against text", "表文对照"), "repeated_statement": ("target stated twice", "重复表述"),
+    "related_figures": ("related figures", "关联数据"),
+    "implied_growth_vs_history": ("implied growth against history", "隐含增速与历史增速对比"),
+    "magnitude": ("order of magnitude", "数量级"), "arithmetic": ("arithmetic", "算术关系"),
+}
+
+#: Where a baseline comes from (``baseline_kind`` of :func:`ipanalysis.trajectories`).
+_BASELINE_KINDS = {"stated": ("stated by the document", "文件所述"), "observed": ("cited observation", "观测数据")}
+
 #: Every code → (English, Chinese).
-LABELS: dict[str, tuple[str, str]] = {**_STATUS, **_READINGS, **_MEASURES, **_BASES, **_METHODS}
+LABELS: dict[str, tuple[str, str]] = {**_STATUS, **_READINGS, **_MEASURES, **_BASES, **_METHODS, **_AUDIT_KINDS, **_BASELINE_KINDS}
 
 #: Table column → (English, Chinese) header; :mod:`~ipanalysis.present.display` shows them as "English 中文".
 HEADERS: dict[str, tuple[str, str]] = {
@@ -109,7 +126,55 @@ HEADERS: dict[str, tuple[str, str]] = {
     "working_zh": ("Working, in Chinese", "计算过程（中文）"),
     "population": ("Residents", "常住人口"), "population_year": ("Year", "年份"),
     "per_10k": ("Per 10,000 residents", "每万人"),
+    # other tables of the pages (matrices, quotes, audit)
+    "doc_id": ("Document", "文件"), "place": ("Place", "地区"), "unit": ("Unit", "单位"), "name_en": ("Indicator", "指标"),
+    "date": ("Date", "日期"), "year": ("Year", "年份"), "note": ("Note", "说明"),
+    "task_no": ("Task", "任务序号"), "task_en": ("National task", "国家任务"), "keyword": ("Keyword", "关键词"),
+    "evidence": ("Evidence (the committing sentence)", "依据原文"), "section": ("Section", "所在章节"),
+    "not_counted": ("Sentences not counted", "未计入的语句"),
+    "score": ("Share of the nine national tasks addressed", "国家九项任务覆盖率"),
+    "check_id": ("Check", "核查项"), "kind": ("Kind of check", "核查类型"), "stated": ("Stated", "文件所述"),
+    "stated_quote": ("Quote", "原文"), "recomputed": ("Recomputed", "复核结果"), "other_quote": ("Other quote", "对照原文"),
+    "explanation": ("Explanation", "说明"), "applied": ("Kinds of check applied", "适用核查类型数"),
+    "checks": ("Kinds of check", "核查类型总数"), "findings": ("Checks run", "已执行核查"),
+    "to_review": ("To review", "待核实"), "not_applicable": ("Why the others could not apply", "其余核查不适用的原因"),
+    "consistent": ("Consistent", "一致"), "inconsistent": ("Inconsistent", "不一致"), "needs_review": ("Needs review", "待核实"),
 }
+
+#: Counted things → (English singular, English plural, Chinese measure word + noun).
+NOUNS: dict[str, tuple[str, str, str]] = {
+    "target": ("target", "targets", "项目标"), "indicator": ("indicator", "indicators", "个指标"),
+    "document": ("document", "documents", "份文件"), "check": ("check", "checks", "项核查"),
+    "task": ("national task", "national tasks", "项国家任务"), "measure": ("measure", "measures", "种口径"),
+}
+
+
+def pair(en: str, zh: str, lang: str = "en") -> str:
+    """Both languages, the page's first: "English 中文" on an English page, "中文 English" on a Chinese one.
+
+    >>> pair("Target", "目标"), pair("Target", "目标", "zh"), pair("UNSD 2023", "UNSD 2023", "zh")
+    ('Target 目标', '目标 Target', 'UNSD 2023')
+    >>> pair("cumulative (累计)", "累计", "zh")
+    '累计 cumulative'
+    
+    """
+    check_lang(lang)
+    en = en.replace(f" ({zh})", "")   # "cumulative (累计)" beside 累计 says it once
+    if en == zh:
+        return en
+    return f"{zh} {en}" if lang == "zh" else f"{en} {zh}"
+
+
+def count(n: int, noun: str, lang: str = "en") -> str:
+    """A number of things, with the plural right ("1 target", "2 targets") or the Chinese measure word (2项目标).
+
+    >>> count(1, "check"), count(0, "indicator"), count(3, "document", "zh")
+    ('1 check', '0 indicators', '3份文件')
+    """
+    one, many, zh = NOUNS[noun]
+    if check_lang(lang) == "zh":
+        return f"{n}{zh}"
+    return f"{n} {one if n == 1 else many}"
 
 
 def label(code, lang: str = "en") -> str:
@@ -122,8 +187,7 @@ def label(code, lang: str = "en") -> str:
     ...
     ipanalysis.errors.ParameterError: no label for code 'on track'; codes look like: met, missed, target_achieved, substantial_progress …
     """
-    if lang not in LANGS:
-        raise ParameterError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
+    check_lang(lang)
     # missing (None, pd.NA, NaN) without importing pandas: the landing page's up-to-date path uses this
     if code is None or type(code).__name__ == "NAType" or (isinstance(code, float) and code != code) or code == "":
         return "—"
@@ -149,14 +213,13 @@ def status_label(code, low=None, high=None, lang: str = "en") -> str:
     return f"borderline: {a} – {b}"
 
 
-def bilingual_label(code, low=None, high=None) -> str:
-    """"English 中文" for a table cell.
+def bilingual_label(code, low=None, high=None, lang: str = "en") -> str:
+    """A table cell in both languages, the page's first: "English 中文" (``lang="zh"``: "中文 English").
 
-    >>> bilingual_label("behind_schedule")
-    'behind schedule 进度滞后'
+    >>> bilingual_label("behind_schedule"), bilingual_label("behind_schedule", lang="zh")
+    ('behind schedule 进度滞后', '进度滞后 behind schedule')
     """
-    en, zh = status_label(code, low, high, "en"), status_label(code, low, high, "zh")
-    return en if en == zh else f"{en} {zh}"
+    return pair(status_label(code, low, high, "en"), status_label(code, low, high, "zh"), lang)
 
 
 def header(column: str, lang: str | None = None) -> str:
@@ -167,8 +230,18 @@ def header(column: str, lang: str | None = None) -> str:
     """
     en, zh = HEADERS[column]
     if lang is None:
-        return en if en == zh else f"{en} {zh}"
-    return (en, zh)[LANGS.index(lang)]
+        return pair(en, zh)
+    return (en, zh)[LANGS.index(check_lang(lang))]
+
+
+def page_header(column: str, lang: str = "en") -> str:
+    """A table column's header on a page in ``lang``: its language first, the other beside it.
+
+    >>> page_header("baseline_value"), page_header("baseline_value", "zh")
+    ('Baseline 基期值', '基期值 Baseline')
+    """
+    en, zh = HEADERS[column]
+    return pair(en, zh, lang)
 
 
 # ---- chart words: titles, axes, legends and notes of ipanalysis.present.charts ------------------------------

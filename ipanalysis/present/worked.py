@@ -15,9 +15,9 @@ import pandas as pd
 
 from ..analysis.progress import OPENSDG_THRESHOLDS as T
 from ..units import fmt_value
-from .vocabulary import label, status_label
+from .vocabulary import check_lang, label, status_label
 
-__all__ = ["working_zh", "with_working_zh"]
+__all__ = ["working_zh", "with_working_zh", "working_columns"]
 
 _THRESHOLDS = (f"阈值：≥{T['substantial']:.2f}{label('substantial_progress', 'zh')}，{T['moderate']:.2f}–"
                f"{T['substantial']:.2f}{label('moderate_progress', 'zh')}，{T['limited']:.0f}–{T['moderate']:.2f}"
@@ -110,3 +110,13 @@ def with_working_zh(att: pd.DataFrame) -> pd.DataFrame:
     True
     """
     return att.assign(working_zh=[working_zh(r) for _, r in att.iterrows()])
+
+
+def working_columns(lang: str = "en") -> list[str]:
+    """The columns of the worked-arithmetic table, the page's language's working first.
+
+    >>> working_columns(), working_columns("zh")
+    (['target_id', 'status', 'working', 'working_zh'], ['target_id', 'status', 'working_zh', 'working'])
+    """
+    both = ["working_zh", "working"] if check_lang(lang) == "zh" else ["working", "working_zh"]
+    return ["target_id", "status", *both]

@@ -340,9 +340,9 @@ def test_attainment_findings_count_what_the_frame_holds():
     seen = att[att["obs_value"].notna()]
     assert f"{len(seen)} of {len(att)} targets have a cited observation" in text
     base_only = int(seen["comment"].str.startswith("latest observation").sum())
-    assert f"{base_only} target(s) have no observation after the one that serves as their baseline" in text
+    assert f"{base_only} targets have no observation after the one that serves as their baseline" in text   # 5: plural
     assert f"{int(att['obs_value'].isna().sum())} have no cited observation" in text
-    assert f"{int(att['flags'].str.contains('ambiguous').sum())} target(s) have an ambiguous basis" in text
+    assert f"{int(att['flags'].str.contains('ambiguous').sum())} targets have an ambiguous basis" in text
     # once a later observation arrives, the same page judges instead
     later = _att([_stock("guiyang_2022", "high_value_invention_patents", "2022-08-15", 3094),
                   _stock("guiyang_2022", "high_value_invention_patents", "2024-06-30", 3300)], "guiyang_2022")

@@ -219,7 +219,10 @@ def test_audit_findings_follow_a_changed_frame():
                            f"{n['needs_review']} needs review, 1 inconsistent.")
     row = changed.loc[first]
     place = ip.documents().set_index("doc_id").loc[row["doc_id"], "place_en"]
-    assert f"- {place}, {row['kind'].replace('_', ' ')} (inconsistent): {row['stated']} — {row['recomputed']}." in text
+    # the kind in the vocabulary's words, indicator keys in the check's figures as the indicators' names
+    recomputed = row["recomputed"].replace("patent_applications_annual", "Patent applications per year")
+    assert row["kind"] == "magnitude" and "patent_applications_annual" in row["recomputed"]
+    assert f"- {place}, order of magnitude (inconsistent): {row['stated']} — {recomputed}." in text
     # two documents' consistent growth checks name both places, sorted
     growth = aud[aud["kind"].isin(["stated_growth_rate", "table_increase"])]
     moved = aud.copy()

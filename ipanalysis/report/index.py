@@ -279,7 +279,9 @@ class LandingPage:
                 status = "not built"
             rows.append({"name": r.name, "label": report_label(r), "notebook": r.notebook.name,
                          "doc_id": r.parameters.get("doc_id"),
-                         "parameters": prev.get("parameters", r.parameters), "status": status,
+                         "parameters": {k: v for k, v in prev.get("parameters", r.parameters).items()
+                                        if k != "lang"},  # (the index's own language)
+                         "status": status,
                          "seconds": prev.get("seconds"), "built_at": prev.get("built_at"),
                          "html": f"{r.base}.html" if status == "ok" else None,
                          "ipynb": f"{r.base}.ipynb" if status == "failed" and (out / f"{r.name}.ipynb").is_file()

@@ -164,7 +164,7 @@ def dimension_overrides(reports: Sequence[Report], overrides: Mapping[str, Any])
         clash = [r for r in reports if key in r.dimensions and r.parameters.get(key) != value]
         if not clash:
             continue
-        own = [r.name for r in reports if key in r.dimensions and r.parameters.get(key) == value]
+        own = list(dict.fromkeys(r.base for r in reports if key in r.dimensions and r.parameters.get(key) == value))
         hint = (f"to build the pages in one language, use --lang {value} instead of -p {key}" if key == LANG else
                 f"to build {', '.join(own)}, use --only {' --only '.join(own)} instead of -p {key}" if own else
                 f"use --only <name> to pick the reports to build instead of -p {key}")

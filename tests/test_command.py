@@ -43,7 +43,7 @@ def test_check_keeps_its_options_and_exit_codes(capsys):
 
 def test_report_gets_every_option_and_its_exit_codes(capsys):
     assert main(["report", "--list", "--only", "compare"]) == 0
-    assert capsys.readouterr().out == "compare\n"
+    assert capsys.readouterr().out == "compare\nzh/compare\n"
     assert main(["report", "--only", "no-such-report"]) == 2     # report's own "bad configuration"
     assert "unknown report 'no-such-report'" in capsys.readouterr().err
     assert main(["report", "--help"]) == 0

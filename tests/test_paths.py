@@ -53,7 +53,7 @@ def test_ipanalysis_data_moves_every_data_path(data_copy, tmp_path, monkeypatch)
     assert ip.resolve_path("data/observations.csv") == data_copy / "observations.csv"
     assert ip.check_parameters(observations="data/observations.csv")["observations"] == str(
         data_copy / "observations.csv")
-    demo = report.select_reports(report.load_matrix(), "attainment-demo-illustrative")
+    demo = report.select_reports(report.load_matrix(), "attainment-demo-illustrative", "en")
     (prepared,) = prepare_reports(demo)
     assert prepared.parameters["observations"] == str(data_copy / "examples" / "illustrative_observations.csv")
 
@@ -77,7 +77,7 @@ def test_the_document_list_is_documents_csv_for_everyone(data_copy):
     with pytest.raises(UnknownDocumentError, match="unknown doc_id 'national_2015'; valid: cangshan_2013, "
                                                    "guiyang_2022, nanchang_2021, ordos_2022"):
         ip.check_doc_id("national_2015")
-    names = [r.name for r in report.load_matrix() if r.stem == "trajectories"]
+    names = [r.name for r in report.load_matrix() if r.stem == "trajectories" and r.lang == "en"]
     assert names == [f"trajectories-{d}" for d in expected]
     assert [s["path"] for s in descriptor()["sources"]] == [f"raw/{d}.txt" for d in expected]
     assert ip.documents()["doc_id"].tolist() == expected

@@ -2,7 +2,8 @@
 
 Shaped like papermill, one module per job:
 
-``matrix``    ``notebooks/reports.json`` → :class:`Report` (name, notebook, parameters, dimensions, card)
+``matrix``    ``notebooks/reports.json`` → :class:`Report` (name, notebook, parameters, dimensions, card,
+              lang: ``"languages"`` makes each report once per language, ``zh/<name>``)
 ``overrides`` ``-p`` values, the parameters each notebook declares (``papermill.inspect_notebook``),
               validation before any kernel starts (a ``-p`` may not change a report's dimension)
 ``task``      :class:`Task` (one report, as a worker needs it) and its :class:`Result`
@@ -14,6 +15,8 @@ Shaped like papermill, one module per job:
 ``fonts``     the CJK font subset every page links
 ``limits``    ``--timeout``: the per-report time limit (a deadline over the notebook's cells)
 ``output``    the output folder checked writable; a failed write is one ``ReportOutputError``
+``chrome``    the words of the site around the notebooks (header, citation, landing page), en and zh
+``langcells`` a page in one language: the markdown cells tagged for another language dropped before export
 ``build``     the sequence: select, prepare, skip the unchanged, run the rest, write the landing page
 ``cli``       ``ipanalysis report``
 

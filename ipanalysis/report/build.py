@@ -40,13 +40,15 @@ def run_build(out: str | Path | None = None, only: str | Iterable[str] | None = 
               params: Mapping[str, Any] | Iterable[str] | None = None, jobs: int | None = None, force: bool = False,
               matrix: str | Path | list | Mapping | None = None, progress: bool = True, *,
               notebook_dir: str | Path | None = None, root: str | Path | None = None,
-              timeout: float | str | None = DEFAULT_TIMEOUT, summary: bool | None = None) -> list[dict[str, Any]]:
+              timeout: float | str | None = DEFAULT_TIMEOUT, summary: bool | None = None,
+              langs: str | Iterable[str] | None = None) -> list[dict[str, Any]]:
     """:func:`build`, returning the rows as dicts (no pandas: the up-to-date case stays fast).
 
     The sequence: matrix → selection → ``-p`` applied and checked → the output folder checked
     writable → unchanged reports skipped → the rest run in the pool (each recorded in the manifest as
     it finishes) → landing page.  ``timeout``: seconds each notebook may run (``None`` or 0: no
-    limit).  ``summary``: print the one summary line (:func:`summary_line`) when ``progress`` is off
+    limit).  ``langs``: build the pages of these languages only (``--lang``; default all of the
+    matrix's).  ``summary``: print the one summary line (:func:`summary_line`) when ``progress`` is off
     (``progress`` prints the whole table, which ends with it).  A folder that cannot be written raises
     :class:`~ipanalysis.errors.ReportOutputError` and leaves the manifest and index as they were.
 
@@ -68,7 +70,8 @@ def run_build(out: str | Path | None = None, only: str | Iterable[str] | None = 
     timeout = None if timeout is None else parse_timeout(timeout)
     all_reports = load_matrix(matrix, notebook_dir)
     manifest = Manifest.load(out, keep={r.name for r in all_reports})
-    reports = prepare_reports(select_reports(all_reports, only), params, root=root, cache=manifest.notebooks)
+    reports = prepare_reports(select_reports(all_reports, only, langs), params, root=root, cache=manifest.notebooks)
+    prepared = {r.name: r for r in reports}
     env = environment_digest()
     hashes = {r.name: report_hash(r, env, root) for r in reports}
     todo = [r for r in reports if force or not manifest.up_to_date(r.name, hashes[r.name])]
@@ -76,7 +79,7 @@ def run_build(out: str | Path | None = None, only: str | Iterable[str] | None = 
         check_values(todo)
         kernel.check_kernel()
     check_writable(out)  # before any kernel starts: a read-only folder is one clear error
-    for stale in (p for r in todo for p in out.glob(f".{r.name}.*.tmp*")):  # left by a killed build
+    for stale in (p for r in todo for p in (out / r.name).parent.glob(f".{r.base}.*.tmp*")):  # a killed build's
         stale.unlink(missing_ok=True)
     font = None
     if todo or not (out / FONT_FILE).is_file():  # made beside the pool: it is not on any report's path
@@ -88,7 +91,8 @@ def run_build(out: str | Path | None = None, only: str | Iterable[str] | None = 
     failed_write: OSError | None = None
     try:
         try:
-            contexts = page.contexts(all_reports, out, {r.name for r in todo}, root=root) if todo else {}
+            shown = [prepared.get(r.name, r) for r in all_reports]  # (-p applied: the header shows it)
+            contexts = page.contexts(shown, out, {r.name for r in todo}, root=root) if todo else {}
             for r, res in run_pool(todo, out, jobs or default_jobs(), last, progress, contexts, timeout):
                 if res.output_error:  # a worker could not write: keep the old page, record nothing more
                     failed_write = OSError(res.output_error)
@@ -133,10 +137,12 @@ def build(out: str | Path | None = None, only: str | Iterable[str] | None = None
           params: Mapping[str, Any] | Iterable[str] | None = None, jobs: int | None = None, force: bool = False,
           matrix: str | Path | list | Mapping | None = None, progress: bool = True, *,
           notebook_dir: str | Path | None = None, root: str | Path | None = None,
-          timeout: float | str | None = DEFAULT_TIMEOUT) -> "pd.DataFrame":
+          timeout: float | str | None = DEFAULT_TIMEOUT, langs: str | Iterable[str] | None = None) -> "pd.DataFrame":
     """Build (or bring up to date) the HTML reports; a DataFrame with one row per selected report.
 
-    ``out`` (default ``reports/`` in the repository); ``only`` report names or notebook stems;
+    ``out`` (default ``reports/`` in the repository); ``only`` report names or notebook stems (a name
+    without a language folder means every language's page: ``compare`` is ``compare`` and ``zh/compare``;
+    ``zh/compare`` the Chinese one only); ``langs`` the languages to build (default: the matrix's);
     ``params`` ``-p`` overrides; ``jobs`` worker processes (default: CPUs + 1); ``force`` rebuilds
     up-to-date reports; ``matrix``/``notebook_dir`` as in :func:`~ipanalysis.report.matrix.load_matrix`;
     ``root`` the base of relative data paths in the matrix; ``timeout`` seconds each notebook may run
@@ -172,7 +178,7 @@ def build(out: str | Path | None = None, only: str | Iterable[str] | None = None
     import pandas as pd
 
     rows = run_build(out, only, params, jobs, force, matrix, progress, notebook_dir=notebook_dir, root=root,
-                     timeout=timeout)
+                     timeout=timeout, langs=langs)
     return pd.DataFrame(rows, columns=COLUMNS)
 
 

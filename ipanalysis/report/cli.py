@@ -6,7 +6,14 @@
 2
 >>> main(["--list", "--only", "compare"])
 compare
+zh/compare
 0
+>>> main(["--list", "--only", "zh/compare"]), main(["--list", "--only", "audit", "--lang", "en"])
+zh/compare
+audit
+(0, 0)
+>>> main(["--lang", "fr"])
+2
 """
 
 from __future__ import annotations
@@ -33,7 +40,11 @@ def _parser() -> argparse.ArgumentParser:
                "could not be written (the pages, index and manifest there are kept), 2 bad configuration.")
     p.add_argument("--out", metavar="DIR", help=f"output folder (default: {DEFAULT_OUT})")
     p.add_argument("--only", metavar="NAME", action="append", default=[],
-                   help="build only this report (name or notebook stem); repeatable")
+                   help="build only this report (name or notebook stem) in every language; zh/NAME: its Chinese "
+                        "page only; repeatable")
+    p.add_argument("--lang", metavar="LANG", action="append", default=[], dest="langs",
+                   help="build the pages of this language only (en or zh, as the matrix's \"languages\"); "
+                        "repeatable")
     p.add_argument("-p", "--parameter", metavar="KEY=VALUE", action="append", default=[], dest="params",
                    help="set a parameter in every selected report whose notebook declares it; values are "
                         "parsed like papermill -p (int/float/True/False/None, else string); repeatable")
@@ -61,11 +72,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     try:
         if args.list:
-            print("\n".join(r.name for r in select_reports(load_matrix(args.matrix), args.only)))
+            print("\n".join(r.name for r in select_reports(load_matrix(args.matrix), args.only, args.langs)))
             return 0
         rows = run_build(out=args.out, only=args.only, params=dict(map(parse_param, args.params)), jobs=args.jobs,
                          force=args.force, matrix=args.matrix, progress=not args.quiet,
-                         timeout=parse_timeout(args.timeout), summary=True)
+                         timeout=parse_timeout(args.timeout), summary=True, langs=args.langs)
     except ReportConfigError as exc:
         print(f"ipanalysis report: error: {exc}", file=sys.stderr)
         return 2

@@ -7,6 +7,8 @@ remade only when that character set changes (its digest sits beside it).  No net
 
 >>> "@font-face" in FONT_CSS and FONT_FILE in FONT_CSS
 True
+>>> "url('../fonts/" in font_css("../")  # a page in zh/ shares the one font
+True
 """
 
 from __future__ import annotations
@@ -18,15 +20,22 @@ from pathlib import Path
 from .. import paths
 from ..io import atomic_write
 
-__all__ = ["FONT_CSS", "FONT_FILE", "ensure_font", "used_characters"]
+__all__ = ["FONT_CSS", "FONT_FILE", "font_css", "ensure_font", "used_characters"]
 
 FONT_FILE = "fonts/ipanalysis-cjk-sc.otf"
 FAMILY = "ipanalysis Noto Sans CJK SC"
 # No <link rel=preload crossorigin>: a page opened from disk (file://) gets it refused by CORS, a console error.
-FONT_CSS = (f"<style>@font-face{{font-family:'{FAMILY}';src:url('{FONT_FILE}') format('opentype');"
+
+
+def font_css(prefix: str = "") -> str:
+    """The ``<style>`` that loads the font, for a page ``prefix`` away from the site's root (``"../"`` in ``zh/``)."""
+    return (f"<style>@font-face{{font-family:'{FAMILY}';src:url('{prefix}{FONT_FILE}') format('opentype');"
             f"font-display:block;unicode-range:U+0080-FFFF;}}"
             f"body,table,td,th,p,li,h1,h2,h3,em,strong{{font-family:'{FAMILY}',system-ui,-apple-system,'Segoe UI',"
             f"sans-serif;}}</style>")
+
+
+FONT_CSS = font_css()
 _SC_FACE = "Noto Sans CJK SC"
 
 

@@ -1,4 +1,6 @@
-"""The landing page ``index.html``, rendered from ``templates/index.html.j2`` (Jinja2).
+"""The landing page ``index.html`` (and, for each further language of the matrix, ``<lang>/index.html``),
+rendered from ``templates/index.html.j2`` (Jinja2) in the page's language (:mod:`.chrome`'s words,
+:func:`~ipanalysis.present.vocabulary.label` for the statuses); each index links to its twin.
 
 One card per document (title zh/en, horizon, targets, projectable targets, attainment status counts
 with the date of the latest observation, the audit's checks and findings to review, links to its
@@ -18,9 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from ..io import atomic_write
-from .fonts import FONT_CSS
+from . import chrome
+from .fonts import font_css
 from .manifest import Manifest, now, package_version
-from .matrix import Report
+from .matrix import DEFAULT_LANG, Report
 
 __all__ = ["document_summaries", "render_index", "write_index", "card_parameters", "LandingPage", "CARD_PARAMETERS"]
 
@@ -47,11 +50,15 @@ def _audit_card(summary: Mapping[str, Any] | None) -> dict[str, Any]:
             "audit_not_applicable": reasons}
 
 
-def _label(code) -> str:
-    """A status code in the vocabulary's words (a code it does not know is shown as it is)."""
+def _label(code, lang: str = "en") -> str:
+    """A status code in the vocabulary's words (a code it does not know is shown as it is).
+
+    >>> _label("no_data", "zh"), _label("odd_code")
+    ('数据暂缺', 'odd_code')
+    """
     from ..present.vocabulary import LABELS, label
 
-    return label(code) if code in LABELS else str(code)
+    return label(code, lang) if code in LABELS else str(code)
 
 
 def document_summaries(attainment_parameters: Mapping[str, Mapping[str, Any]] | None = None) -> list[dict]:
@@ -112,38 +119,48 @@ def document_summaries(attainment_parameters: Mapping[str, Mapping[str, Any]] | 
     return out
 
 
-def render_index(cards: Sequence[Mapping], pages: Sequence[Mapping], summary: str) -> str:
-    """The HTML of the landing page.  ``pages`` are build-log rows (name, notebook, parameters,
-    doc_id, status, seconds, built_at, html, ipynb, cell, error, traceback).
+def render_index(cards: Sequence[Mapping], pages: Sequence[Mapping], summary: str, lang: str = "en",
+                 twins: Sequence[Mapping[str, str]] = (), up: str = "") -> str:
+    """The HTML of the landing page in ``lang``.  ``pages`` are build-log rows (name, label, notebook,
+    parameters, doc_id, status, seconds, built_at, html, ipynb, cell, error, traceback); ``twins`` the
+    index in the other languages (``href``, ``hreflang``, ``label``); ``up`` the way to the site's root.
 
     >>> html = render_index([], [{"name": "compare", "notebook": "compare.ipynb", "parameters": {},
     ...     "doc_id": None, "status": "failed", "cell": 3, "error": "ValueError: x", "html": None}], "1 report")
-    >>> "cell 3" in html and "ValueError: x" in html
+    >>> "cell 3" in html and "ValueError: x" in html and '<html lang="en">' in html
+    True
+    >>> html = render_index([], [], "", "zh", [{"href": "../index.html", "hreflang": "en", "label": "English"}], "../")
+    >>> '<html lang="zh-CN">' in html and "构建日志" in html and 'href="../index.html"' in html
     True
     """
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
     env = Environment(loader=FileSystemLoader(_TEMPLATES), autoescape=select_autoescape(["html", "j2"]),
                       trim_blocks=True, lstrip_blocks=True)
-    env.filters["label"] = _label
+    env.filters["label"] = lambda code: _label(code, lang)
     by_doc: dict[str, list] = {}
     for p in pages:
         if p.get("doc_id"):
             by_doc.setdefault(p["doc_id"], []).append(p)
     return env.get_template("index.html.j2").render(
         cards=cards, by_doc=by_doc, cross=[p for p in pages if not p.get("doc_id")], pages=pages, summary=summary,
-        font_css=FONT_CSS)
+        font_css=font_css(up), w=chrome.words(lang), lang=lang, sep="：" if lang == "zh" else ": ",
+        html_lang=chrome.html_lang(lang), twins=list(twins))
 
 
-def write_index(out: Path, cards: Sequence[Mapping], pages: Sequence[Mapping], summary: str) -> None:
-    atomic_write(Path(out) / "index.html", render_index(cards, pages, summary))
+def write_index(out: Path, cards: Sequence[Mapping], pages: Sequence[Mapping], summary: str, lang: str = "en",
+                twins: Sequence[Mapping[str, str]] = (), folder: str = "") -> None:
+    """Write ``out/<folder>/index.html`` (``folder``: ``""`` or ``"zh"``)."""
+    up = "../" * len(Path(folder).parts)
+    atomic_write(Path(out) / folder / "index.html", render_index(cards, pages, summary, lang, twins, up))
 
 
 def card_parameters(reports: Sequence[Report], manifest: Manifest, root: Path,
-                    building: Mapping[str, Report] | None = None) -> dict[str, dict[str, Any]]:
-    """doc_id → the :data:`CARD_PARAMETERS` of the report that feeds its card, as its page is (or is
-    about to be) built: from ``building`` (reports of this build, ``-p`` applied), else from the
-    manifest (its last build), else from the matrix.  Relative data paths are taken from ``root``.
+                    building: Mapping[str, Report] | None = None, lang: str | None = None) -> dict[str, dict[str, Any]]:
+    """doc_id → the :data:`CARD_PARAMETERS` of the report that feeds its card (in language ``lang``), as
+    its page is (or is about to be) built: from ``building`` (reports of this build, ``-p`` applied),
+    else from the manifest (its last build), else from the matrix.  Relative data paths are taken from
+    ``root``.
 
     >>> from ipanalysis.report import load_matrix
     >>> r = load_matrix([{"notebook": "a.ipynb", "matrix": {"doc_id": ["x_1"]}, "card": True,
@@ -157,7 +174,7 @@ def card_parameters(reports: Sequence[Report], manifest: Manifest, root: Path,
     building = building or {}
     out: dict[str, dict[str, Any]] = {}
     for r in reports:
-        if not r.card:
+        if not r.card or r.lang != lang:
             continue
         params = (building[r.name].parameters if r.name in building
                   else manifest.parameters(r.name) or r.parameters)
@@ -175,56 +192,99 @@ def _cards_key(env: str, params: Mapping[str, Mapping[str, Any]]) -> str:
     return hashlib.sha256(json.dumps([env, params, files, digests], sort_keys=True).encode()).hexdigest()
 
 
+def _folder(lang: str | None) -> str:
+    """The folder of a language's pages within the site: ``""`` for the default language, else ``lang``."""
+    return "" if lang in (None, DEFAULT_LANG) else lang
+
+
 class LandingPage:
-    """``index.html`` for one build: the cards' numbers are computed in a thread (started here, while
-    the pool runs), and only when their key changed (else reused from the manifest); :meth:`write`
-    renders the page from the manifest's records once the reports are built."""
+    """``index.html`` for one build, and ``<lang>/index.html`` for each further language of the matrix:
+    the cards' numbers are computed in a thread (started here, while the pool runs), once per distinct
+    set of card parameters, and only when their key changed (else reused from the manifest);
+    :meth:`write` renders the pages from the manifest's records once the reports are built."""
 
     def __init__(self, reports: Sequence[Report], manifest: Manifest, root: Path, env: str,
                  building: Mapping[str, Report] | None = None):
         self.reports, self.manifest = list(reports), manifest
-        params = card_parameters(reports, manifest, root, building)
-        self.key = _cards_key(env, params)
-        self.future = None
-        if (manifest.index or {}).get("cards_key") != self.key:
-            from concurrent.futures import ThreadPoolExecutor
+        self.langs = list(dict.fromkeys(r.lang for r in self.reports)) or [None]
+        self.keys, self.futures = {}, {}
+        computing: dict[str, Any] = {}
+        for lang in self.langs:
+            params = card_parameters(reports, manifest, root, building, lang)
+            key = self.keys[lang] = _cards_key(env, params)
+            if (self._cached(lang) or {}).get("cards_key") == key:
+                self.futures[lang] = None
+                continue
+            if key not in computing:
+                from concurrent.futures import ThreadPoolExecutor
 
-            self.future = ThreadPoolExecutor(1).submit(document_summaries, params)
+                computing[key] = ThreadPoolExecutor(1).submit(document_summaries, params)
+            self.futures[lang] = computing[key]
+
+    @property
+    def future(self):
+        """The computation of the default language's cards (None: reused from the manifest)."""
+        return self.futures[self.langs[0]]
+
+    def _cached(self, lang: str | None) -> dict | None:
+        return (self.manifest.index or {}).get(f"{_folder(lang)}/index.html".lstrip("/"))
 
     def write(self, out: Path) -> None:
-        """Write ``out/index.html`` unless nothing on it would change; record it in the manifest."""
-        pages = self.pages(out)
-        cached = self.manifest.index or {}
-        page_key = hashlib.sha256(json.dumps(pages, sort_keys=True, default=str).encode()).hexdigest()
-        if self.future is None and cached.get("page_key") == page_key and (out / "index.html").is_file():
-            return
-        key = self.key
-        try:
-            cards = self.future.result() if self.future is not None else cached["cards"]
-        except Exception as exc:  # e.g. a data table that no longer validates: the log still gets written
-            cards, key = [{"doc_id": "?", "title_zh": "", "title_en": "", "status_counts": {},
-                           "errors": [f"document summaries: {type(exc).__name__}: {exc}"]}], None
-        ok = sum(p["status"] == "ok" for p in pages)
-        failed = sum(p["status"] == "failed" for p in pages)
-        summary = (f"{len(pages)} reports: {ok} ok, {failed} failed"
-                   + (f", {len(pages) - ok - failed} not built" if len(pages) - ok - failed else "")
-                   + f" — ipanalysis {package_version()}, updated {now()}")
-        write_index(out, cards, pages, summary)
-        self.manifest.record_index({"cards_key": key, "cards": cards, "page_key": page_key})
+        """Write each language's index unless nothing on it would change; record them in the manifest."""
+        record = dict(self.manifest.index or {})
+        record = {k: v for k, v in record.items() if k.endswith("index.html")}  # (an older manifest's record)
+        changed = False
+        for lang in self.langs:
+            folder = _folder(lang)
+            where = f"{folder}/index.html".lstrip("/")
+            pages = self.pages(out, lang)
+            cached, future = self._cached(lang) or {}, self.futures[lang]
+            page_key = hashlib.sha256(json.dumps(pages, sort_keys=True, default=str).encode()).hexdigest()
+            if future is None and cached.get("page_key") == page_key and (out / where).is_file():
+                continue
+            key = self.keys[lang]
+            try:
+                cards = future.result() if future is not None else cached["cards"]
+            except Exception as exc:  # e.g. a data table that no longer validates: the log still gets written
+                cards, key = [{"doc_id": "?", "title_zh": "", "title_en": "", "status_counts": {},
+                               "errors": [f"document summaries: {type(exc).__name__}: {exc}"]}], None
+            words, ok = chrome.words(lang or DEFAULT_LANG), sum(p["status"] == "ok" for p in pages)
+            failed = sum(p["status"] == "failed" for p in pages)
+            unbuilt = len(pages) - ok - failed
+            summary = (words["summary"].format(n=len(pages), ok=ok, failed=failed)
+                       + (words["summary_unbuilt"].format(n=unbuilt) if unbuilt else "")
+                       + words["summary_tail"].format(version=package_version(), when=now()))
+            write_index(out, cards, pages, summary, lang or DEFAULT_LANG, self._twins(lang), folder)
+            record[where] = {"cards_key": key, "cards": cards, "page_key": page_key}
+            changed = True
+        if changed:
+            self.manifest.record_index(record)
 
-    def pages(self, out: Path) -> list[dict]:
-        """One build-log row per report of the matrix, from its manifest record."""
+    def _twins(self, lang: str | None) -> list[dict[str, str]]:
+        """The index in each other language, relative to this one."""
+        up = "../" * len(Path(_folder(lang)).parts)
+        return [{"href": f"{up}{_folder(o) + '/' if _folder(o) else ''}index.html", "hreflang": chrome.html_lang(o),
+                 "label": chrome.words(o)["language_name"]} for o in self.langs if o is not None and o != lang]
+
+    def pages(self, out: Path, lang: str | None = None) -> list[dict]:
+        """One build-log row per report of the matrix in ``lang``, from its manifest record (links
+        relative to that language's index)."""
+        from .page import report_label
+
         rows = []
-        for r in self.reports:
+        for r in (r for r in self.reports if r.lang == lang):
             prev = self.manifest.reports.get(r.name) or {}
             status = prev.get("status") or "not built"
             if status == "ok" and not (out / f"{r.name}.html").is_file():
                 status = "not built"
-            rows.append({"name": r.name, "notebook": r.notebook.name, "doc_id": r.parameters.get("doc_id"),
-                         "parameters": prev.get("parameters", r.parameters), "status": status,
+            rows.append({"name": r.name, "label": report_label(r), "notebook": r.notebook.name,
+                         "doc_id": r.parameters.get("doc_id"),
+                         "parameters": {k: v for k, v in prev.get("parameters", r.parameters).items()
+                                        if k != "lang"},  # (the index's own language)
+                         "status": status,
                          "seconds": prev.get("seconds"), "built_at": prev.get("built_at"),
-                         "html": f"{r.name}.html" if status == "ok" else None,
-                         "ipynb": f"{r.name}.ipynb" if status == "failed" and (out / f"{r.name}.ipynb").is_file()
+                         "html": f"{r.base}.html" if status == "ok" else None,
+                         "ipynb": f"{r.base}.ipynb" if status == "failed" and (out / f"{r.name}.ipynb").is_file()
                          else None, "cell": prev.get("cell"), "error": prev.get("error"),
                          "traceback": prev.get("traceback")})
         return rows

@@ -18,7 +18,7 @@ from typing import Any
 
 from .. import paths
 from ..parameters import PATH_PARAMETERS, check_parameters
-from .matrix import Report, ReportConfigError
+from .matrix import LANG, Report, ReportConfigError
 
 __all__ = ["parse_value", "parse_param", "declared_parameters", "prepare_reports", "check_values", "PATH_PARAMETERS"]
 
@@ -94,7 +94,9 @@ def prepare_reports(reports: Sequence[Report], params: Mapping[str, Any] | Itera
     name is built from, see :func:`dimension_overrides`), a data file that does not exist (matrix paths are
     relative to ``root``, default the repository root; ``-p`` paths to the working directory, else
     the repository root).  An int given for a parameter whose default is a string becomes a string.
-    Values are checked by :func:`check_values`.
+    Values are checked by :func:`check_values`.  The injected ``lang`` of a matrix with ``"languages"``
+    reaches the notebooks that declare a ``lang`` parameter; a notebook without one runs the same in every
+    language (its page is still exported in the report's language: :mod:`.langcells`, :mod:`.page`).
 
     >>> prepare_reports([Report("x", Path("/nowhere/x.ipynb"))])
     Traceback (most recent call last):
@@ -113,7 +115,7 @@ def prepare_reports(reports: Sequence[Report], params: Mapping[str, Any] | Itera
                 errors.append(f"report {r.name!r}: {exc}")
     if errors:
         raise ReportConfigError("\n".join(dict.fromkeys(errors)))
-    unused = [k for k in overrides if not any(k in declared[r.notebook] for r in reports)]
+    unused = [k for k in overrides if not any(k in declared[r.notebook] or k in r.dimensions for r in reports)]
     if unused:
         listing = "; ".join(f"{nb.name}: {', '.join(d) or '(no parameters cell)'}" for nb, d in declared.items())
         errors.append(f"unknown parameter{'s' if len(unused) > 1 else ''} {', '.join(map(repr, unused))} "
@@ -122,12 +124,14 @@ def prepare_reports(reports: Sequence[Report], params: Mapping[str, Any] | Itera
     out: list[Report] = []
     for r in reports:
         decl = declared[r.notebook]
-        bad = [k for k in r.parameters if k not in decl]
+        bad = [k for k in r.parameters if k not in decl and not (k == LANG and r.lang)]
         if bad:
             errors.append(f"report {r.name!r}: unknown parameter{'s' if len(bad) > 1 else ''} "
                           f"{', '.join(map(repr, bad))}; {r.notebook.name} declares: {', '.join(decl) or '(none)'}")
             continue
         final = {**r.parameters, **{k: v for k, v in overrides.items() if k in decl}}
+        if LANG not in decl:  # the language of a notebook without a lang parameter: its page only (worker)
+            final.pop(LANG, None)
         for key, value in final.items():
             if isinstance(value, int) and not isinstance(value, bool) and _declares_str(decl[key]):
                 final[key] = str(value)
@@ -160,8 +164,9 @@ def dimension_overrides(reports: Sequence[Report], overrides: Mapping[str, Any])
         clash = [r for r in reports if key in r.dimensions and r.parameters.get(key) != value]
         if not clash:
             continue
-        own = [r.name for r in reports if key in r.dimensions and r.parameters.get(key) == value]
-        hint = (f"to build {', '.join(own)}, use --only {' --only '.join(own)} instead of -p {key}" if own else
+        own = list(dict.fromkeys(r.base for r in reports if key in r.dimensions and r.parameters.get(key) == value))
+        hint = (f"to build the pages in one language, use --lang {value} instead of -p {key}" if key == LANG else
+                f"to build {', '.join(own)}, use --only {' --only '.join(own)} instead of -p {key}" if own else
                 f"use --only <name> to pick the reports to build instead of -p {key}")
         errors.append(f"-p {key}={value!r} would put one analysis under the names of reports built for other "
                       f"values ({', '.join(r.name for r in clash)}: their names come from {key}); {hint}")

@@ -121,9 +121,14 @@ def _sources(rows: Sequence[Sequence], dataset: Mapping) -> list[dict]:
     return out
 
 
+def _id(ctx: Mapping) -> str:
+    """The page's name as a Frictionless name (no ``/``: ``zh/audit`` → ``zh-audit``)."""
+    return ctx.get("id") or ctx["name"].replace("/", "-")
+
+
 def _resource(t: Mapping, ctx: Mapping, method: str | None) -> dict:
     data = t["payload"]["data"]
-    res = {"profile": "tabular-data-resource", "name": f"{ctx['name']}-{t['slug']}".lower(),
+    res = {"profile": "tabular-data-resource", "name": f"{_id(ctx)}-{t['slug']}".lower(),
            "path": f"{t['slug']}.csv", "title": t["title"], "format": "csv", "mediatype": "text/csv",
            "encoding": "utf-8", "schema": {"fields": data["fields"]}}
     if t["caption"]:
@@ -131,7 +136,7 @@ def _resource(t: Mapping, ctx: Mapping, method: str | None) -> dict:
     dataset = {"title": ctx["dataset"]["title"], "version": ctx["data_version"], "path": "data/datapackage.json"}
     res["sources"] = _sources(data["rows"], dataset)
     res["licenses"] = [{"name": "CC-BY-4.0", "path": ctx["licences"]["data"][1], "title": ctx["licences"]["data"][0]}]
-    res["ipanalysis"] = {"page": f"../{ctx['name']}.html", "report": ctx["label"], "doc_id": ctx["doc_id"],
+    res["ipanalysis"] = {"page": f"../{ctx.get('href') or ctx['name'] + '.html'}", "report": ctx["label"], "doc_id": ctx["doc_id"],
                          "parameters": ctx["parameters"], "method": method, "rows": len(data["rows"]),
                          "data_version": ctx["data_version"], "package_version": ctx["package_version"],
                          "built": ctx["built"]}
@@ -139,7 +144,7 @@ def _resource(t: Mapping, ctx: Mapping, method: str | None) -> dict:
 
 
 def _package(resources: Sequence[Mapping], ctx: Mapping) -> dict:
-    return {"profile": "tabular-data-package", "name": ctx["name"].lower(), "title": ctx["heading"],
+    return {"profile": "tabular-data-package", "name": _id(ctx).lower(), "title": ctx["heading"],
             "version": ctx["data_version"], "created": ctx["built"],
             "licenses": [{"name": "CC-BY-4.0", "path": ctx["licences"]["data"][1]}],
             "sources": [{"title": f"{ctx['dataset']['title']}, version {ctx['data_version']}",
@@ -152,13 +157,14 @@ def write(out: Path, nb, ctx: Mapping[str, Any]) -> list[dict[str, Any]]:
     and return its tables with their ``csv`` and ``json`` hrefs (relative to the page)."""
     out, name = Path(out), ctx["name"]
     final = data_dir_of(out, name)
-    for old in out.glob(f".{name}.data-*"):  # left by a killed build
+    for old in final.parent.glob(f".{final.name}-*"):  # left by a killed build
         shutil.rmtree(old, ignore_errors=True)
     tables, method = tables_of(nb), method_of(nb)
     if not tables:
         remove(out, name)
         return []
-    staging = Path(tempfile.mkdtemp(dir=out, prefix=f".{name}.data-new-"))
+    final.parent.mkdir(parents=True, exist_ok=True)  # <out>/zh/
+    staging = Path(tempfile.mkdtemp(dir=final.parent, prefix=f".{final.name}-new-"))
     try:
         os.chmod(staging, 0o755)
         resources = []

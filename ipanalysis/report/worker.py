@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from ..io import atomic_write
-from .fonts import FONT_CSS
+from .fonts import font_css
 from .limits import Deadline
 from .kernel import KERNEL_NAME, WARM_UP, kernel_manager, skip_slow_optional_imports
-from . import page, sidecar
+from . import langcells, page, sidecar
 from .manifest import now
 from .task import Result, Task
 
@@ -38,11 +38,9 @@ def init_worker(env: dict[str, str]) -> None:
     skip_slow_optional_imports()
     atexit.register(_discard_next_kernel)
     import papermill  # noqa: F401
-    from nbconvert import HTMLExporter
 
-    _STATE["exporter"] = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
-                                      embed_images=True, extra_template_basedirs=[str(page.TEMPLATE_DIR)],
-                                      template_name=page.TEMPLATE_NAME)
+    _STATE["exporter"] = page.exporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+                                       embed_images=True)
 
 
 def _run(coro_fn, *args, **kwargs):
@@ -176,14 +174,17 @@ def _bare_context(name: str) -> dict:
     """The page context of a report run without one (a task from elsewhere than :mod:`.build`)."""
     from .matrix import Report
 
-    return page.contexts([Report(name, Path(f"{name}.ipynb"))], Path("."))[name]
+    lang, sep, _ = name.rpartition("/")
+    return page.contexts([Report(name, Path(f"{name}.ipynb"), lang=lang if sep else None)], Path("."))[name]
 
 
 def run_report(task: Task) -> Result:
     """Build one report; return its :class:`~.task.Result`.
 
     The HTML file is written only for a success (and a stale one removed on failure), so an HTML
-    file in the output folder is always a current success; a failed run keeps its notebook."""
+    file in the output folder is always a current success; a failed run keeps its notebook.  A report
+    named ``zh/<name>`` is written in ``<out>/zh/``, its page holding only the markdown cells of its
+    language (:mod:`.langcells`)."""
     import nbformat
 
     t0 = time.perf_counter()
@@ -191,7 +192,8 @@ def run_report(task: Task) -> Result:
     html_path, nb_path = out / f"{name}.html", out / f"{name}.ipynb"
     result = Result(name)
     try:
-        fd, tmp = tempfile.mkstemp(dir=out, prefix=f".{name}.", suffix=".tmp.ipynb")  # papermill's own output
+        html_path.parent.mkdir(parents=True, exist_ok=True)  # <out>/zh/ (safe when workers race)
+        fd, tmp = tempfile.mkstemp(dir=html_path.parent, prefix=f".{html_path.stem}.", suffix=".tmp.ipynb")
     except OSError as exc:
         return Result(name, error=f"{type(exc).__name__}: {exc}", output_error=_os_error(exc))
     os.close(fd)
@@ -203,10 +205,12 @@ def run_report(task: Task) -> Result:
                 Path(tmp).unlink(missing_ok=True)
             try:
                 if result.status == "ok":
-                    ctx = {**(task.page or _bare_context(name)), "built": now(), "font_css": FONT_CSS}
-                    tables = sidecar.write(out, nb, ctx)  # the page's tables as CSV + JSON, beside it
+                    ctx = task.page or _bare_context(name)
+                    ctx = {**ctx, "built": now(), "font_css": font_css(ctx.get("up", ""))}
+                    shown = langcells.for_language(nb, ctx.get("lang") or "en")
+                    tables = sidecar.write(out, shown, ctx)  # the page's tables as CSV + JSON, beside it
                     body, _ = _STATE["exporter"].from_notebook_node(
-                        sidecar.annotated(nb, tables), resources=page.page_resources(ctx, tables, ctx["built"]))
+                        sidecar.annotated(shown, tables), resources=page.page_resources(ctx, tables, ctx["built"]))
                     atomic_write(nb_path, nbformat.writes(nb))
                     atomic_write(html_path, body)
             except OSError as exc:  # out of space, read-only: keep the previous outputs, stop the build

@@ -264,6 +264,28 @@ def test_browser_site_has_the_pages_of_every_notebook(site, visits):
     assert all(any(n.startswith(stem) for n in opened) for stem in stems), (stems, sorted(opened))
 
 
+def test_browser_site_has_every_page_in_chinese_too(site, visits):
+    """Issue 18 item 5: ``zh/<name>.html`` for every page and ``zh/index.html``, opened in the browser with
+    ``lang="zh-CN"``, Chinese chrome, and a language link to the English twin (and back); the checks
+    above (console, links, the web font) run over them as over every page."""
+    from ipanalysis import report
+
+    zh = {p: v for p, v in visits.items() if p.parent == (site / "zh").resolve()}
+    en = {p: v for p, v in visits.items() if p.parent == site.resolve()}
+    expected = {f"{r.base}.html" for r in report.load_matrix() if r.lang == "zh"} | {"index.html"}
+    assert {p.name for p in zh} == expected and expected <= {p.name for p in en}
+    assert {v.info["lang"] for v in zh.values()} == {"zh-CN"} and {v.info["lang"] for v in en.values()} == {"en"}
+    for path, v in zh.items():
+        twin = (site / path.name).resolve()
+        urls = {Path(unquote(urlsplit(link["url"]).path)).resolve() for link in v.info["links"]}
+        assert twin in urls, f"{path.name}: no link to its English twin"
+        back = {Path(unquote(urlsplit(link["url"]).path)).resolve() for link in en[twin].info["links"]}
+        assert path in back, f"{twin.name}: no link to its Chinese twin"
+    assert all(v.info["cjkElements"] for v in zh.values())  # (so font_problems checks each of them)
+    assert all(any(e["text"].startswith("← 全部报告") for e in v.info["cjkElements"]) for p, v in zh.items()
+               if p.name != "index.html")
+
+
 def test_browser_pages_load_without_console_errors_or_failed_requests(visits):
     problems = [p for v in visits.values() for p in load_problems(v)]
     assert not problems, _report(problems)

@@ -351,13 +351,14 @@ def test_real_matrix_is_the_intended_set():
 
     reports = load_matrix()
     docs = ["guiyang_2022", "cangshan_2013", "nanchang_2021", "national_2015", "ordos_2022"]
-    assert [r.name for r in reports] == (["compare", "audit"] + [f"trajectories-{d}" for d in docs]
-                                         + [f"attainment-{d}" for d in docs] + ["attainment-demo-illustrative"])
+    english = (["compare", "audit"] + [f"trajectories-{d}" for d in docs]
+               + [f"attainment-{d}" for d in docs] + ["attainment-demo-illustrative"])
+    assert [r.name for r in reports] == english + [f"zh/{n}" for n in english]  # each page in Chinese too
     assert all(r.notebook.parent == report.NOTEBOOK_DIR for r in reports)
     assert {r.parameters["doc_id"] for r in reports if "doc_id" in r.parameters} == set(doc_ids())
     att = [r for r in reports if r.stem == "attainment"]
     demo = [r for r in att if "observations" in r.parameters]
-    assert [r.name for r in demo] == ["attainment-demo-illustrative"]      # the invented file backs one page only
+    assert [r.name for r in demo] == ["attainment-demo-illustrative", "zh/attainment-demo-illustrative"]  # one page only
     assert demo[0].parameters["observations"] == "data/examples/illustrative_observations.csv"
 
 
@@ -384,13 +385,14 @@ def test_p_may_not_change_the_parameter_a_report_is_named_after(tmp_path, no_poo
     reports = report.prepare_reports(report.select_reports(load_matrix(), ["attainment-ordos_2022"]),
                                      {"doc_id": "ordos_2022"})
     assert reports[0].parameters["doc_id"] == "ordos_2022"
-    (demo,) = report.prepare_reports(report.select_reports(load_matrix(), ["attainment-demo-illustrative"]),
+    (demo,) = report.prepare_reports(report.select_reports(load_matrix(), ["attainment-demo-illustrative"], "en"),
                                      {"doc_id": "guiyang_2022"})
     assert demo.parameters["doc_id"] == "guiyang_2022"
 
 
 def _cards(out: Path) -> dict[str, dict]:
-    return {c["doc_id"]: c for c in json.loads((out / "manifest.json").read_text(encoding="utf-8"))["index"]["cards"]}
+    index = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["index"]["index.html"]
+    return {c["doc_id"]: c for c in index["cards"]}
 
 
 def _counts(doc_id: str, **params) -> dict[str, int]:

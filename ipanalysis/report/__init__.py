@@ -13,7 +13,8 @@ Shaped like papermill, one module per job:
 ``index``     the landing page (Jinja2 template ``templates/index.html.j2``): its cards and build log
 ``fonts``     the CJK font subset every page links
 ``limits``    ``--timeout``: the per-report time limit (a deadline over the notebook's cells)
-``output``    the output folder checked writable; a failed write is one ``ReportOutputError``
+``output``    the output folder checked writable; a failed write is one ``ReportOutputError``, and the
+              whole site rolled back to its snapshot (:class:`~.output.Snapshot`)
 ``build``     the sequence: select, prepare, skip the unchanged, run the rest, write the landing page
 ``cli``       ``ipanalysis report``
 

@@ -23,7 +23,7 @@ from .index import LandingPage
 from .manifest import Manifest, environment_digest, report_hash
 from .matrix import REPO_ROOT, ReportConfigError, load_matrix, select_reports  # noqa: F401 (REPO_ROOT: re-exported)
 from .limits import DEFAULT_TIMEOUT, parse_timeout
-from .output import check_writable, output_error
+from .output import Snapshot, check_writable, output_error
 from .overrides import check_values, prepare_reports
 from .pool import run_pool
 from .task import Result
@@ -63,6 +63,7 @@ def run_build(out: str | Path | None = None, only: str | Iterable[str] | None = 
         check_values(todo)
         kernel.check_kernel()
     check_writable(out)  # before any kernel starts: a read-only folder is one clear error
+    snapshot = Snapshot.take(out)  # a write that fails later rolls the whole site back to it
     for stale in (p for r in todo for p in out.glob(f".{r.name}.*.tmp*")):  # left by a killed build
         stale.unlink(missing_ok=True)
     font = None
@@ -91,8 +92,16 @@ def run_build(out: str | Path | None = None, only: str | Iterable[str] | None = 
                 landing.write(out)
     except OSError as exc:  # the font or the index (atomic: the old one stays)
         failed_write = exc
+    except BaseException:  # interrupted: the pages finished stay, as their manifest records say
+        snapshot.discard()
+        raise
     if failed_write is not None:
+        try:
+            snapshot.restore()  # every page, data folder, index, font and manifest of this run rolled back
+        except OSError:  # pragma: no cover - what could not go back stays in the snapshot folder
+            pass
         raise output_error(out, failed_write) from failed_write
+    snapshot.discard()
     rows = [_row(r.name, r.notebook.name, r.parameters, results[r.name], out) for r in reports if r.name in results]
     if progress:
         print(summary_table(rows, out / "index.html"))

@@ -8,6 +8,7 @@ Shaped like papermill, one module per job:
 ``task``      :class:`Task` (one report, as a worker needs it) and its :class:`Result`
 ``manifest``  ``<out>/manifest.json``: hashes of what each report was built from; unchanged ones are skipped
 ``kernel``    the ``python3`` kernel of this interpreter (jupyter_client ``KernelSpecManager``)
+``forkserver`` the process report kernels are forked from (modules imported and data loaded once)
 ``worker``    one report: papermill, then nbconvert HTML without input; atomic outputs
 ``pool``      the process pool the workers run in (failure isolation, progress)
 ``index``     the landing page (Jinja2 template ``templates/index.html.j2``): its cards and build log

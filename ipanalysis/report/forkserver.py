@@ -9,7 +9,8 @@ server forks, and the child becomes an ordinary ipykernel (``IPKernelApp`` with 
 what ``python -m ipykernel_launcher`` runs) in its own session.
 
 Isolation is that of a fresh kernel: each report gets a new process, copied from one that has imported
-modules but run no report code, and each kernel still runs one report only.  The fork server is the
+modules and loaded the data tables (:func:`_preload_data`) but run no report code, and each kernel still
+runs one report only.  The fork server is the
 kernel's parent (``JPY_PARENT_PID``): when the build ends it is stopped, and a kernel left over exits
 with it.  Random generators are re-seeded in each child.  When the server is not there (not started,
 failed), the worker launches the kernel as jupyter_client does (:class:`ForkProvisioner` falls back).
@@ -40,6 +41,8 @@ PRELOAD = ("ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell", "i
            "ipanalysis.present.charts", "ipanalysis.present.display", "ipanalysis.analysis.attainment",
            "ipanalysis.analysis.audit", "ipanalysis.analysis.compare", "ipanalysis.analysis.trajectory",
            "matplotlib.pyplot", "seaborn", "pandera")
+#: The data tables the server loads once (cached in the data layer) for every kernel it forks.
+DATA = ("documents", "indicators", "targets", "baselines", "exclusions", "indicator_relations", "stated_reasons")
 _WAIT_FOR_SOCKET = 10.0
 
 
@@ -208,6 +211,20 @@ def _child(request: dict, fds: list[int]) -> None:
             os._exit(code)
 
 
+def _preload_data() -> None:
+    """Fill the data layer's caches (validated tables, raw texts).  They are keyed by the data folder and
+    the files' modification times, so a kernel reads exactly what it would read itself, and one whose data
+    differ (another ``$IPANALYSIS_DATA``, a file changed since) loads its own; a table that fails to
+    load is not cached, and fails in the kernel as it would."""
+    from ipanalysis.data import loaders
+
+    for name in DATA:
+        try:
+            getattr(loaders, name)()
+        except Exception:  # noqa: BLE001 - the report's own call raises it again
+            pass
+
+
 def serve(path: str) -> None:
     """Listen on ``path`` at once (a worker's request waits in the backlog), import :data:`PRELOAD`, then
     fork a kernel for each request until terminated or the parent goes."""
@@ -224,6 +241,7 @@ def serve(path: str) -> None:
             importlib.import_module(name)
         except Exception:  # pragma: no cover - the kernel imports it (or fails) itself
             pass
+    _preload_data()
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # kernels are reaped at once
     srv.settimeout(1.0)
     while os.getppid() == parent:

@@ -63,14 +63,18 @@ def run_build(out: str | Path | None = None, only: str | Iterable[str] | None = 
         check_values(todo)
         kernel.check_kernel()
     check_writable(out)  # before any kernel starts: a read-only folder is one clear error
-    snapshot = Snapshot.take(out)  # a write that fails later rolls the whole site back to it
     for stale in (p for r in todo for p in out.glob(f".{r.name}.*.tmp*")):  # left by a killed build
         stale.unlink(missing_ok=True)
+    snapshot = Snapshot.take(out)  # a write that fails later rolls the whole site back to it
     font = None
-    if todo or not (out / FONT_FILE).is_file():  # made beside the pool: it is not on any report's path
-        from concurrent.futures import ThreadPoolExecutor
-        font = ThreadPoolExecutor(1).submit(ensure_font, out, root)
-    landing = LandingPage(all_reports, manifest, root, env, building={r.name: r for r in reports})
+    try:
+        if todo or not (out / FONT_FILE).is_file():  # made beside the pool: it is not on any report's path
+            from concurrent.futures import ThreadPoolExecutor
+            font = ThreadPoolExecutor(1).submit(ensure_font, out, root)
+        landing = LandingPage(all_reports, manifest, root, env, building={r.name: r for r in reports})
+    except BaseException:
+        snapshot.discard()
+        raise
     results = {r.name: Result.skipped(r.name) for r in reports if r not in todo}
     last = {name: rec.get("seconds") for name, rec in manifest.reports.items()}
     failed_write: OSError | None = None

@@ -21,7 +21,9 @@ pytestmark = pytest.mark.xdist_group("report-kernels")
 PROBE = ("import os, sys, json\n"
          "print(json.dumps({'parent': open(f'/proc/{os.getppid()}/cmdline').read().split(chr(0)),"
          " 'cwd': os.getcwd(), 'marker': os.environ.get('IPA_TEST_MARKER'), 'pid': os.getpid(), 'ppid': os.getppid(),"
-         " 'preloaded': 'pandas' in sys.modules, 'state': getattr(sys, '_ipa_test_state', None)}))")
+         " 'preloaded': 'pandas' in sys.modules,"
+         " 'cached': sys.modules['ipanalysis.data.loaders']._targets.cache_info().currsize"
+         " if 'ipanalysis.data.loaders' in sys.modules else 0, 'state': getattr(sys, '_ipa_test_state', None)}))")
 
 
 @pytest.fixture
@@ -64,6 +66,7 @@ def test_kernels_are_forked_from_the_server_each_a_fresh_process(server, tmp_pat
     assert any(part == "ipanalysis.report.forkserver" for part in a["parent"]), a["parent"]
     assert a["parent"] == b["parent"] and a["pid"] != b["pid"]
     assert a["preloaded"] and b["preloaded"]  # imported before the kernel ran any code
+    assert a["cached"] == b["cached"] == 1  # and the data tables loaded (the data layer's cache)
     assert (a["cwd"], a["marker"]) == (str(tmp_path / "a"), "one")  # each its own directory and environment
     assert (b["cwd"], b["marker"]) == (str(tmp_path / "b"), "two")
     assert b["state"] is None  # nothing of the first report's state in the second

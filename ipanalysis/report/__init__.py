@@ -9,12 +9,14 @@ Shaped like papermill, one module per job:
 ``task``      :class:`Task` (one report, as a worker needs it) and its :class:`Result`
 ``manifest``  ``<out>/manifest.json``: hashes of what each report was built from; unchanged ones are skipped
 ``kernel``    the ``python3`` kernel of this interpreter (jupyter_client ``KernelSpecManager``)
+``forkserver`` the process report kernels are forked from (modules imported and data loaded once)
 ``worker``    one report: papermill, then nbconvert HTML without input; atomic outputs
 ``pool``      the process pool the workers run in (failure isolation, progress)
 ``index``     the landing page (Jinja2 template ``templates/index.html.j2``): its cards and build log
 ``fonts``     the CJK font subset every page links
 ``limits``    ``--timeout``: the per-report time limit (a deadline over the notebook's cells)
-``output``    the output folder checked writable; a failed write is one ``ReportOutputError``
+``output``    the output folder checked writable; a failed write is one ``ReportOutputError``, and the
+              whole site rolled back to its snapshot (:class:`~.output.Snapshot`)
 ``chrome``    the words of the site around the notebooks (header, citation, landing page), en and zh
 ``langcells`` a page in one language: the markdown cells tagged for another language dropped before export
 ``build``     the sequence: select, prepare, skip the unchanged, run the rest, write the landing page

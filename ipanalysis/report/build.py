@@ -23,7 +23,7 @@ from .index import LandingPage
 from .manifest import Manifest, environment_digest, report_hash
 from .matrix import REPO_ROOT, ReportConfigError, load_matrix, select_reports  # noqa: F401 (REPO_ROOT: re-exported)
 from .limits import DEFAULT_TIMEOUT, parse_timeout
-from .output import check_writable, output_error
+from .output import Snapshot, check_writable, output_error
 from .overrides import check_values, prepare_reports
 from .pool import run_pool
 from .task import Result
@@ -81,11 +81,16 @@ def run_build(out: str | Path | None = None, only: str | Iterable[str] | None = 
     check_writable(out)  # before any kernel starts: a read-only folder is one clear error
     for stale in (p for r in todo for p in (out / r.name).parent.glob(f".{r.base}.*.tmp*")):  # a killed build's
         stale.unlink(missing_ok=True)
+    snapshot = Snapshot.take(out)  # a write that fails later rolls the whole site back to it
     font = None
-    if todo or not (out / FONT_FILE).is_file():  # made beside the pool: it is not on any report's path
-        from concurrent.futures import ThreadPoolExecutor
-        font = ThreadPoolExecutor(1).submit(ensure_font, out, root)
-    landing = LandingPage(all_reports, manifest, root, env, building={r.name: r for r in reports})
+    try:
+        if todo or not (out / FONT_FILE).is_file():  # made beside the pool: it is not on any report's path
+            from concurrent.futures import ThreadPoolExecutor
+            font = ThreadPoolExecutor(1).submit(ensure_font, out, root)
+        landing = LandingPage(all_reports, manifest, root, env, building={r.name: r for r in reports})
+    except BaseException:
+        snapshot.discard()
+        raise
     results = {r.name: Result.skipped(r.name) for r in reports if r not in todo}
     last = {name: rec.get("seconds") for name, rec in manifest.reports.items()}
     failed_write: OSError | None = None
@@ -108,8 +113,16 @@ def run_build(out: str | Path | None = None, only: str | Iterable[str] | None = 
                 landing.write(out)
     except OSError as exc:  # the font or the index (atomic: the old one stays)
         failed_write = exc
+    except BaseException:  # interrupted: the pages finished stay, as their manifest records say
+        snapshot.discard()
+        raise
     if failed_write is not None:
+        try:
+            snapshot.restore()  # every page, data folder, index, font and manifest of this run rolled back
+        except OSError:  # pragma: no cover - what could not go back stays in the snapshot folder
+            pass
         raise output_error(out, failed_write) from failed_write
+    snapshot.discard()
     rows = [_row(r.name, r.notebook.name, r.parameters, results[r.name], out) for r in reports if r.name in results]
     if progress:
         print(summary_table(rows, out / "index.html"))

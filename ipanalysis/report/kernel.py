@@ -39,8 +39,14 @@ def kernel_spec_manager():
 
 
 def kernel_manager():
-    """A not-yet-started KernelManager for :data:`KERNEL_NAME` through :func:`kernel_spec_manager`."""
-    from jupyter_client.manager import AsyncKernelManager as KernelManager
+    """A not-yet-started KernelManager for :data:`KERNEL_NAME` through :func:`kernel_spec_manager`; its
+    kernel is forked from the build's fork server when there is one (:mod:`.forkserver`)."""
+    import os
+
+    if os.environ.get("IPANALYSIS_KERNEL_FORK", "off").lower() not in ("off", "0", "no"):
+        from .forkserver import ForkKernelManager as KernelManager
+    else:
+        from jupyter_client.manager import AsyncKernelManager as KernelManager
 
     km = KernelManager(kernel_name=KERNEL_NAME, kernel_spec_manager=kernel_spec_manager())
     if KernelManager.class_traits().get("transport_encryption") is not None:

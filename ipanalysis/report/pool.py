@@ -5,6 +5,8 @@ has to run (an up-to-date build never starts a pool).
 
 from __future__ import annotations
 
+import contextlib
+import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -13,6 +15,19 @@ from .matrix import Report
 from .task import Result, Task
 
 __all__ = ["run_pool"]
+
+
+@contextlib.contextmanager
+def _fork_server(folder: Path) -> Iterator[dict[str, str]]:
+    """The kernels' fork server (:mod:`.forkserver`) for the time of the pool; yields the workers'
+    environment (:data:`~.kernel.WORKER_ENV`, and the server's socket)."""
+    from . import forkserver
+
+    server = forkserver.start_server(folder, kernel.WORKER_ENV)
+    try:
+        yield {**kernel.WORKER_ENV, **({forkserver.ENV_VAR: server[1]} if server else {})}
+    finally:
+        forkserver.stop_server(server)
 
 
 def run_pool(todo: list[Report], out: Path, jobs: int, last_seconds: Mapping[str, float | None],
@@ -34,8 +49,10 @@ def run_pool(todo: list[Report], out: Path, jobs: int, last_seconds: Mapping[str
     todo = sorted(todo, key=lambda r: -float(last_seconds.get(r.name) or 1e9))
     jobs = min(int(jobs), len(todo))
     bar = tqdm(total=len(todo), disable=not progress, unit="report", desc="reports")
-    with ProcessPoolExecutor(jobs, mp_context=get_context("spawn"), initializer=worker.init_worker,
-                             initargs=(kernel.WORKER_ENV,)) as pool:
+    with tempfile.TemporaryDirectory(prefix="ipanalysis-kernels-") as sock_dir, \
+            _fork_server(Path(sock_dir)) as env, \
+            ProcessPoolExecutor(jobs, mp_context=get_context("spawn"), initializer=worker.init_worker,
+                                initargs=(env,)) as pool:
         futures = {pool.submit(worker.run_report, Task.of(r, out, prewarm=i < len(todo) - jobs,
                                                            page=(contexts or {}).get(r.name), timeout=timeout)): r
                    for i, r in enumerate(todo)}

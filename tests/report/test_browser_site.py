@@ -291,8 +291,6 @@ def test_browser_pages_load_without_console_errors_or_failed_requests(visits):
     assert not problems, _report(problems)
 
 
-@pytest.mark.xfail(strict=True, reason="nbconvert's lab template loads require.js and MathJax from cdnjs on "
-                   "every notebook page; issue 18 item 1 (the page template) should drop them")
 def test_browser_pages_make_no_request_outside_the_site(visits):
     problems = [p for v in visits.values() for p in external_problems(v)]
     assert not problems, _report(problems)

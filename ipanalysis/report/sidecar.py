@@ -136,7 +136,8 @@ def _resource(t: Mapping, ctx: Mapping, method: str | None) -> dict:
     dataset = {"title": ctx["dataset"]["title"], "version": ctx["data_version"], "path": "data/datapackage.json"}
     res["sources"] = _sources(data["rows"], dataset)
     res["licenses"] = [{"name": "CC-BY-4.0", "path": ctx["licences"]["data"][1], "title": ctx["licences"]["data"][0]}]
-    res["ipanalysis"] = {"page": f"../{ctx.get('href') or ctx['name'] + '.html'}", "report": ctx["label"], "doc_id": ctx["doc_id"],
+    page = ctx.get("href") or f"{ctx['name']}.html"  # the page, from its data folder beside it
+    res["ipanalysis"] = {"page": f"../{page}", "report": ctx["label"], "doc_id": ctx["doc_id"],
                          "parameters": ctx["parameters"], "method": method, "rows": len(data["rows"]),
                          "data_version": ctx["data_version"], "package_version": ctx["package_version"],
                          "built": ctx["built"]}

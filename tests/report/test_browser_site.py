@@ -42,6 +42,7 @@ _INSPECT = """(family) => {
             font: getComputedStyle(e).fontFamily};
   });
   return {
+    lang: document.documentElement.lang,
     ids: [...document.querySelectorAll("[id]")].map(e => e.id)
          .concat([...document.querySelectorAll("a[name]")].map(e => e.getAttribute("name"))),
     links: [...document.querySelectorAll("a[href]")].map(a => ({href: a.getAttribute("href"), url: a.href})),

@@ -100,11 +100,9 @@ def test_readme_cron_example_is_quiet():
 def test_timeout_fails_the_stuck_report_and_the_others_finish(nbdir, tmp_path, capsys):
     out = tmp_path / "out"
     matrix = write_matrix(nbdir, [{"notebook": "ok.ipynb"}, {"notebook": "sleeps.ipynb"}])
-    t0 = time.monotonic()
     code = cli_main(["--matrix", str(matrix), "--out", str(out), "--timeout", "3", "--jobs", "2", "-q"])
-    elapsed = time.monotonic() - t0
-    assert code == 1
-    assert elapsed < 25  # not the 30 s sleep (and no pool killed: the other report is there)
+    assert code == 1  # the stuck cell was stopped by the limit (its error below), not waited for; no wall-clock
+    # bound here: speed belongs in the benchmark, and a loaded machine must not fail this test
     assert capsys.readouterr().out.startswith("2 reports: 1 ok, 0 skipped, 1 failed (sleeps)")
     records = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["reports"]
     assert records["ok"]["status"] == "ok" and (out / "ok.html").is_file()

@@ -20,6 +20,7 @@ from . import kernel, page
 from .fonts import FONT_FILE, ensure_font
 from .. import paths
 from .index import LandingPage
+from .site import SitePages
 from .manifest import Manifest, environment_digest, report_hash
 from .matrix import REPO_ROOT, ReportConfigError, load_matrix, select_reports  # noqa: F401 (REPO_ROOT: re-exported)
 from .limits import DEFAULT_TIMEOUT, parse_timeout
@@ -70,6 +71,7 @@ def run_build(out: str | Path | None = None, only: str | Iterable[str] | None = 
         from concurrent.futures import ThreadPoolExecutor
         font = ThreadPoolExecutor(1).submit(ensure_font, out, root)
     landing = LandingPage(all_reports, manifest, root, env, building={r.name: r for r in reports})
+    site = SitePages(all_reports, manifest, root, env, out, building={r.name: r for r in reports})
     results = {r.name: Result.skipped(r.name) for r in reports if r not in todo}
     last = {name: rec.get("seconds") for name, rec in manifest.reports.items()}
     failed_write: OSError | None = None
@@ -89,6 +91,7 @@ def run_build(out: str | Path | None = None, only: str | Iterable[str] | None = 
                 font.result()
             if failed_write is None:
                 landing.write(out)
+                site.write(out)  # progress, glossary, data wanted (en, zh): after the pages they link
     except OSError as exc:  # the font or the index (atomic: the old one stays)
         failed_write = exc
     if failed_write is not None:

@@ -61,7 +61,7 @@ def contexts(reports: Sequence[Report], out: Path, available: Collection[str] = 
     titles), ``title``, ``parameters`` (paths relative to the repository), ``siblings`` (the
     document's pages, each with ``href`` or None for this page), ``index``, ``twin`` (the page in
     the other language, only where ``twins`` says it exists or ``out/zh/<name>.html`` is there), ``data_dir``, ``data_version``,
-    ``dataset``, ``package_version``, ``licences``.
+    ``dataset``, ``package_version``, ``licences``, ``glossary`` (the glossary page's href).
 
     A sibling is linked only if it is ``available`` (being built now) or its HTML is in ``out``:
     the page never links to a page that was never made.
@@ -85,7 +85,7 @@ def contexts(reports: Sequence[Report], out: Path, available: Collection[str] = 
             "parameters": display_parameters(r, root), "siblings": siblings, "index": "index.html",
             "twin": twins.get(r.name) or _twin_on_disk(out, r.name), "data_dir": f"{r.name}.data", "data_version": DATA_VERSION,
             "dataset": {"name": DATASET_NAME, "title": DATASET_TITLE}, "package_version": package_version(),
-            "licences": LICENCES,
+            "licences": LICENCES, "glossary": "glossary.html",  # site pages (report/site.py), same folder
         }
     return result
 

@@ -1,9 +1,9 @@
 """A status chart in the spirit of the UN SDG Progress Chart 2023: one coloured square per target, one row per
 document, best status first; an inline SVG (drawn by the page's web font, so Chinese shows everywhere) with a
-title, a description that says what it shows (its alt text), a legend and a source line.
+title, an ``aria-label`` that says what it shows (its alt text), a legend and a source line.
 
 >>> svg = status_squares_svg([{"doc_id": "x", "name": "Ordos 鄂尔多斯", "counts": {"no_data": 2, "limited_progress": 1}}])
->>> svg.count("<rect class=\\"sq\\""), "Ordos 鄂尔多斯: 3 targets: 1 limited progress, 2 no data." in svg
+>>> svg.count('<rect class="sq"'), "Ordos 鄂尔多斯: 3 targets: 1 limited progress, 2 no data." in svg
 (3, True)
 >>> "进展有限1个" in status_squares_svg([{"doc_id": "x", "name": "鄂尔多斯", "counts": {"limited_progress": 1}}], lang="zh")
 True
@@ -86,9 +86,9 @@ def status_squares_svg(rows: Sequence[Mapping], lang: str = "en", source: str = 
     title = "各规划目标评估结论一览 Status of every target, by plan" if zh else \
         "Status of every target, by plan 各规划目标评估结论一览"
     desc = chart_description(rows, lang)
+    # the alt text is an attribute, not <title>/<desc> elements: text nobody sees is not drawn with the web font
     out = [f'<svg class="status-chart" xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width} {height}" '
-           f'width="{width}" height="{height}" aria-labelledby="chart-title chart-desc">',
-           f'<title id="chart-title">{escape(title)}</title><desc id="chart-desc">{escape(desc)}</desc>',
+           f'width="{width}" height="{height}" aria-label="{escape(title)}. {escape(desc)}">',
            f'<text x="0" y="18" font-size="16" font-weight="bold">{escape(title)}</text>',
            f'<text x="0" y="36" font-size="12" fill="#555">'
            + escape("每个方块代表一个目标；颜色为综合评估结论" if zh else
@@ -100,7 +100,7 @@ def status_squares_svg(rows: Sequence[Mapping], lang: str = "en", source: str = 
         for s, c in _ordered(r["counts"]):
             for _ in range(c):
                 out.append(f'<rect class="sq" x="{x}" y="{y}" width="{_SQ}" height="{_SQ}" rx="2" '
-                           f'fill="{status_colour(s)}" stroke="#ffffff"><title>{escape(label(s, lang))}</title></rect>')
+                           f'fill="{status_colour(s)}" stroke="#ffffff" data-status="{s}"/>')
                 x += _SQ + _GAP
         total = sum(r["counts"].values())
         out.append(f'<text x="{x + 6}" y="{y + 12}" font-size="12" fill="#555">{total}</text>')

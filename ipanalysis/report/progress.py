@@ -62,7 +62,11 @@ def progress_frame(parameters: Mapping[str, Mapping[str, Any]], national: bool =
 
 
 def left_out(national: pd.DataFrame) -> list[dict[str, Any]]:
-    """The national plans left out of the grid (none of their targets judged): doc_id, targets, counts."""
+    """The national plans left out of the grid (none of their targets judged): doc_id, targets, counts.
+
+    >>> left_out(pd.DataFrame({"doc_id": ["n", "n"], "status": ["no_data", "no_data"]}))
+    [{'doc_id': 'n', 'n': 2, 'counts': {'no_data': 2}}]
+    """
     out = []
     for doc_id, g in national.groupby("doc_id", sort=False):
         if not g["status"].isin(JUDGED).any():

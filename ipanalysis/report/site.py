@@ -23,7 +23,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..data.datapackage import DATA_VERSION, DATASET_NAME
 from ..io import atomic_write
@@ -32,7 +32,10 @@ from .index import _cards_key, card_parameters
 from .manifest import Manifest, now, package_version
 from .matrix import Report
 
-__all__ = ["SitePages", "render_page", "site_data", "PAGES"]
+if TYPE_CHECKING:
+    from markupsafe import Markup
+
+__all__ = ["SitePages", "render_page", "site_data", "linkify", "PAGES"]
 
 #: The site pages: file stem → (English title, Chinese title).
 PAGES = {"progress": ("Every target at a glance", "目标进展一览"), "glossary": ("Glossary", "术语表"),
@@ -44,7 +47,7 @@ _KEY = re.compile(r'<meta name="ipanalysis-site-key" content="([^"]*)">')
 _URL = re.compile(r"https?://[^\s<>\"'）]+")
 
 
-def linkify(text: str):
+def linkify(text: str) -> "Markup":
     """Text, escaped, with every http(s) URL in it a link.
 
     >>> str(linkify("see https://a.org/x, <b>"))
@@ -148,7 +151,8 @@ def _context(name: str, lang: str, data: Mapping[str, Any], links: Mapping[str, 
             + DATA_VERSION
         chart = status_squares_svg([{"doc_id": d, "name": names[d], "counts": c} for d, c in g["counts"].items()],
                                    lang, source)
-        national = [{**x, "name": names[x["doc_id"]], "href": (links.get(x["doc_id"]) or {}).get("href")}
+        titles = {d["doc_id"]: d["title"] for d in docs}
+        national = [{**x, "name": titles[x["doc_id"]], "href": (links.get(x["doc_id"]) or {}).get("href")}
                     for x in left_out(data["national"])]
         return {"grid": g, "chart": chart, "national": national, "text_colour": text_colour}
     if name == "data-wanted":

@@ -7,8 +7,8 @@ The rows are :func:`~ipanalysis.analysis.wanted.wanted`'s, one for one (``key`` 
 
 >>> d = wanted_documents(wanted_data({}), lambda doc_id: None, "en")
 >>> [x["doc_id"] for x in d]
-['cangshan_2013', 'guiyang_2022', 'nanchang_2021', 'ordos_2022']
->>> gy = d[1]["rows"][0]; gy["indicator"], gy["period"], gy["scope"]
+['guiyang_2022', 'cangshan_2013', 'nanchang_2021', 'ordos_2022']
+>>> gy = d[0]["rows"][0]; gy["indicator"], gy["period"], gy["scope"]
 ('知识产权保护社会满意度 Public satisfaction with IP protection', 'the year 2025', 'the whole city (贵阳市)')
 """
 
@@ -20,6 +20,7 @@ from typing import Any
 from ..analysis.attainment import attainment
 from ..analysis.wanted import NO_VERDICT, local_doc_ids, wanted
 from ..data.search_logs import searches
+from ..data.sources import doc_ids
 from ..present.vocabulary import label
 from .progress import target_href
 
@@ -71,7 +72,8 @@ def wanted_data(parameters: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[s
     without a verdict they are for) and ``observations``, for every local plan.  ``parameters``: doc_id → the
     card report's ``observations`` (the figures the verdicts come from)."""
     out = {}
-    for doc_id in local_doc_ids():
+    local = set(local_doc_ids())
+    for doc_id in (d for d in doc_ids() if d in local):  # in documents.csv's order, as every page
         obs = (parameters.get(doc_id) or {}).get("observations")
         a = attainment(obs, doc_id=doc_id)
         open_ = a[a["status"].isin(NO_VERDICT) & (a["comparator"] != "qualitative")]
@@ -103,7 +105,7 @@ def wanted_documents(data: Mapping[str, Mapping[str, Any]], page: Callable[[str]
             scope = SCOPES.get(r["scope"], (r["scope"], r["scope"]))
             rows.append({
                 "key": row_key(r), "indicator": k["name_zh"] if zh else f"{k['name_zh']} {k['name_en']}",
-                "measure": label(r["measure"], lang), "period": _period(r["period_start"], r["period_end"], lang),
+                "measure": label(r["measure"], lang), "measure_code": r["measure"], "period": _period(r["period_start"], r["period_end"], lang),
                 "unit": ("元" if zh else "yuan") if r["unit"] == "yuan" else r["unit"],
                 "scope": f"{scope[1]}（{d['place_zh']}）" if zh else f"{scope[0]} ({d['place_zh']})",
                 "targets": [{"id": t, "href": target_href(attainment_page, t)} for t in targets],

@@ -42,6 +42,7 @@ _INSPECT = """(family) => {
             font: getComputedStyle(e).fontFamily};
   });
   return {
+    lang: document.documentElement.lang,
     ids: [...document.querySelectorAll("[id]")].map(e => e.id)
          .concat([...document.querySelectorAll("a[name]")].map(e => e.getAttribute("name"))),
     links: [...document.querySelectorAll("a[href]")].map(a => ({href: a.getAttribute("href"), url: a.href})),
@@ -262,6 +263,17 @@ def test_browser_site_has_the_pages_of_every_notebook(site, visits):
     opened = {p.name for p in visits}
     assert "index.html" in opened and len(opened) >= len(stems) + 1
     assert all(any(n.startswith(stem) for n in opened) for stem in stems), (stems, sorted(opened))
+
+
+def test_browser_progress_page_and_its_chinese_twin_are_opened(site, visits):
+    """``progress.html`` and ``zh/progress.html`` (issue 18 items 4, 5) are part of the site every check below
+    runs on: opened, in their language, each linking the attainment pages and its twin."""
+    for rel, lang, twin in (("progress.html", "en", "zh/progress.html"), ("zh/progress.html", "zh-CN", "../progress.html")):
+        v = visits.get((site / rel).resolve())
+        assert v is not None, (rel, sorted(p.name for p in visits))
+        assert v.info["lang"] == lang and not load_problems(v), (rel, v.info["lang"], load_problems(v))
+        hrefs = [link["href"] for link in v.info["links"]]
+        assert twin in hrefs and sum("attainment-" in h for h in hrefs) >= 50, (rel, hrefs[:20])
 
 
 def test_browser_pages_load_without_console_errors_or_failed_requests(visits):

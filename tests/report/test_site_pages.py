@@ -66,6 +66,14 @@ def test_every_grid_cell_links_a_target_row_that_exists_and_none_is_blank(data, 
         assert target in words and reading and label(status, lang) in words, (target, words)
 
 
+def test_the_chart_says_what_it_shows(data, pages):
+    html = _render("progress", "en", data, pages)
+    alt = re.search(r'<svg class="status-chart"[^>]* aria-label="([^"]+)"', html).group(1)
+    n = ip.attainment(doc_id="ordos_2022")["status"].value_counts()
+    assert f"Ordos 鄂尔多斯市: {n.sum()} targets: " in alt and f"{n['no_data']} no data" in alt
+    assert html.count('<rect class="sq"') == len(CELL.findall(html))  # one square per target of the grid
+
+
 def test_no_data_and_not_assessable_are_counted_as_attainment_counts_them(data, pages):
     """Ordos, hand-checked against ``ip.attainment(doc_id="ordos_2022")`` on the cited observations: of 16
     targets, 12 have no figure, 2 (OR-02 PCT applications' growth, OR-12 satisfaction) are not assessable."""

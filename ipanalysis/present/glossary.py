@@ -10,6 +10,8 @@ terms the vocabulary has no code for (the Open SDG and UNSD methods, the lower b
 ['statuses', 'readings', 'measures', 'bases', 'methods', 'conventions', 'commitments', 'bounds', 'groups']
 >>> e = entry("period_total", "zh"); e["term"], e["definition"][:12]
 ('规划期内累计', '自规划期起始年起从零计算')
+>>> "≥ 0.95 substantial progress," in entry("opensdg")["definition"], "≥0.95为进展明显" in entry("opensdg", "zh")["definition"]
+(True, True)
 >>> group_label("utilization"), group_label("utilization", "zh")
 ('utilisation', '运用')
 """
@@ -44,7 +46,7 @@ GROUPS: dict[str, tuple[str, str]] = {
 }
 
 _S, _O, _U = "Open SDG", "序时进度", "UNSD"
-#: Code → (English definition, Chinese definition).
+#: Code → (English definition, Chinese definition); ``{status}`` in one stands for that status's words.
 DEFINITIONS: dict[str, tuple[str, str]] = {
     # headline statuses
     "met": ("The target year is over and the figure for it reaches the target (以上/不低于 count the target value "
@@ -153,18 +155,18 @@ DEFINITIONS: dict[str, tuple[str, str]] = {
                  "（增长类目标按复合增长路径，自零起算的累计目标按直线路径），相差在±5个百分点以内为符合序时进度；"
                  "按直线计算的时间进度一并列示。"),
     "opensdg": ("Open SDG / Statistics Canada: observed compound annual growth since the baseline ÷ the growth the "
-                "target requires; ≥ 0.95 substantial progress, 0.60–0.95 moderate, 0–0.60 limited, < 0 "
-                "deterioration (Eurostat-inspired thresholds); at least two years of data are required. Open SDG, "
-                "Progress Measurement Methodology, " + OPENSDG_URL,
-                "Open SDG与加拿大统计局的进展测度：基期以来实际年均增速÷实现目标所需年均增速；≥0.95为进展明显，"
-                "0.60—0.95为进展一般，0—0.60为进展有限，<0为出现倒退（阈值参照欧盟统计局）；至少需要两个年度的数据。"
-                "出处：Open SDG, Progress Measurement Methodology, " + OPENSDG_URL),
+                "target requires; ≥ 0.95 {substantial_progress}, 0.60–0.95 {moderate_progress}, 0–0.60 "
+                "{limited_progress}, < 0 {deterioration} (Eurostat-inspired thresholds); at least two years of data "
+                "are required. Open SDG, Progress Measurement Methodology, " + OPENSDG_URL,
+                "Open SDG与加拿大统计局的进展测度：基期以来实际年均增速÷实现目标所需年均增速；≥0.95为{substantial_progress}，"
+                "0.60—0.95为{moderate_progress}，0—0.60为{limited_progress}，<0为{deterioration}（阈值参照欧盟统计局）；"
+                "至少需要两个年度的数据。出处：Open SDG, Progress Measurement Methodology, " + OPENSDG_URL),
     "unsd": ("UN Statistics Division, SDG Progress Chart 2023: the value projected to the target year at the current "
-             "pace, as a share of the required change; ≥ 0.95 on track, 0.10–0.95 fair progress, < 0.10 limited "
-             "progress or stagnation, < 0 regression. The Sustainable Development Goals Report 2023: Special "
+             "pace, as a share of the required change; ≥ 0.95 {on_track}, 0.10–0.95 {fair_progress}, < 0.10 "
+             "{limited_or_stagnation}, < 0 {regression}. The Sustainable Development Goals Report 2023: Special "
              "Edition — Progress Chart 2023, Technical Note, " + UNSD_URL,
-             "联合国统计司2023年进展图方法：按当前速度推算至目标年的值占所需变化量的比例；≥0.95为有望按期实现，"
-             "0.10—0.95为有一定进展、需加快，<0.10为进展有限或停滞，<0为趋势倒退。出处：The Sustainable "
+             "联合国统计司2023年进展图方法：按当前速度推算至目标年的值占所需变化量的比例；≥0.95为{on_track}，"
+             "0.10—0.95为{fair_progress}，<0.10为{limited_or_stagnation}，<0为{regression}。出处：The Sustainable "
              "Development Goals Report 2023: Special Edition — Progress Chart 2023, Technical Note, " + UNSD_URL),
     "cagr": ("Compound annual growth rate: (end ÷ start)^(1/years) − 1.", "年均增长率（复合）：（期末值÷期初值）^(1/年数)−1。"),
     "compound": ("The plan's path drawn at one constant growth rate a year from the baseline to the target.",
@@ -257,7 +259,8 @@ def entry(code: str, lang: str = "en") -> dict[str, str]:
         words, text = GROUPS[code], _GROUP_DEFS[code]
     else:
         words = TERMS[code] if code in TERMS else (label(code, "en"), label(code, "zh"))
-        text = DEFINITIONS[code]
+        text = tuple(t.format(**{c: label(c, lg) for c in _STATUS}) if "{" in t else t
+                     for t, lg in zip(DEFINITIONS[code], LANGS))
     return {"code": code, "term": words[i], "other": words[1 - i], "definition": text[i]}
 
 

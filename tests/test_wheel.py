@@ -64,8 +64,9 @@ def test_the_wheel_carries_the_data_the_notebooks_and_the_templates(wheel):
                 for pattern in ("*.csv", "raw/*.txt", "examples/*", "datapackage.json")
                 for p in (REPO / "data").glob(pattern)}
     expected |= {f"{b}notebooks/{p.name}" for p in (REPO / "notebooks").glob("*.ipynb")}
-    expected |= {f"{b}notebooks/reports.json", *(f"ipanalysis/report/templates/{p.name}"
-                                                 for p in (REPO / "ipanalysis/report/templates").glob("*.j2"))}
+    templates = REPO / "ipanalysis/report/templates"  # the site pages' templates (templates/site/) too
+    expected |= {f"{b}notebooks/reports.json", *(f"ipanalysis/report/templates/{p.relative_to(templates).as_posix()}"
+                                                 for p in templates.rglob("*.j2"))}
     expected |= {p.relative_to(REPO).as_posix() for p in (REPO / "ipanalysis").rglob("*.py")}
     assert len(expected) > 80 and f"{b}data/raw/ordos_2022.txt" in expected
     assert not expected - names, f"missing from the wheel: {sorted(expected - names)}"

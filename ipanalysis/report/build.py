@@ -20,6 +20,7 @@ from . import kernel, page
 from .fonts import FONT_FILE, ensure_font
 from .. import paths
 from .index import LandingPage
+from .site import SitePages
 from .manifest import Manifest, environment_digest, report_hash
 from .matrix import REPO_ROOT, ReportConfigError, load_matrix, select_reports  # noqa: F401 (REPO_ROOT: re-exported)
 from .limits import DEFAULT_TIMEOUT, parse_timeout
@@ -88,6 +89,7 @@ def run_build(out: str | Path | None = None, only: str | Iterable[str] | None = 
             from concurrent.futures import ThreadPoolExecutor
             font = ThreadPoolExecutor(1).submit(ensure_font, out, root)
         landing = LandingPage(all_reports, manifest, root, env, building={r.name: r for r in reports})
+        site = SitePages(all_reports, manifest, root, env, out, building={r.name: r for r in reports})
     except BaseException:
         snapshot.discard()
         raise
@@ -111,6 +113,7 @@ def run_build(out: str | Path | None = None, only: str | Iterable[str] | None = 
                 font.result()
             if failed_write is None:
                 landing.write(out)
+                site.write(out)  # progress, glossary, data wanted (en, zh): after the pages they link
     except OSError as exc:  # the font or the index (atomic: the old one stays)
         failed_write = exc
     except BaseException:  # interrupted: the pages finished stay, as their manifest records say

@@ -34,6 +34,7 @@ WORDS: dict[str, tuple[str, str]] = {
     # page header and footer
     "home": ("← All reports", "← 全部报告"),
     "all_reports": ("All reports", "全部报告"),
+    "glossary": ("Glossary", "术语表"),
     "language_name": ("English", "中文"),
     "site_nav": ("Site", "站点导航"),
     "built": ("Built", "构建于"),

@@ -42,7 +42,7 @@ _SC_FACE = "Noto Sans CJK SC"
 def used_characters(root: Path) -> set[str]:
     """Every non-ASCII character in the texts the pages are made from (data, notebooks, library)."""
     files = [*root.glob("data/**/*.csv"), *root.glob("data/raw/*.txt"), *paths.notebook_dir().glob("*.py"),
-             *paths.PACKAGE_DIR.rglob("*.py"), *Path(__file__).parent.glob("templates/*.j2")]
+             *paths.PACKAGE_DIR.rglob("*.py"), *Path(__file__).parent.glob("templates/**/*.j2")]
     chars: set[str] = set()
     for f in files:
         chars |= {c for c in f.read_text(encoding="utf-8") if ord(c) > 127}

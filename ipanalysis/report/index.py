@@ -138,6 +138,9 @@ def render_index(cards: Sequence[Mapping], pages: Sequence[Mapping], summary: st
     env = Environment(loader=FileSystemLoader(_TEMPLATES), autoescape=select_autoescape(["html", "j2"]),
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["label"] = lambda code: _label(code, lang)
+    from .site import PAGES  # the site pages the landing page links: progress, glossary, data wanted
+
+    env.globals["site_pages"] = PAGES
     by_doc: dict[str, list] = {}
     for p in pages:
         if p.get("doc_id"):

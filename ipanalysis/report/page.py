@@ -72,7 +72,7 @@ def contexts(reports: Sequence[Report], out: Path, available: Collection[str] = 
     the same language, each with ``href`` or None for this page), ``index``, ``twins`` (the page in the
     other languages: ``href``, ``hreflang``, ``label``), ``href`` (the page's own), ``up`` (the way to the
     site's root: ``""`` or ``"../"``), ``data_dir``, ``id`` (a name without ``/``), ``data_version``,
-    ``dataset``, ``package_version``, ``licences``.  Every href is relative to the page.
+    ``dataset``, ``package_version``, ``licences``, ``glossary`` (the glossary page's href, in the page's folder).  Every href is relative to the page.
 
     A sibling or twin is linked only if it is ``available`` (being built now) or its HTML is in ``out``:
     the page never links to a page that was never made.
@@ -106,7 +106,7 @@ def contexts(reports: Sequence[Report], out: Path, available: Collection[str] = 
             "siblings": siblings, "index": "index.html", "twins": twins, "href": f"{r.base}.html", "up": up,
             "data_dir": f"{r.base}.data", "id": r.name.replace("/", "-"), "data_version": DATA_VERSION,
             "dataset": {"name": DATASET_NAME, "title": DATASET_TITLE}, "package_version": package_version(),
-            "licences": LICENCES,
+            "licences": LICENCES, "glossary": "glossary.html",  # site pages (report/site.py), same folder
         }
     return result
 

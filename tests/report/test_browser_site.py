@@ -270,10 +270,11 @@ def test_browser_site_has_every_page_in_chinese_too(site, visits):
     ``lang="zh-CN"``, Chinese chrome, and a language link to the English twin (and back); the checks
     above (console, links, the web font) run over them as over every page."""
     from ipanalysis import report
+    from ipanalysis.report.site import PAGES
 
     zh = {p: v for p, v in visits.items() if p.parent == (site / "zh").resolve()}
     en = {p: v for p, v in visits.items() if p.parent == site.resolve()}
-    expected = {f"{r.base}.html" for r in report.load_matrix() if r.lang == "zh"} | {"index.html"}
+    expected = {f"{r.base}.html" for r in report.load_matrix() if r.lang == "zh"} | {"index.html"} | {f"{n}.html" for n in PAGES}
     assert {p.name for p in zh} == expected and expected <= {p.name for p in en}
     assert {v.info["lang"] for v in zh.values()} == {"zh-CN"} and {v.info["lang"] for v in en.values()} == {"en"}
     for path, v in zh.items():
@@ -285,6 +286,17 @@ def test_browser_site_has_every_page_in_chinese_too(site, visits):
     assert all(v.info["cjkElements"] for v in zh.values())  # (so font_problems checks each of them)
     assert all(any(e["text"].startswith("← 全部报告") for e in v.info["cjkElements"]) for p, v in zh.items()
                if p.name != "index.html")
+
+
+def test_browser_progress_page_and_its_chinese_twin_are_opened(site, visits):
+    """``progress.html`` and ``zh/progress.html`` (issue 18 items 4, 5) are part of the site every check below
+    runs on: opened, in their language, each linking the attainment pages and its twin."""
+    for rel, lang, twin in (("progress.html", "en", "zh/progress.html"), ("zh/progress.html", "zh-CN", "../progress.html")):
+        v = visits.get((site / rel).resolve())
+        assert v is not None, (rel, sorted(p.name for p in visits))
+        assert v.info["lang"] == lang and not load_problems(v), (rel, v.info["lang"], load_problems(v))
+        hrefs = [link["href"] for link in v.info["links"]]
+        assert twin in hrefs and sum("attainment-" in h for h in hrefs) >= 50, (rel, hrefs[:20])
 
 
 def test_browser_pages_load_without_console_errors_or_failed_requests(visits):

@@ -6,8 +6,8 @@ terms the vocabulary has no code for (the Open SDG and UNSD methods, the lower b
 ``data/indicators.csv`` (its ``category`` column: 创造、运用、保护、管理、服务、人才、资金投入).
 ``glossary.html`` renders :func:`glossary_sections`; every entry's ``code`` is its anchor.
 
->>> [s["id"] for s in glossary_sections()]
-['statuses', 'readings', 'measures', 'bases', 'methods', 'conventions', 'commitments', 'bounds', 'groups']
+>>> [s["id"] for s in glossary_sections()][:4], [s["id"] for s in glossary_sections()][-4:]
+(['statuses', 'readings', 'measures', 'bases'], ['bounds', 'audit', 'baseline_kinds', 'groups'])
 >>> e = entry("period_total", "zh"); e["term"], e["definition"][:12]
 ('规划期内累计', '自规划期起始年起从零计算')
 >>> "≥ 0.95 substantial progress," in entry("opensdg")["definition"], "≥0.95为进展明显" in entry("opensdg", "zh")["definition"]
@@ -19,7 +19,7 @@ terms the vocabulary has no code for (the Open SDG and UNSD methods, the lower b
 from __future__ import annotations
 
 from ..errors import ParameterError
-from .vocabulary import _BASES, _MEASURES, _METHODS, _READINGS, _STATUS, LABELS, LANGS, label
+from .vocabulary import _AUDIT_KINDS, _BASELINE_KINDS, _BASES, _MEASURES, _METHODS, _READINGS, _STATUS, LABELS, LANGS, label
 
 __all__ = ["DEFINITIONS", "TERMS", "GROUPS", "OPENSDG_URL", "UNSD_URL", "glossary_sections", "entry", "group_label",
            "glossary_codes"]
@@ -215,6 +215,38 @@ _GROUP_DEFS = {
     "funding": ("Money put into IP work: budgets and funds.", "资金投入：知识产权工作经费和专项资金等。"),
 }
 
+#: The audit's statuses and kinds of check, and where a baseline comes from: (English, Chinese) definitions.
+_AUDIT_DEFS = {
+    "consistent": ("The figures the check compares agree (within its stated tolerance).",
+                   "核查所比对的数据相互吻合（在该项核查的容差之内）。"),
+    "needs_review": ("The figures do not agree as the check expects; it may have a reason the text does not "
+                     "state, so a reader should look at the quotes before calling it an error.",
+                     "数据与核查预期不符，可能另有文件未说明的原因，需对照原文核实后再下结论。"),
+    "inconsistent": ("The figures contradict each other: they cannot all be true as stated.",
+                     "数据相互矛盾，按原文表述不可能同时成立。"),
+    "stated_growth_rate": ("A stated average growth rate (年均增长) set against the baseline and target levels it "
+                           "should join.", "将文件所述年均增长率与其应连接的基期值、目标值相互验算。"),
+    "table_increase": ("An indicator table's increase column (增幅) recomputed from its two levels.",
+                       "按指标表中的基期值和目标值重算表内“增幅”一栏。"),
+    "table_vs_text": ("A figure in the indicator table set against the same figure in the body text.",
+                      "将指标表中的数值与正文中同一指标的表述相互对照。"),
+    "repeated_statement": ("One target stated twice in a document, with the same or a different figure.",
+                           "同一目标在文件中出现两次，核对两处数值是否一致。"),
+    "related_figures": ("Figures of related indicators (a part and its whole, a stock and its yearly flow) set "
+                        "against each other.", "对相关指标（部分与总体、存量与年度流量）的数据相互验算。"),
+    "implied_growth_vs_history": ("The growth a target requires set against the growth the document reports "
+                                  "for the past period.", "将目标隐含的所需增速与文件所述上一规划期的实际增速相比较。"),
+    "magnitude": ("A figure checked for its order of magnitude against related figures (a misplaced 万 or 亿).",
+                  "检查数值的数量级是否与相关数据相称（如“万”“亿”误置）。"),
+    "arithmetic": ("A sum or difference the document states, recomputed from its parts.",
+                   "按各组成部分重算文件所述的合计或差额。"),
+    "stated": ("The baseline is the figure the document itself gives for its base year.",
+               "基期值取自文件本身给出的基期年份数据。"),
+    "observed": ("The baseline (or an observation) is a cited public figure, with its source, period and "
+                 "verbatim sentence in the data.", "基期值（或观测值）取自有出处的公开数据，数据中载明来源、所属期间和原文。"),
+}
+DEFINITIONS.update(_AUDIT_DEFS)
+
 #: Sections of the glossary: (id, English heading, Chinese heading, codes).
 _SECTIONS = (
     ("statuses", "Statuses", "评估结论", [*_STATUS]),
@@ -227,6 +259,8 @@ _SECTIONS = (
     ("commitments", "力争, 约束性 and 预期性", "力争、约束性与预期性", ["firm", "strive", "binding", "expected"]),
     ("bounds", "Lower bounds and other comparators", "下限与比较方式",
      ["at_least", "more_than", "about", "range", "qualitative"]),
+    ("audit", "Kinds of consistency check", "一致性核查的类型", [*_AUDIT_KINDS]),
+    ("baseline_kinds", "Where a baseline comes from", "基期值来源", [*_BASELINE_KINDS]),
     ("groups", "Indicator groups", "指标类别", [*GROUPS]),
 )
 

@@ -296,9 +296,6 @@ CHART_WORDS: dict[str, tuple[str, str]] = {
     "baseline": ("baseline", "基期值"),
     "target": ("target", "目标值"),
     "strive_legend": ("strive-for target", "“力争”目标"),
-    # the audit's statuses (codes of ipanalysis.audit), as its chart names them
-    "consistent": ("consistent", "一致"), "needs_review": ("needs review", "需复核"),
-    "inconsistent": ("inconsistent", "不一致"),
 }
 
 

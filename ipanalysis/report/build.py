@@ -55,7 +55,7 @@ def run_build(out: str | Path | None = None, only: str | Iterable[str] | None = 
 
     Parameters
     ----------
-    out, only, params, jobs, force, matrix, progress, notebook_dir, root, timeout
+    out, only, params, jobs, force, matrix, progress, notebook_dir, root, timeout, langs
         As in :func:`build`.
     summary : bool, optional
         Print the summary line without ``progress`` (default: when ``progress`` is off).
@@ -183,6 +183,8 @@ def build(out: str | Path | None = None, only: str | Iterable[str] | None = None
         Print progress and the summary table.
     notebook_dir, root : str or Path, optional
         As above.
+    langs : str or iterable of str, optional
+        The languages to build (``en``, ``zh``; default: every language of the matrix).
     timeout : float or str, optional
         Seconds per notebook.
 

@@ -25,7 +25,7 @@ import pandas as pd
 from ..analysis.progress import JUDGED
 from ..analysis.wanted import local_doc_ids
 from ..present.glossary import GROUPS, group_label
-from ..present.progresschart import STATUS_ORDER, status_colour
+from ..present.colours import STATUS_ORDER, status_colour
 from ..present.vocabulary import label, status_label
 
 __all__ = ["progress_frame", "grid", "left_out", "target_href", "READINGS", "COLUMNS"]

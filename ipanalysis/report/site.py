@@ -135,7 +135,8 @@ def _with_anchors(links: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str,
 
 
 def _context(name: str, lang: str, data: Mapping[str, Any], links: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
-    from ..present.progresschart import status_squares_svg, text_colour
+    from ..present.colours import text_colour
+    from ..present.status_squares import status_squares_svg
     from .progress import grid, left_out
     from .wantedpage import wanted_documents
 
@@ -164,7 +165,7 @@ class SitePages:
     def __init__(self, reports: Sequence[Report], manifest: Manifest, root: Path, env: str, out: Path,
                  building: Mapping[str, Report] | None = None):
         self.params = card_parameters(reports, manifest, root, building)
-        self.cards = {r.parameters["doc_id"]: r.name for r in reports if r.card and r.parameters.get("doc_id")}
+        self.cards = {r.parameters["doc_id"]: r.base for r in reports if r.card and r.parameters.get("doc_id")}  # the page's name in either folder
         self.data_key = hashlib.sha256(f"{_cards_key(env, self.params)}|{_latest_full_year()}".encode()).hexdigest()
         self.future = None
         if _stored(Path(out)).split(":")[0] != self.data_key:

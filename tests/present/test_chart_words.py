@@ -12,7 +12,7 @@ import pytest  # noqa: E402
 import ipanalysis as ip  # noqa: E402
 from ipanalysis.errors import ParameterError  # noqa: E402
 from ipanalysis.present import charts  # noqa: E402
-from ipanalysis.present.charts import STATUS_COLORS  # noqa: E402
+from ipanalysis.present.charts import STATUS_COLOURS  # noqa: E402
 
 ILLUSTRATIVE = ip.data.sources.data_dir() / "examples" / "illustrative_observations.csv"
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -109,7 +109,7 @@ def test_timeline_draws_one_mark_per_target_in_its_status_colour():
     marks = _target_marks(fig)
     assert len(marks) == 30 and "GY-12" not in marks and "GY-01" in marks and "GY-33" in marks
     for tid, mark in marks.items():
-        colour = STATUS_COLORS["not_assessable" if tid in GY_OBSERVED else "no_data"]
+        colour = STATUS_COLOURS["not_assessable" if tid in GY_OBSERVED else "no_data"]
         assert mark.get_markeredgecolor() == colour, tid
         assert mark.get_markerfacecolor() == ("white" if tid in GY_STRIVE else colour), tid
     # target year on the axis: GY-32 and GY-33 are due in 2023 (31 December), the others in 2025

@@ -25,11 +25,11 @@ from .alt import Chart, alt_text, show
 from .compare import ambition_chart, coverage_heatmap
 from .growth import required_growth_chart, trajectory_chart
 from .progress import attainment_chart, audit_chart
-from .style import (CJK_FAMILY, ILLUSTRATIVE_LABEL, PALETTE, STATUS_COLORS, bilingual, cjk_font_path,
+from .style import (CJK_FAMILY, ILLUSTRATIVE_LABEL, PALETTE, STATUS_COLOURS, bilingual, cjk_font_path,
                     mark_illustrative, source_line, use_house_style)
 from .timeline import target_timeline
 
 __all__ = ["use_house_style", "bilingual", "source_line", "mark_illustrative", "ambition_chart",
            "coverage_heatmap", "trajectory_chart", "required_growth_chart", "attainment_chart", "audit_chart",
-           "target_timeline", "show", "Chart", "alt_text", "CJK_FAMILY", "STATUS_COLORS", "PALETTE",
+           "target_timeline", "show", "Chart", "alt_text", "CJK_FAMILY", "STATUS_COLOURS", "PALETTE",
            "ILLUSTRATIVE_LABEL", "cjk_font_path"]

@@ -11,7 +11,7 @@ from ...analysis.attainment import latest_used
 from ...data import documents, indicators
 from ..vocabulary import chart_word, label, status_label
 from .alt import count_phrase, status_phrase
-from .style import STATUS_COLORS, both, both_label, check_lang, finish, use_house_style
+from .style import STATUS_COLOURS, both, both_label, check_lang, finish, use_house_style
 
 __all__ = ["attainment_chart", "audit_chart"]
 
@@ -55,7 +55,7 @@ def attainment_chart(att: pd.DataFrame, *, lang: str = "en"):
     for y, (_, r) in enumerate(a.iterrows()):
         status = r["status"]
         words = status_label(status, r.get("status_low"), r.get("status_high"), lang)
-        color = STATUS_COLORS.get(status, STATUS_COLORS.get(r["schedule_status"], "#9e9e9e"))
+        color = STATUS_COLOURS.get(status, STATUS_COLOURS.get(r["schedule_status"], "#9e9e9e"))
         if pd.notna(r["progress_ratio"]):
             ax.barh(y, min(max(r["progress_ratio"], -0.5), 1.5) * 100, color=color)
             expected = r["expected_share"] if pd.notna(r.get("expected_share")) else r["elapsed_share"]
@@ -113,7 +113,7 @@ def audit_chart(aud: pd.DataFrame, *, lang: str = "en"):
     m.index = [docs.loc[d, "place_zh" if lang == "zh" else "place_en"] for d in m.index]
     fig, ax = plt.subplots(figsize=(7.5, 3.8))
     m.columns = [both_label(s, lang) for s in order]
-    m.plot.bar(stacked=True, ax=ax, color=[STATUS_COLORS[s] for s in order], rot=0)
+    m.plot.bar(stacked=True, ax=ax, color=[STATUS_COLOURS[s] for s in order], rot=0)
     ax.set_ylabel(both("checks", lang))
     ax.set_xlabel("")
     ax.legend(title=both("status", lang), frameon=False)

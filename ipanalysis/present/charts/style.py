@@ -31,24 +31,17 @@ import seaborn as sns
 from matplotlib import font_manager
 
 from ...data import documents
+from ..colours import STATUS_COLOURS
 from ..vocabulary import CHART_WORDS, LANGS, chart_word, label
 
 __all__ = ["use_house_style", "bilingual", "both", "both_label", "word", "source_line", "mark_illustrative", "fmt", "finish",
-           "check_lang", "CJK_FAMILY", "PALETTE", "STATUS_COLORS", "ILLUSTRATIVE_LABEL", "cjk_font_path"]
+           "check_lang", "CJK_FAMILY", "PALETTE", "STATUS_COLOURS", "ILLUSTRATIVE_LABEL", "cjk_font_path"]
 
 #: the family name the wheel's Noto Sans CJK SC face is registered under (unique to this package,
 #: so matplotlib cannot resolve it to a system copy of the same font).
 CJK_FAMILY = "ipanalysis Noto Sans CJK SC"
 _WHEEL_FACE = "Noto Sans CJK SC"  # the face's own name inside the wheel's .ttc collection
 PALETTE = ["#1f5a89", "#d1762b", "#3c8d5a", "#a23b3b", "#6b5b95", "#7f7f7f"]
-#: Colour per status code (attainment's codes, the audit's statuses).
-STATUS_COLORS = {
-    "target_achieved": "#2e7d32", "ahead_of_schedule": "#2e7d32", "on_schedule": "#66a860", "behind_schedule": "#d1762b",
-    "no_data": "#bdbdbd", "not_assessable": "#9e9e9e", "met": "#2e7d32", "missed": "#c0392b",
-    "substantial_progress": "#2e7d32", "moderate_progress": "#66a860", "limited_progress": "#d1762b",
-    "deterioration": "#c0392b", "distance_only": "#9e9e9e", "borderline": "#a6bf5a", "too_early": "#9e9e9e",
-    "consistent": "#66a860", "needs_review": "#e0a030", "inconsistent": "#c0392b",
-}
 ILLUSTRATIVE_LABEL = "ILLUSTRATIVE DATA — NOT REAL (示例数据，非真实)"
 
 
@@ -131,10 +124,10 @@ def both(key: str, lang: str = "en", **fields) -> str:
 
 
 def word(code, lang: str = "en") -> str:
-    """A code's words in ``lang``: the vocabulary's label, else the charts' own phrase (the audit's statuses).
+    """A code's words in ``lang``: the vocabulary's label (statuses, the audit's too), else the charts' own phrase.
 
     >>> word("no_data", "zh"), word("needs_review", "zh")
-    ('数据暂缺', '需复核')
+    ('数据暂缺', '待核实')
     """
     return label(code, lang) if code not in CHART_WORDS else chart_word(code, lang)
 

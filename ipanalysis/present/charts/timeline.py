@@ -25,7 +25,7 @@ from matplotlib.patches import Patch
 from ...data import documents, indicators, targets
 from ..vocabulary import chart_word, status_label
 from .alt import alt_text, status_phrase
-from .style import STATUS_COLORS, bilingual, both, both_label, check_lang, finish, fmt, use_house_style
+from .style import STATUS_COLOURS, bilingual, both, both_label, check_lang, finish, fmt, use_house_style
 
 __all__ = ["target_timeline"]
 
@@ -70,7 +70,7 @@ def target_timeline(att: pd.DataFrame, *, lang: str = "en"):
     fig, ax = plt.subplots(figsize=(10, 0.34 * max(len(a), 3) + 2.2))
     strive = 0
     for y, r in a.iterrows():
-        color = STATUS_COLORS.get(r["status"], _GREY)
+        color = STATUS_COLOURS.get(r["status"], _GREY)
         end = int(r["target_year"]) + 0.99
         has_base = pd.notna(r["baseline_value"]) and pd.notna(r["baseline_date"])
         x0 = _year_position(r["baseline_date"]) if has_base else float(start)
@@ -102,7 +102,7 @@ def target_timeline(att: pd.DataFrame, *, lang: str = "en"):
     ax.set_title(bilingual(chart_word("timeline_title", "en", n=len(a), place=places["en"]),
                            chart_word("timeline_title", "zh", n=len(a), place=places["zh"]), lang), fontsize=11)
     counts = a["status"].value_counts().to_dict()
-    handles = [Patch(color=STATUS_COLORS.get(s, _GREY), label=f"{both_label(s, lang)}: {n}") for s, n in counts.items()]
+    handles = [Patch(color=STATUS_COLOURS.get(s, _GREY), label=f"{both_label(s, lang)}: {n}") for s, n in counts.items()]
     no_base = int((a["baseline_value"].isna() | a["baseline_date"].isna()).sum())
     if no_base < len(a):
         handles.append(Line2D([], [], color="#555555", marker="o", mfc="white", ls="-", label=both("baseline", lang)))

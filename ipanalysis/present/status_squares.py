@@ -1,6 +1,7 @@
 """A status chart in the spirit of the UN SDG Progress Chart 2023: one coloured square per target, one row per
 document, best status first; an inline SVG (drawn by the page's web font, so Chinese shows everywhere) with a
-title, an ``aria-label`` that says what it shows (its alt text), a legend and a source line.
+title, an ``aria-label`` that says what it shows (its alt text), a legend and a source line; colours from
+:mod:`ipanalysis.present.colours`.
 
 >>> svg = status_squares_svg([{"doc_id": "x", "name": "Ordos 鄂尔多斯", "counts": {"no_data": 2, "limited_progress": 1}}])
 >>> svg.count('<rect class="sq"'), "Ordos 鄂尔多斯: 3 targets: 1 limited progress, 2 no data." in svg
@@ -14,39 +15,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from html import escape
 
+from .colours import STATUS_ORDER, status_colour, text_colour
 from .vocabulary import LANGS, label
 
-__all__ = ["STATUS_ORDER", "STATUS_COLOURS", "status_colour", "text_colour", "status_squares_svg", "chart_description"]
+__all__ = ["status_squares_svg", "chart_description"]
 
-#: Headline statuses, best first, then the ones that say why there is no verdict; their colours
-#: (green → yellow → orange → red as in the UN chart; blues for "not yet", greys for no verdict).
-STATUS_COLOURS: dict[str, str] = {
-    "met": "#0b6e2f", "target_achieved": "#0b6e2f", "substantial_progress": "#2f9e44",
-    "borderline": "#a9c23f", "moderate_progress": "#f2c12e", "limited_progress": "#f08c00",
-    "deterioration": "#c92a2a", "missed": "#8f1d1d", "too_early": "#74a9cf", "distance_only": "#a6c8e0",
-    "not_assessable": "#868e96", "no_data": "#dee2e6",
-}
-STATUS_ORDER = tuple(STATUS_COLOURS)
-_DARK = {"met", "target_achieved", "substantial_progress", "deterioration", "missed", "not_assessable"}
 _SQ, _GAP, _LEFT, _ROW = 14, 3, 300, 24
-
-
-def status_colour(code) -> str:
-    """The fill of a status (an unknown code: mid grey).
-
-    >>> status_colour("no_data"), status_colour("x")
-    ('#dee2e6', '#999999')
-    """
-    return STATUS_COLOURS.get(code, "#999999")
-
-
-def text_colour(code) -> str:
-    """Text on a status fill: white on the dark ones.
-
-    >>> text_colour("missed"), text_colour("no_data")
-    ('#ffffff', '#1b1b1b')
-    """
-    return "#ffffff" if code in _DARK else "#1b1b1b"
 
 
 def _ordered(counts: Mapping[str, int]) -> list[tuple[str, int]]:

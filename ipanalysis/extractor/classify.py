@@ -25,6 +25,9 @@ _SUBSIDY_AFTER = re.compile(r"^\s*[\u4e00-\u9fff]{0,2}(奖励|资助|补贴|补�
 _TO_VERB = re.compile(r"^[^,，。；;\d]{0,12}?(增加|增长|提高|提升|上升|扩大|发展|跃升|攀升)(到|至)")
 _LEVEL_THEN_DIFF = re.compile(r"\d\s*%\s*(?:以上|左右)?\s*[,，]?\s*(?:比|较)[^,，;；。]{0,14}?(?:提高|增加|提升|上升|下降|降低|增长)了?\s*$")
 _COUNTED_BEFORE = re.compile(r"(指标|目标|任务|措施)\s*$")
+_BOUND_PRE = ("超", "超过", "突破", "不少于", "不低于")
+#: 高于全国平均增幅近6个百分点: a gap from another place's figure, not a target of its own.
+_GAP_BEFORE = re.compile(r"(高于|低于|高出|快于|慢于)[^,，;；。\d]{0,16}$")
 
 
 def _inside_quotes(sent: str, pos: int) -> bool:
@@ -70,6 +73,8 @@ REJECTIONS = [
          "comparison with another figure (比…高出N倍), not a target"),
     Rule("difference", lambda s, f: (f.q.unit == "百分点" or s[f.e:].startswith("百分点")) and bool(_LEVEL_THEN_DIFF.search(s[:f.s])),
          "a difference from a base stated beside the level itself (达到15%,比上年提高3个百分点), not another target"),
+    Rule("gap", lambda s, f: (f.q.unit == "百分点" or s[f.e:].startswith("百分点")) and bool(_GAP_BEFORE.search(s[f.a:f.s])),
+         "a gap from another figure (高于全国平均增幅N个百分点), not a target"),
     Rule("subsidy_amount", lambda s, f: f.q.unit == "yuan" and bool(_SUBSIDY_BEFORE.search(s[f.a:f.s]) or _SUBSIDY_AFTER.match(s[f.e:])),
          "subsidy or reward amount (a policy parameter, not a target)"),
 ]
@@ -90,9 +95,11 @@ def reject(sent: str, found: list[Found]) -> None:
 
 def mark_thresholds(sent: str, found: list[Found]) -> None:
     """A quantity without a trigger followed in its clause by one with a trigger qualifies it
-    (授权3件以上专利的企业数量达50家): 3件 is a threshold, not a target."""
+    (授权3件以上专利的企业数量达50家): 3件 is a threshold, not a target; so does a bound with 的
+    (申请量超200件的企业超过30家)."""
     for k, f in enumerate(found):
-        if f.rule or f.pre:
+        # a bound with 的 qualifies a noun (年申请量超2000件的县市区超过30个): a threshold though it has a trigger
+        if f.rule or (f.pre and not (f.pre in _BOUND_PRE and re.match(r"^\s*(?:以上)?的", sent[f.e:]))):
             continue
         for g in found[k + 1:]:
             between = sent[f.e:g.s]

@@ -21,7 +21,7 @@ from .lexicon import AS_OF, BY_YEAR, QUOTED_GOAL, FIVE_YEAR, FUTURE_WORDS, LAST_
 
 
 def _para_past(doc: Document, line: str) -> bool:
-    s = line.strip()
+    s = re.sub(r"^(?:据介绍|据了解|据悉|据统计)\s*[,，]?\s*", "", line.strip())  # 据介绍,“十二五”期间…: still a past period
     m = re.match("^" + FIVE_YEAR.pattern + "(?:时期|期间|以来)", s)
     if m and doc.is_past(period_of(m)[1]):
         return True

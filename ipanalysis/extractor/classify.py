@@ -25,6 +25,10 @@ _SUBSIDY_AFTER = re.compile(r"^\s*[\u4e00-\u9fff]{0,2}(奖励|资助|补贴|补�
 _TO_VERB = re.compile(r"^[^,，。；;\d]{0,12}?(增加|增长|提高|提升|上升|扩大|发展|跃升|攀升)(到|至)")
 _LEVEL_THEN_DIFF = re.compile(r"\d\s*%\s*(?:以上|左右)?\s*[,，]?\s*(?:比|较)[^,，;；。]{0,14}?(?:提高|增加|提升|上升|下降|降低|增长)了?\s*$")
 _COUNTED_BEFORE = re.compile(r"(指标|目标|任务|措施)\s*$")
+#: An amount named as yearly (使用费年进出口额, 年交易总额): a yearly flow.
+_YEARLY_AMOUNT = re.compile(r"年[\u4e00-\u9fff]{1,5}额$")
+#: A count per unit of another quantity (每亿元工业增加值的…, 每万户市场主体…; not 每年).
+_PER_UNIT = re.compile(r"^每(?!年)[十百千万亿]+(?:元|户|家|人)")
 _BOUND_PRE = ("超", "超过", "突破", "不少于", "不低于")
 #: 高于全国平均增幅近6个百分点: a gap from another place's figure, not a target of its own.
 _GAP_BEFORE = re.compile(r"(高于|低于|高出|快于|慢于)[^,，;；。\d]{0,16}$")
@@ -226,7 +230,7 @@ def measure_hint(ctx: SentenceContext, f: Found, name: str, growth: bool, increm
     hint = None
     if f.q.per == "年" or re.search(r"年均", cue) or re.search(r"每年|每年度", sent[:f.s]) or re.match(r"^年", head) \
             or re.search(r"年(登记|申请|授权|注册|新增)", head) or re.search(r"年度[\u4e00-\u9fff]{0,12}总量", f.before) \
-            or re.match(r"^[、,\s]*年度", f.before):
+            or re.match(r"^[、,\s]*年度", f.before) or _YEARLY_AMOUNT.search(name):
         hint = "annual_flow"
     if len(MILESTONE.findall(sent)) >= 2 and FLOW_SERIES.search(head) and not re.search(r"累计|拥有|有效|总量|存量", name):
         hint = "annual_flow"  # a series of yearly milestones of a count of filings/registrations or an amount traded
@@ -263,6 +267,8 @@ def measure(c: Candidate, key_measure: str | None, one_year: bool) -> str:
     by_unit = {"%": "share", "分": "score", "件/万人": "intensity"}
     if c.unit in by_unit:
         return by_unit[c.unit]
+    if _PER_UNIT.match(c.name):
+        return "intensity"  # 每亿元工业增加值的…, 每万户市场主体…: a count per unit of another quantity
     if c.measure_hint:
         return c.measure_hint
     item = c.clause_before.split("、")[-1]  # a list item's own words (总量 of a neighbour is not its)

@@ -25,6 +25,13 @@ _SUBSIDY_AFTER = re.compile(r"^\s*[\u4e00-\u9fff]{0,2}(奖励|资助|补贴|补�
 _TO_VERB = re.compile(r"^[^,，。；;\d]{0,12}?(增加|增长|提高|提升|上升|扩大|发展|跃升|攀升)(到|至)")
 _LEVEL_THEN_DIFF = re.compile(r"\d\s*%\s*(?:以上|左右)?\s*[,，]?\s*(?:比|较)[^,，;；。]{0,14}?(?:提高|增加|提升|上升|下降|降低|增长)了?\s*$")
 _COUNTED_BEFORE = re.compile(r"(指标|目标|任务|措施)\s*$")
+#: An amount named as yearly (使用费年进出口额, 年交易总额): a yearly flow.
+_YEARLY_AMOUNT = re.compile(r"年[\u4e00-\u9fff]{1,5}额$")
+#: A count per unit of another quantity (每亿元工业增加值的…, 每万户市场主体…; not 每年).
+_PER_UNIT = re.compile(r"^每(?!年)[十百千万亿]+(?:元|户|家|人)")
+_BOUND_PRE = ("超", "超过", "突破", "不少于", "不低于")
+#: 高于全国平均增幅近6个百分点: a gap from another place's figure, not a target of its own.
+_GAP_BEFORE = re.compile(r"(高于|低于|高出|快于|慢于)[^,，;；。\d]{0,16}$")
 
 
 def _inside_quotes(sent: str, pos: int) -> bool:
@@ -70,6 +77,8 @@ REJECTIONS = [
          "comparison with another figure (比…高出N倍), not a target"),
     Rule("difference", lambda s, f: (f.q.unit == "百分点" or s[f.e:].startswith("百分点")) and bool(_LEVEL_THEN_DIFF.search(s[:f.s])),
          "a difference from a base stated beside the level itself (达到15%,比上年提高3个百分点), not another target"),
+    Rule("gap", lambda s, f: (f.q.unit == "百分点" or s[f.e:].startswith("百分点")) and bool(_GAP_BEFORE.search(s[f.a:f.s])),
+         "a gap from another figure (高于全国平均增幅N个百分点), not a target"),
     Rule("subsidy_amount", lambda s, f: f.q.unit == "yuan" and bool(_SUBSIDY_BEFORE.search(s[f.a:f.s]) or _SUBSIDY_AFTER.match(s[f.e:])),
          "subsidy or reward amount (a policy parameter, not a target)"),
 ]
@@ -90,9 +99,11 @@ def reject(sent: str, found: list[Found]) -> None:
 
 def mark_thresholds(sent: str, found: list[Found]) -> None:
     """A quantity without a trigger followed in its clause by one with a trigger qualifies it
-    (授权3件以上专利的企业数量达50家): 3件 is a threshold, not a target."""
+    (授权3件以上专利的企业数量达50家): 3件 is a threshold, not a target; so does a bound with 的
+    (申请量超200件的企业超过30家)."""
     for k, f in enumerate(found):
-        if f.rule or f.pre:
+        # a bound with 的 qualifies a noun (年申请量超2000件的县市区超过30个): a threshold though it has a trigger
+        if f.rule or (f.pre and not (f.pre in _BOUND_PRE and re.match(r"^\s*(?:以上)?的", sent[f.e:]))):
             continue
         for g in found[k + 1:]:
             between = sent[f.e:g.s]
@@ -219,7 +230,7 @@ def measure_hint(ctx: SentenceContext, f: Found, name: str, growth: bool, increm
     hint = None
     if f.q.per == "年" or re.search(r"年均", cue) or re.search(r"每年|每年度", sent[:f.s]) or re.match(r"^年", head) \
             or re.search(r"年(登记|申请|授权|注册|新增)", head) or re.search(r"年度[\u4e00-\u9fff]{0,12}总量", f.before) \
-            or re.match(r"^[、,\s]*年度", f.before):
+            or re.match(r"^[、,\s]*年度", f.before) or _YEARLY_AMOUNT.search(name):
         hint = "annual_flow"
     if len(MILESTONE.findall(sent)) >= 2 and FLOW_SERIES.search(head) and not re.search(r"累计|拥有|有效|总量|存量", name):
         hint = "annual_flow"  # a series of yearly milestones of a count of filings/registrations or an amount traded
@@ -256,6 +267,8 @@ def measure(c: Candidate, key_measure: str | None, one_year: bool) -> str:
     by_unit = {"%": "share", "分": "score", "件/万人": "intensity"}
     if c.unit in by_unit:
         return by_unit[c.unit]
+    if _PER_UNIT.match(c.name):
+        return "intensity"  # 每亿元工业增加值的…, 每万户市场主体…: a count per unit of another quantity
     if c.measure_hint:
         return c.measure_hint
     item = c.clause_before.split("、")[-1]  # a list item's own words (总量 of a neighbour is not its)

@@ -22,7 +22,8 @@ YEAR_RANGE = re.compile(r"(\d{4})\s*[—–\-~～至到]+\s*(\d{4})\s*年")
 DATE_LINE = re.compile(r"^[(（]?\s*(\d{4})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[)）]?$")
 #: A web page's own date line: 2019-08-10 21:05:15, 发布时间:2019-08-10, 16.11.2018  18:29 (the year is group 1 or 2).
 #: The line may go on with the page's source or author (时间: 2020-01-06 14:42:19 | 来源: 某报).
-WEB_DATE_LINE = re.compile(r"^(?:(?:发布|发表|更新)?(?:时间|日期)[:：]\s*)?(?:(\d{4})[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}\.\d{1,2}\.(\d{4}))"
+WEB_DATE_LINE = re.compile(r"^(?:(?:发布|发表|更新)?(?:时间|日期)[:：]\s*)?(?:(\d{4})(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
+                           r"|\d{1,2}\.\d{1,2}\.(\d{4}))"
                            r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:[|｜]?\s*(?:来源|作者|编辑|责任编辑)[:：].*)?$")
 #: A future the text states in its own tense (到2020年,…将达到近2万件): a web time stamp after that year is a
 #: repost's, not the document's date.
@@ -85,7 +86,10 @@ LAST_YEAR = re.compile(r"同比|(?<![较比])(去年|上年|上一年|前一年)
 FROM_TO = re.compile(r"[从由][^,，。；;]{0,30}?(增加|增长|提高|提升|上升|扩大|发展|跃升|攀升)(?:到|至)")
 #: Words of a future (a plan's): not 计划 as a noun (实施计划、, 专项计划投入: a programme that spent money).
 FUTURE_WORDS = re.compile(r"力争|确保|(?<!实施)(?<!专项)(?<!工作)(?<!推进)(?<!行动)计划(?![、,;》”\"]|投入|资金|项目|书)|预计|目标|预期|"
-                          r"要达到|将达到|将突破|争取|规划|到\d{4}年|至\d{4}年|到[“\"]?(?:十[一二三四五]五|第十[一二三四五]个五年)")
+                          r"要达到|将达到|将突破|争取|规划|到\d{4}年(?!\s*\d{1,2}\s*月份?的)|(?<![截止])至\d{4}年(?!\s*\d{1,2}\s*月份?的)|"
+                          r"到[“\"]?(?:十[一二三四五]五|第十[一二三四五]个五年)")
+#: A goal named by a quoted slogan with no number (确立的“争创国家知识产权强市”目标): no future word of its own.
+QUOTED_GOAL = re.compile(r"[“\"][^”\"\d]{1,30}[”\"]\s*目标")
 #: Words of a text that reports figures (获悉, 据统计, 截至, 同比, 累计): with no future word at all, a text
 #: without a date is a report too.
 REPORT_CUES = re.compile(r"获悉|据悉|据介绍|据统计|数据显示|调研显示|统计显示|截至|截止|同比|累计|已经|已达")
@@ -100,7 +104,7 @@ THIS_YEAR = re.compile(r"(?:今年|全年|年内|本年度|(?:到|至)年底|年
 WITHIN_YEARS = re.compile(r"(?:力争|争取|计划|预计|将)(?:在|用)?(\d|[一二两三四五六七八九十])\s*年(?:内|时间)")
 NEXT_YEAR = re.compile(r"明年")
 #: A 'by' date (到2025年, 至2025年 — not 截至/截止到): a target year that scopes the rest of its paragraph.
-BY_YEAR = re.compile(r"(?<![截止])(?:到|至)\s*(\d{4})\s*年")
+BY_YEAR = re.compile(r"(?<![截止])(?:到|至)\s*(\d{4})\s*年(?!\s*\d{1,2}\s*月份?的)")
 #: A per-10,000-residents indicator: 每万人口…, or a name opening with 万人 (万人有效发明专利拥有量).
 PER_10K = re.compile(r"每万人|^万人(?!次)")
 #: A count of patent or trademark filings, grants or registrations (申请量/授权量/注册量): in a plan with a

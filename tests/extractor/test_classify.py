@@ -201,3 +201,35 @@ def test_milestones_of_filings_registrations_or_trades_are_yearly_flows():
         [90000, "stock"], [120000, "stock"]]
     # one milestone only: 登记量 stays as data/targets.csv reads copyright registrations (level)
     assert one("某市知识产权规划(2024—2028年)\n到2028年,版权登记量达到5000件。")["measure"] == "level"
+
+
+# Blind set of 2026-12-06 (single false positives); invented sentences.
+
+def test_a_bound_with_de_qualifies_the_noun_counted_after_it():
+    # 超200件的企业超过40家: 200件 (with its own 超) is the threshold of the counted firms, not a target
+    c = one("到2030年,全市年专利申请量超200件的企业超过40家。")
+    assert (c["value"], c["unit"]) == (40.0, "家")
+    # a bound that is the target itself stays one (达到200件以上)
+    assert one("到2030年,全市年专利申请量超过200件。")["value"] == 200.0
+
+
+def test_a_gap_from_another_places_figure_is_not_a_target():
+    # 高于全国平均增幅近4个百分点 is a gap worked out against another figure
+    c = one("到2030年某市每万人口发明专利拥有量预期指标为15件,要实现这一目标,某市年均增幅要高于全国平均增幅近4个百分点。")
+    assert c["value"] == 15.0
+    assert "gap" in set(rejected("到2030年某市年均增幅要高于全国平均增幅4个百分点。")["rule"])
+
+
+def test_a_count_per_unit_of_another_quantity_is_an_intensity():
+    # 每亿元GDP的… / 每万户企业… count per unit of another quantity (not only 每万人口)
+    assert one("到2030年,每亿元地区生产总值的发明专利申请量达到2.5件。")["measure"] == "intensity"
+    assert one("到2030年,每万户市场主体注册商标拥有量超过900件。")["measure"] == "intensity"
+    # 每年 is a frequency, not a denominator
+    assert one("到2030年,每年举办培训班达到12期。")["measure"] != "intensity"
+
+
+def test_an_amount_named_as_yearly_is_an_annual_flow():
+    # 使用费年进出口额 / 年交易总额: the name says the amount is yearly
+    assert one("到2030年,知识产权使用费年进出口额达到60亿元。")["measure"] == "annual_flow"
+    # without 年 an amount keeps its reading (技术交易额, a level by the test split's label)
+    assert one("到2030年,知识产权技术交易额达到60亿元。")["measure"] == "level"

@@ -134,3 +134,39 @@ def test_within_n_years_and_by_the_end_of_the_year_in_a_dated_text():
     assert one("某县知识产权工作意见\n2030-03-01\n力争三年内,全县有效注册商标突破1万件。")["target_year"] == 2033
     r = one("某市知识产权工作要点\n2032-02-01\n到年底,全市专利授权量达到6000件。")
     assert (r["target_year"], r["confidence"]) == (2032, 0.85)  # a horizon cue in the sentence
+
+
+# Blind set of 2026-12-06 (reports of results read as plans); invented sentences.
+
+def test_a_date_line_in_chinese_date_form_with_its_source_dates_the_text():
+    # 发布时间:2031年05月12日 09:15 来源:某网 (年月日, source without |) is the page's date line
+    text = ("发布时间:2031年05月12日 09:15 来源:某网\n\n"
+            "在5月12日举行的发布会上,某市局介绍,截至2030年12月,全市发明专利有效量8.2万件,同比增长11.5%。")
+    h = analyse(text).attrs["horizon"]
+    assert (h["kind"], h["ref_year"]) == ("report", 2031)
+    assert extract(text).empty
+    assert 82000.0 in list(extract_baselines(text)["value"])
+
+
+def test_to_a_year_and_month_with_de_is_a_stated_value_not_a_horizon():
+    # 从2012年末的A提高到2016年8月的B: 到YYYY年N月的 is the date of a stated value, not 到YYYY年 (a horizon);
+    # 截至2016年8月份 is an 'as of' date, not 至2016年
+    text = ("本报讯 某省专利工作成效明显。每万人口发明专利拥有量从2012年末的0.9件提高到2016年8月的2.4件。"
+            "截至2016年8月份,全省商标有效注册总量达12.6万件。")
+    assert analyse(text).attrs["horizon"]["kind"] == "report"
+    assert extract(text).empty
+    assert sorted(extract_baselines(text)["value"]) == [0.9, 2.4, 126000.0]
+    # a plan's own 到YYYY年 still dates its targets
+    assert one("到2028年,全省商标有效注册总量达到20万件。")["target_year"] == 2028
+
+
+def test_a_cited_plan_title_and_a_quoted_goal_without_a_number_are_no_future_words():
+    # 《…规划》 is a cited document and “…”目标 a named goal with no number: the text states values only
+    text = ("记者5日从市局获悉,某市入选示范城市名单。近年来,某市围绕确立的“建设创新强市”目标推进工作。"
+            "截至2030年底,全市有效发明专利量3.1万件,地理标志累计21件。"
+            "某市先后出台《某市“十五五”知识产权发展规划》等文件,通过快速通道获发明专利授权累计超过600件。")
+    assert analyse(text).attrs["horizon"]["kind"] == "report"
+    assert extract(text).empty
+    # a quoted goal with its number is still a target's cue (the slogan is not stripped when it has digits)
+    from ipanalysis.extractor.lexicon import QUOTED_GOAL
+    assert QUOTED_GOAL.search("“三年翻一番”目标") and not QUOTED_GOAL.search("“达到5万件”目标")

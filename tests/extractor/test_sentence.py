@@ -61,3 +61,12 @@ def test_a_stage_year_in_parentheses_dates_the_next_sentence_of_its_paragraph():
             "深化阶段(2025年),力争专利质押金额达到3亿元。技术合同成交额达到50亿元。\n商标注册量达到900件。")
     assert extract(text)[["value", "target_year"]].values.tolist() == [
         [20, 2024], [3e8, 2025], [5e9, 2025], [900, 2026]]  # the next paragraph: the plan's horizon again
+
+
+def test_a_past_period_after_a_reporters_attribution_makes_its_paragraph_history():
+    # 据介绍,“十三五”期间…: the attribution does not hide the past period that opens the paragraph
+    text = ("某省知识产权强省建设实施方案(2021—2025年)\n"
+            "据介绍,“十三五”期间,全省专利工作成效明显。专利运用加快,全省12个市全部开展了专利质押融资工作。\n"
+            "到2025年,全省每万人发明专利拥有量超过12件。")
+    c = one(text)
+    assert (c["value"], c["target_year"]) == (12.0, 2025)

@@ -317,3 +317,34 @@ def chart_word(key: str, lang: str = "en", **fields) -> str:
 
 
 __all__ += ["chart_word", "CHART_WORDS"]
+
+
+#: What each audit check needs and a document may lack (check name of :data:`ipanalysis.analysis.audit.CHECKS`)
+#: → (English, Chinese): a landing-page card says "no …" / "未载明…" when no check could apply.
+AUDIT_NEEDS: dict[str, tuple[str, str]] = {
+    "stated_growth": ("no stated growth rate", "无年均增长率表述"),
+    "table_increase": ("no indicator table with 增幅", "无含“增幅”的指标表"),
+    "duplicates": ("no target stated twice", "无重复表述的目标"),
+    "table_vs_text_baselines": ("no baseline in both table and text", "无表文同载的基期值"),
+    "increments": ("no increase target beside its level target", "无与水平目标并列的新增目标"),
+    "same_indicator_twice": ("no indicator targeted twice", "无同一指标的两个目标"),
+    "vs_history": ("no stated history of a targeted indicator", "无目标指标的历史数据"),
+    "stock_vs_flow": ("no stock target with its feeding flow", "无存量目标及其对应流量"),
+    "magnitude": ("no two creation flows targeted for one year", "无同一年份的两项创造类流量目标"),
+    "part_whole": ("no part and whole stated for one year", "无同一年份的部分与总体数据"),
+    "task_counts": ("no announced number of tasks", "无“N项任务”的表述"),
+    "k_plus_n_lists": ("no “K+n” list", "无“K+n”式列举"),
+}
+
+
+def audit_need(check: str, lang: str = "en") -> str:
+    """Why a check could not apply to a document, in ``lang`` (an unknown check: its name).
+
+    >>> audit_need("stated_growth"), audit_need("stated_growth", "zh")
+    ('no stated growth rate', '无年均增长率表述')
+    """
+    words = AUDIT_NEEDS.get(check)
+    return check if words is None else words[LANGS.index(check_lang(lang))]
+
+
+__all__ += ["AUDIT_NEEDS", "audit_need"]

@@ -37,17 +37,21 @@ def _audit_card(summary: Mapping[str, Any] | None) -> dict[str, Any]:
     """What the card says of the audit: findings to review of the checks run, and when no check could
     apply, why (the reasons without their examples), so that nothing unchecked reads as clean.
 
-    >>> _audit_card({"findings": 0, "to_review": 0, "applied": 0, "checks": 2,
-    ...              "not_applicable": "no stated growth rate (年均增长); no “K+n” list"})["audit_not_applicable"]
-    ['no stated growth rate', 'no “K+n” list']
+    >>> c = _audit_card({"findings": 0, "to_review": 0, "applied": 0, "checks": 2,
+    ...                  "not_applicable_checks": "stated_growth; k_plus_n_lists"})
+    >>> c["audit_not_applicable"], c["audit_not_applicable_zh"]
+    (['no stated growth rate', 'no “K+n” list'], ['无年均增长率表述', '无“K+n”式列举'])
     """
+    from ..present.vocabulary import audit_need
+
     if summary is None:
         return {"needs_review": None, "audit_checks_run": None, "audit_applied": None, "audit_checks": None,
-                "audit_not_applicable": []}
-    reasons = [r.split(" (")[0] for r in str(summary["not_applicable"]).split("; ") if r]
+                "audit_not_applicable": [], "audit_not_applicable_zh": []}
+    checks = [c for c in str(summary.get("not_applicable_checks") or "").split("; ") if c]
     return {"needs_review": int(summary["to_review"]), "audit_checks_run": int(summary["findings"]),
             "audit_applied": int(summary["applied"]), "audit_checks": int(summary["checks"]),
-            "audit_not_applicable": reasons}
+            "audit_not_applicable": [audit_need(c) for c in checks],
+            "audit_not_applicable_zh": [audit_need(c, "zh") for c in checks]}
 
 
 def _label(code, lang: str = "en") -> str:

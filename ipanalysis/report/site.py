@@ -32,7 +32,7 @@ from .index import _cards_key, card_parameters
 from .manifest import Manifest, now, package_version
 from .matrix import Report
 
-__all__ = ["SitePages", "render_page", "site_data", "linkify", "PAGES"]
+__all__ = ["SitePages", "render_page", "site_data", "site_tables", "linkify", "PAGES"]
 
 #: The site pages: file stem → (English title, Chinese title).
 PAGES = {"progress": ("Every target at a glance", "目标进展一览"), "glossary": ("Glossary", "术语表"),
@@ -158,6 +158,32 @@ def _context(name: str, lang: str, data: Mapping[str, Any], links: Mapping[str, 
     return {}
 
 
+def site_tables(data: Mapping[str, Any]) -> dict[str, "pd.DataFrame"]:
+    """The data behind each site page, written beside it as ``<name>.csv`` (one file for both languages):
+    ``progress`` the grid's rows (:data:`~.progress.COLUMNS`, status codes as in the glossary);
+    ``data-wanted`` the wanted rows in ``data/observations.csv``'s columns, ready to fill (what
+    ``ipanalysis wanted`` writes); ``glossary`` every term, English and Chinese, with its definition.
+
+    >>> import pandas as pd
+    >>> t = site_tables({"frame": pd.DataFrame(columns=["doc_id"]), "wanted": {}})
+    >>> sorted(t), list(t["glossary"].columns)
+    (['data-wanted', 'glossary', 'progress'], ['section', 'code', 'term_en', 'term_zh', 'definition_en', 'definition_zh'])
+    """
+    import pandas as pd
+
+    from ..analysis.wanted import COLUMNS as OBSERVATION_COLUMNS
+    from ..present.glossary import glossary_sections
+
+    wanted = [r for d in data["wanted"].values() for r in d["rows"]]
+    en, zh = glossary_sections("en"), glossary_sections("zh")
+    glossary = pd.DataFrame([{"section": s["id"], "code": e["code"], "term_en": e["term"], "term_zh": z["term"],
+                              "definition_en": e["definition"], "definition_zh": z["definition"]}
+                             for s, sz in zip(en, zh) for e, z in zip(s["entries"], sz["entries"])],
+                            columns=["section", "code", "term_en", "term_zh", "definition_en", "definition_zh"])
+    return {"progress": data["frame"], "data-wanted": pd.DataFrame(wanted, columns=list(OBSERVATION_COLUMNS)),
+            "glossary": glossary}
+
+
 class SitePages:
     """The site pages of one build: numbers computed in a thread (started here) when their key changed;
     :meth:`write` renders and writes the six files once the reports are built, unless nothing changed."""
@@ -189,10 +215,12 @@ class SitePages:
             return False
         pages = {lang: _with_anchors(links[lang]) for lang in links}
         (out / "zh").mkdir(exist_ok=True)
+        for name, table in site_tables(data).items():  # the data of each page, beside it (zh links ../)
+            atomic_write(out / f"{name}.csv", table.to_csv(index=False, lineterminator="\n"))
         for lang in ("en", "zh"):
             for name in PAGES:
                 html = render_page(name, lang, {**_context(name, lang, data, pages[lang]), "key": key,
-                                                "home": homes[lang]})
+                                                "home": homes[lang], "csv": f"{'../' if lang == 'zh' else ''}{name}.csv"})
                 atomic_write(out / ("zh" if lang == "zh" else "") / f"{name}.html", html)
         return True
 

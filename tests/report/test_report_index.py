@@ -145,3 +145,22 @@ def test_card_key_errors(tmp_path, entries, message):
 
     with pytest.raises(ReportConfigError, match=message):
         load_matrix(entries, tmp_path)
+
+
+def test_a_card_says_why_no_check_applied_in_the_page_language():
+    """The Chinese landing page words the audit's "no check applicable" reasons in Chinese (every check of
+    the registry has its words in both languages), from the same checks as the English one."""
+    import re
+
+    import ipanalysis as ip
+    from ipanalysis.analysis.audit.registry import CHECKS
+    from ipanalysis.present.vocabulary import AUDIT_NEEDS
+    from ipanalysis.report.index import _audit_card
+
+    assert {c.name for c in CHECKS} == set(AUDIT_NEEDS)
+    nanchang = ip.audit_summary().set_index("doc_id").loc["nanchang_2021"].to_dict()
+    card = _audit_card(nanchang)
+    assert card["audit_applied"] == 0 and len(card["audit_not_applicable"]) == card["audit_checks"] > 0
+    assert len(card["audit_not_applicable_zh"]) == len(card["audit_not_applicable"])
+    assert all(r.startswith("no ") for r in card["audit_not_applicable"])
+    assert all(re.match(r"^无", r) and not re.search(r"[a-z]{3}", r) for r in card["audit_not_applicable_zh"])

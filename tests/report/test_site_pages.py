@@ -130,6 +130,8 @@ def test_site_pages_are_built_in_both_languages_linked_and_rewritten_only_when_t
     for f in files:
         assert f.is_file(), f
         assert f'<html lang="{"zh-CN" if f.parent.name == "zh" else "en"}">' in f.read_text(encoding="utf-8")
+        csv = f"{'../' if f.parent.name == 'zh' else ''}{f.stem}.csv"  # its data, beside the English page
+        assert f'href="{csv}" download' in f.read_text(encoding="utf-8") and (out / f"{f.stem}.csv").is_file()
     index = (out / "index.html").read_text(encoding="utf-8")
     assert all(f'href="{n}.html"' in index for n in PAGES)
     assert 'href="glossary.html"' in (out / "params-ordos_2022.html").read_text(encoding="utf-8")
@@ -147,3 +149,19 @@ def test_site_pages_are_built_in_both_languages_linked_and_rewritten_only_when_t
     build(out=out, matrix=write_matrix(nbdir, entries), notebook_dir=nbdir, progress=False, jobs=2,
           only="params-ordos_2022", params=["as_of=2024"])
     assert all(f.stat().st_mtime_ns != s for f, s in zip(files, stamps))  # a card parameter changed
+
+
+def test_each_site_page_has_its_data_as_csv(data):
+    """"A CSV beside every page" (issue 18): the grid's rows, the wanted rows in observations.csv's columns
+    (ready to fill, as ``ipanalysis wanted`` writes them) and the glossary's terms in both languages."""
+    from ipanalysis.analysis.wanted import COLUMNS
+    from ipanalysis.report.site import site_tables
+
+    t = site_tables(data)
+    assert set(t) == set(PAGES)
+    assert len(t["progress"]) == len(CELL.findall(_render("progress", "en", data, {})))  # one row per grid cell
+    assert list(t["data-wanted"].columns) == list(COLUMNS)
+    assert len(t["data-wanted"]) == sum(len(ip.wanted(d)) for d in data["wanted"])
+    assert t["data-wanted"]["value"].isna().all()  # blank, to be filled
+    g = t["glossary"].set_index("code")
+    assert set(glossary_codes()) == set(g.index) and g.loc["no_data", "term_zh"] == "数据暂缺"

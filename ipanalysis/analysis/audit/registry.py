@@ -177,8 +177,9 @@ def audit_checks(doc_id: str | None = None, targets: pd.DataFrame | None = None,
 
 def audit_summary(checks: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per document from :func:`audit_checks`: ``findings`` (checks run on a figure), ``to_review``
-    (needs_review or inconsistent), ``applied`` of ``checks`` kinds of check, and ``not_applicable``: why
-    each other check could not apply (``; ``-separated).
+    (needs_review or inconsistent), ``applied`` of ``checks`` kinds of check, ``not_applicable``: why
+    each other check could not apply (``; ``-separated), and ``not_applicable_checks``: those checks' names
+    (``; ``-separated, in the same order; the pages word them in their language).
 
     >>> s = audit_summary().set_index("doc_id")
     >>> s.loc["nanchang_2021", ["findings", "applied"]].tolist(), s.loc["nanchang_2021", "not_applicable"].split("; ")[0]
@@ -190,5 +191,7 @@ def audit_summary(checks: pd.DataFrame | None = None) -> pd.DataFrame:
         rows.append({"doc_id": doc_id, "findings": int(g["findings"].sum()),
                      "to_review": int(g["needs_review"].sum() + g["inconsistent"].sum()),
                      "applied": int(g["applied"].sum()), "checks": len(g),
-                     "not_applicable": "; ".join(g.loc[~g["applied"], "reason"])})
-    return pd.DataFrame(rows, columns=["doc_id", "findings", "to_review", "applied", "checks", "not_applicable"])
+                     "not_applicable": "; ".join(g.loc[~g["applied"], "reason"]),
+                     "not_applicable_checks": "; ".join(g.loc[~g["applied"], "check"])})
+    return pd.DataFrame(rows, columns=["doc_id", "findings", "to_review", "applied", "checks", "not_applicable",
+                                       "not_applicable_checks"])

@@ -14,7 +14,7 @@ Prints the times, the load average before and after, and the ratios cold/baselin
 warm/cold (goal <= 0.03).  Exit status 0 if both goals are met, 1 if not, 2 if a build failed.
 
 **Both languages.**  The report set is every report in each language (issue 18 item 10: twice the pages).
-When the matrix has a ``lang`` dimension (the notebooks take ``lang``), it is benched as it is.  Until then
+When the matrix has languages (``"languages": ["en", "zh"]``), it is benched as it is.  Until then
 the doubled set is *simulated*: each report is benched twice, once under its own name and once as
 ``<name>-twin`` with the same parameters (the same notebook run again, as its other-language page will be);
 ``--single`` benches the matrix as it is.  The first line printed says which.
@@ -45,14 +45,24 @@ COLD_GOAL, WARM_GOAL = 0.35, 0.03
 TWIN = "-twin"
 
 
-def both_languages(reports: list[report.Report]) -> tuple[list[dict], str]:
-    """The matrix entries of the report set in both languages, and how it was made (see the docstring)."""
-    entries = [{"notebook": str(r.notebook), "name": r.name, "parameters": r.parameters, "card": r.card}
-               for r in reports]
-    if any("lang" in r.dimensions for r in reports):
-        return entries, "both languages from the matrix's lang dimension"
+def _entries(reports: list[report.Report]) -> list[dict]:
+    return [{"notebook": str(r.notebook), "name": r.name, "parameters": r.parameters, "card": r.card}
+            for r in reports]
+
+
+def both_languages(reports: list[report.Report]) -> tuple[dict, str]:
+    """The matrix of the report set in both languages, and how it was made (see the docstring)."""
+    langs = sorted({r.lang for r in reports if r.lang})
+    if langs:  # the matrix's own languages: one entry per page name, "languages" makes its twins
+        seen: dict[str, dict] = {}
+        for r in reports:
+            seen.setdefault(r.base, {"notebook": str(r.notebook), "name": r.base, "card": r.card,
+                                     "parameters": {k: v for k, v in r.parameters.items() if k != "lang"}})
+        return ({"languages": langs, "reports": list(seen.values())},
+                f"both languages from the matrix's languages {', '.join(langs)}")
+    entries = _entries(reports)
     twins = [{**e, "name": e["name"] + TWIN, "card": False} for e in entries]
-    return entries + twins, (f"both languages SIMULATED: each report twice (<name> and <name>{TWIN}, same "
+    return {"reports": entries + twins}, (f"both languages SIMULATED: each report twice (<name> and <name>{TWIN}, same "
                              "parameters); the matrix has no lang dimension yet")
 
 
@@ -116,13 +126,14 @@ def main(argv: list[str] | None = None) -> int:
     reports = report.prepare_reports(report.select_reports(report.load_matrix(args.matrix), args.only or None))
     tmp = Path(tempfile.mkdtemp(prefix="report-bench-"))
     if args.single:
-        entries = [{"notebook": str(r.notebook), "name": r.name, "parameters": r.parameters, "card": r.card}
-                   for r in reports]
-        how = "one language: the matrix as it is (--single)"
+        content = {"reports": _entries([r for r in reports if r.lang in (None, "en")])}
+        for e in content["reports"]:
+            e["parameters"] = {k: v for k, v in e["parameters"].items() if k != "lang"}
+        how = "one language: the English pages of the matrix (--single)"
     else:
-        entries, how = both_languages(reports)
+        content, how = both_languages(reports)
     matrix = tmp / "reports.json"
-    matrix.write_text(json.dumps({"reports": entries}, default=str), encoding="utf-8")
+    matrix.write_text(json.dumps(content, default=str), encoding="utf-8")
     reports = report.prepare_reports(report.load_matrix(matrix))
     width, jobs = args.width or os.cpu_count() or 1, args.jobs
     print(f"{len(reports)} reports ({how}); {os.cpu_count()} CPUs; baseline xargs -P {width}; "

@@ -18,8 +18,7 @@ terms the vocabulary has no code for (the Open SDG and UNSD methods, the lower b
 
 from __future__ import annotations
 
-from ..errors import ParameterError
-from .vocabulary import _AUDIT_KINDS, _BASELINE_KINDS, _BASES, _MEASURES, _METHODS, _READINGS, _STATUS, LABELS, LANGS, label
+from .vocabulary import _AUDIT_KINDS, _BASELINE_KINDS, _BASES, _MEASURES, _METHODS, _READINGS, _STATUS, LABELS, LANGS, label, require_lang
 
 __all__ = ["DEFINITIONS", "TERMS", "GROUPS", "OPENSDG_URL", "UNSD_URL", "glossary_sections", "entry", "group_label",
            "glossary_codes"]
@@ -266,9 +265,7 @@ _SECTIONS = (
 
 
 def _check(lang: str) -> int:
-    if lang not in LANGS:
-        raise ParameterError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
-    return LANGS.index(lang)
+    return LANGS.index(require_lang(lang))
 
 
 def group_label(group: str, lang: str = "en") -> str:

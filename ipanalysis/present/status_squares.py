@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from html import escape
 
 from .colours import STATUS_ORDER, status_colour, text_colour
-from .vocabulary import LANGS, label
+from .vocabulary import LANGS, label, require_lang
 
 __all__ = ["status_squares_svg", "chart_description"]
 
@@ -47,10 +47,7 @@ def chart_description(rows: Sequence[Mapping], lang: str = "en") -> str:
 
 def status_squares_svg(rows: Sequence[Mapping], lang: str = "en", source: str = "") -> str:
     """The chart as inline SVG.  ``rows``: one per document, ``{"doc_id", "name", "counts": {status: n}}``."""
-    if lang not in LANGS:
-        from ..errors import ParameterError
-        raise ParameterError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
-    zh = lang == "zh"
+    zh = require_lang(lang) == "zh"
     widest = max([sum(r["counts"].values()) for r in rows] or [1])
     width = max(_LEFT + widest * (_SQ + _GAP) + 70, 640)
     used = [s for s in STATUS_ORDER if any(r["counts"].get(s) for r in rows)]

@@ -299,6 +299,22 @@ CHART_WORDS: dict[str, tuple[str, str]] = {
 }
 
 
+def require_lang(lang: str) -> str:
+    """``lang`` if it is a page language, else a :class:`~ipanalysis.errors.ParameterError` naming the valid
+    ones: the one check of the charts, the glossary and the site pages.
+
+    >>> require_lang("zh")
+    'zh'
+    >>> require_lang("jp")
+    Traceback (most recent call last):
+    ...
+    ipanalysis.errors.ParameterError: lang must be one of en, zh, got 'jp'
+    """
+    if lang not in LANGS:
+        raise ParameterError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
+    return lang
+
+
 def chart_word(key: str, lang: str = "en", **fields) -> str:
     """A chart's phrase in ``lang``, its ``{fields}`` filled.
 
@@ -309,14 +325,13 @@ def chart_word(key: str, lang: str = "en", **fields) -> str:
     ...
     ipanalysis.errors.ParameterError: lang must be one of en, zh, got 'fr'
     """
-    if lang not in LANGS:
-        raise ParameterError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
+    require_lang(lang)
     if key not in CHART_WORDS:
         raise ParameterError(f"no chart phrase {key!r}; phrases look like: {', '.join(list(CHART_WORDS)[:4])} …")
     return CHART_WORDS[key][LANGS.index(lang)].format(**fields)
 
 
-__all__ += ["chart_word", "CHART_WORDS"]
+__all__ += ["chart_word", "CHART_WORDS", "require_lang"]
 
 
 #: What each audit check needs and a document may lack (check name of :data:`ipanalysis.analysis.audit.CHECKS`)

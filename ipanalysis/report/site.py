@@ -75,12 +75,9 @@ def _env():
 def render_page(name: str, lang: str, context: Mapping[str, Any]) -> str:
     """One site page in ``lang``: the chrome (language, twin, navigation, font) and ``context``."""
     from ..present.glossary import glossary_sections
-    from ..present.vocabulary import LANGS
-    from ..errors import ParameterError
+    from ..present.vocabulary import require_lang
 
-    if lang not in LANGS:
-        raise ParameterError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
-    zh = lang == "zh"
+    zh = require_lang(lang) == "zh"
     up = "../" if zh else ""
     chrome = {"lang": lang, "zh": zh, "html_lang": "zh-CN" if zh else "en", "name": name,
               "title": PAGES[name][zh], "other_title": PAGES[name][not zh],

@@ -33,6 +33,7 @@ from matplotlib import font_manager
 from ...data import documents
 from ..colours import STATUS_COLOURS
 from ..vocabulary import CHART_WORDS, LANGS, chart_word, label
+from ..vocabulary import require_lang as check_lang  # the present layer's one language check
 
 __all__ = ["use_house_style", "bilingual", "both", "both_label", "word", "source_line", "mark_illustrative", "fmt", "finish",
            "check_lang", "CJK_FAMILY", "PALETTE", "STATUS_COLOURS", "ILLUSTRATIVE_LABEL", "cjk_font_path"]
@@ -91,21 +92,6 @@ def use_house_style() -> None:
         "figure.dpi": 100, "savefig.dpi": 100, "figure.autolayout": False,
         "svg.hashsalt": "ipanalysis", "axes.spines.top": False, "axes.spines.right": False,
     })
-
-
-def check_lang(lang: str) -> str:
-    """``lang`` if it is a page language, else a :class:`~ipanalysis.errors.ParameterError` naming the valid ones.
-
-    >>> check_lang("jp")
-    Traceback (most recent call last):
-    ...
-    ipanalysis.errors.ParameterError: lang must be one of en, zh, got 'jp'
-    """
-    from ...errors import ParameterError
-
-    if lang not in LANGS:
-        raise ParameterError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
-    return lang
 
 
 def bilingual(en: str, zh: str | None = None, lang: str = "en") -> str:

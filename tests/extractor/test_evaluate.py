@@ -40,6 +40,19 @@ def test_every_fixture_label_quotes_its_text():
     assert set(fx["targets"]["doc_id"]) <= set(fx["texts"])
 
 
+def test_fixture_label_ids_are_unique_across_documents():
+    # a target or baseline id names one row of one document; two documents once shared HN-01…HN-08
+    fx = load_fixtures(FIXTURES)
+    for table, key in (("targets", "target_id"), ("baselines", "baseline_id")):
+        ids = fx[table][key]
+        assert not ids.duplicated().any(), (table, sorted(set(ids[ids.duplicated()])))
+    dup = fx["targets"]["duplicate_of"].dropna()
+    pairs = fx["targets"].set_index("target_id")["doc_id"]
+    for r in fx["targets"].dropna(subset=["duplicate_of"]).itertuples():
+        assert pairs.get(r.duplicate_of) == r.doc_id, r.target_id  # a restatement points into its own document
+    assert len(dup) > 0
+
+
 def test_floor_on_the_dev_split():
     tot = _split_score("dev")
     assert tot["recall"] >= 0.95 and tot["precision"] >= 0.85

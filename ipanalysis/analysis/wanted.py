@@ -196,6 +196,19 @@ def wanted_rows(a: pd.DataFrame, as_of: str | int | None = None,
     computed with this ``as_of`` and ``observations`` (the rows' periods and their notes' reasons use
     the same; its national plan's rows are left out).
 
+    Parameters
+    ----------
+    a : DataFrame
+        Attainment's frame, computed with ``as_of`` and ``observations``.
+    as_of : str or int, optional
+        The data cut the frame was computed with (default: today).
+    observations : str or Path, optional
+        The observations file it was computed with (default: ``data/observations.csv``).
+
+    Returns
+    -------
+    DataFrame
+
     >>> a = attainment(doc_id="nanchang_2021", as_of="2026-12-06")
     >>> w = wanted_rows(a, as_of="2026-12-06")
     >>> len(w), w.equals(wanted("nanchang_2021", as_of="2026-12-06"))

@@ -53,7 +53,7 @@ def test_data_wanted_rows_are_computed_as_of_the_cards_date(data):
     assert pd.DataFrame(data["wanted"]["guiyang_2022"]["rows"]).equals(ip.wanted("guiyang_2022"))
 
 
-def test_the_grid_the_wanted_rows_and_the_card_show_the_same_frame(data):
+def test_the_grid_and_the_card_show_the_same_frame_as_the_cards_page(data):
     card_page = ip.attainment(doc_id="ordos_2022", as_of="2023")
     grid = data["frame"][data["frame"]["doc_id"] == "ordos_2022"]
     assert dict(zip(grid["target_id"], grid["status"])) == dict(zip(card_page["target_id"], card_page["status"]))

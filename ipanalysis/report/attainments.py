@@ -20,9 +20,10 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas only when a frame is computed: the up-to-date build path stays light
+    import pandas as pd
 
 __all__ = ["Attainments", "card_attainment", "CARD_PARAMETERS"]
 

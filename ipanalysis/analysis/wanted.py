@@ -7,9 +7,11 @@ cell blank for the sender; ``note`` saying which targets the row settles, why th
 ``data/search_logs/`` says was already searched.  Filled in and checked (``ipanalysis check
 --observations``), the rows go into an observations file as they are: blank rows are skipped.
 
-**Which targets.** Every target of a local plan (not the national plan) whose attainment status is
-:data:`~ipanalysis.analysis.attainment.NO_DATA`, ``NOT_ASSESSABLE`` or ``DISTANCE_ONLY`` — no figure, or
-none after its baseline — except qualitative targets, which no figure settles.
+**Which targets.** Every target of a local plan (not the national plan) whose attainment status, on the
+observations up to the cut, is :data:`~ipanalysis.analysis.attainment.NO_DATA`, ``NOT_ASSESSABLE`` or
+``DISTANCE_ONLY`` — no figure, or none after its baseline — except qualitative targets, which no figure
+settles.  :func:`wanted_rows` does it for an attainment frame already computed (the site's data-wanted page
+passes the one its progress grid and landing cards show).
 
 **Which periods** (the *cut* is ``as_of``, default today; its *latest full year* is the last calendar
 year that had ended by then):
@@ -47,7 +49,7 @@ from ..parameters import parse_as_of
 from .attainment import DISTANCE_ONLY, NO_DATA, NOT_ASSESSABLE, attainment
 from .baselines import base_date
 
-__all__ = ["wanted", "latest_full_year", "local_doc_ids", "COLUMNS", "NO_VERDICT"]
+__all__ = ["wanted", "wanted_rows", "latest_full_year", "local_doc_ids", "COLUMNS", "NO_VERDICT"]
 
 #: The columns of ``data/observations.csv``, in its order.
 COLUMNS = tuple(SCHEMAS["observations"])
@@ -136,7 +138,7 @@ def _rows(a: pd.DataFrame, cut: int) -> list[dict]:
     return rows
 
 
-def _unsettled(frame: pd.DataFrame, observations, doc_id: str | None) -> dict[str, str]:
+def _unsettled(frame: pd.DataFrame, observations, as_of, doc_id: str | None) -> dict[str, str]:
     """Target id → attainment's reason, for targets the rows leave without a verdict once filled
     (each filled with the placeholder 1, in a file marked illustrative so no source is needed)."""
     probe = frame.assign(value="1", value_text="1", source_title="placeholder", source_publisher="placeholder",
@@ -145,7 +147,7 @@ def _unsettled(frame: pd.DataFrame, observations, doc_id: str | None) -> dict[st
     both = pd.concat([real.astype("string"), probe[list(COLUMNS)].astype("string")], ignore_index=True)
     both = both.drop_duplicates(["doc_id", "place", "indicator", "period_start", "period_end"], keep="first")
     obs = load_observations(both.replace("", pd.NA), name="wanted placeholder probe", illustrative=True)
-    a = attainment(obs, doc_id=doc_id)
+    a = attainment(obs, as_of=as_of, doc_id=doc_id)
     left = a[a["status"].isin(NO_VERDICT)]
     return dict(zip(left["target_id"], left["comment"]))
 
@@ -153,8 +155,10 @@ def _unsettled(frame: pd.DataFrame, observations, doc_id: str | None) -> dict[st
 def wanted(doc_id: str | None = None, as_of: str | int | None = None,
            observations: str | Path | None = None) -> pd.DataFrame:
     """The wanted rows of one local plan (``doc_id``) or of all of them, in ``data/observations.csv``'s
-    columns, ordered by document, target and period; ``as_of`` is the cut (default: today) and
-    ``observations`` the file the verdicts come from (default: ``data/observations.csv``).
+    columns, ordered by document, target and period; ``as_of`` is the cut (default: today): the verdicts
+    use the observations up to it, as ``attainment(as_of=...)`` does, and its latest full year is the
+    progress year; ``observations`` is the file the verdicts come from (default: ``data/observations.csv``).
+    The rows are :func:`wanted_rows` of that attainment frame.
 
     Parameters
     ----------
@@ -182,16 +186,44 @@ def wanted(doc_id: str | None = None, as_of: str | int | None = None,
         if doc_id in doc_ids():
             raise ParameterError(f"{doc_id} is the national plan; wanted covers the local plans: {', '.join(ids)}")
         raise UnknownDocumentError(f"unknown doc_id {doc_id!r}; valid: {', '.join(ids)}")
+    return wanted_rows(attainment(observations, as_of=as_of, doc_id=doc_id), as_of, observations)
+
+
+def wanted_rows(a: pd.DataFrame, as_of: str | int | None = None,
+                observations: str | Path | None = None) -> pd.DataFrame:
+    """The wanted rows of an attainment frame already computed (:func:`wanted` without computing it):
+    ``a`` is :func:`~ipanalysis.analysis.attainment.attainment`'s frame of one document or of all,
+    computed with this ``as_of`` and ``observations`` (the rows' periods and their notes' reasons use
+    the same; its national plan's rows are left out).
+
+    Parameters
+    ----------
+    a : DataFrame
+        Attainment's frame, computed with ``as_of`` and ``observations``.
+    as_of : str or int, optional
+        The data cut the frame was computed with (default: today).
+    observations : str or Path, optional
+        The observations file it was computed with (default: ``data/observations.csv``).
+
+    Returns
+    -------
+    DataFrame
+
+    >>> a = attainment(doc_id="nanchang_2021", as_of="2026-12-06")
+    >>> w = wanted_rows(a, as_of="2026-12-06")
+    >>> len(w), w.equals(wanted("nanchang_2021", as_of="2026-12-06"))
+    (6, True)
+    """
+    ids = local_doc_ids()
+    docs = sorted(set(a["doc_id"])) if len(a) else []
     cut = latest_full_year(as_of)
-    a = attainment(observations, doc_id=doc_id)
-    a = a[a["doc_id"].isin([doc_id] if doc_id else ids) & a["status"].isin(NO_VERDICT)
-          & (a["comparator"] != "qualitative")]
+    a = a[a["doc_id"].isin(ids) & a["status"].isin(NO_VERDICT) & (a["comparator"] != "qualitative")]
     rows = pd.DataFrame(_rows(a.reset_index(drop=True), cut), columns=["order", "target_id", "why", "found", "searched",
                                                                        "what", *COLUMNS])
     key = ["doc_id", "indicator", "measure", "period_start", "period_end"]
     if rows.empty:
         return pd.DataFrame(columns=list(COLUMNS))
-    unsettled = _unsettled(rows.drop_duplicates(key), observations, doc_id)
+    unsettled = _unsettled(rows.drop_duplicates(key), observations, as_of, docs[0] if len(docs) == 1 else None)
     out = []
     for _, g in rows.groupby(key, sort=False):
         first = g.iloc[0].to_dict()

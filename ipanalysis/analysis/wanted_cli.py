@@ -74,7 +74,7 @@ def wanted_main(argv: list[str] | None = None) -> int:
     p.add_argument("--doc-id", help="one local plan (default: all of them)")
     p.add_argument("--out", metavar="FILE", help="write here, atomically (default: standard output)")
     p.add_argument("--as-of", metavar="DATE", help="the data cut, YYYY or YYYY-MM-DD (default: today): the "
-                   "latest full year before it is the progress year")
+                   "verdicts use the observations up to it, and the latest full year before it is the progress year")
     p.add_argument("--with-observations", action="store_true",
                    help="start with the rows of data/observations.csv, so the filled file is a whole observations file")
     args = p.parse_args(argv)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from . import kernel, page
 from .fonts import FONT_FILE, ensure_font
 from .. import paths
+from .attainments import Attainments
 from .index import LandingPage
 from .site import SitePages
 from .manifest import Manifest, environment_digest, report_hash
@@ -88,8 +89,11 @@ def run_build(out: str | Path | None = None, only: str | Iterable[str] | None = 
         if todo or not (out / FONT_FILE).is_file():  # made beside the pool: it is not on any report's path
             from concurrent.futures import ThreadPoolExecutor
             font = ThreadPoolExecutor(1).submit(ensure_font, out, root)
-        landing = LandingPage(all_reports, manifest, root, env, building={r.name: r for r in reports})
-        site = SitePages(all_reports, manifest, root, env, out, building={r.name: r for r in reports})
+        attainments = Attainments()  # one frame per document for the cards and the site pages
+        landing = LandingPage(all_reports, manifest, root, env, building={r.name: r for r in reports},
+                              attainments=attainments)
+        site = SitePages(all_reports, manifest, root, env, out, building={r.name: r for r in reports},
+                         attainments=attainments)
     except BaseException:
         snapshot.discard()
         raise

@@ -21,14 +21,12 @@ from typing import Any
 
 from ..io import atomic_write
 from . import chrome
+from .attainments import CARD_PARAMETERS, Attainments
 from .fonts import font_css
 from .manifest import Manifest, now, package_version
 from .matrix import DEFAULT_LANG, Report
 
 __all__ = ["document_summaries", "render_index", "write_index", "card_parameters", "LandingPage", "CARD_PARAMETERS"]
-
-#: The parameters a card's numbers depend on (besides ``doc_id``).
-CARD_PARAMETERS = ("observations", "as_of")
 
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -65,11 +63,13 @@ def _label(code, lang: str = "en") -> str:
     return label(code, lang) if code in LABELS else str(code)
 
 
-def document_summaries(attainment_parameters: Mapping[str, Mapping[str, Any]] | None = None) -> list[dict]:
+def document_summaries(attainment_parameters: Mapping[str, Mapping[str, Any]] | None = None,
+                       attainments: Attainments | None = None) -> list[dict]:
     """One dict per document, in ``ip.documents()`` order: what its landing-page card shows.
 
     ``attainment_parameters`` maps a doc_id to the ``observations``/``as_of`` its attainment page
-    uses (so the card and the page agree); without them ``ip.attainment``'s defaults apply.  The
+    uses (so the card and the page agree); without them ``ip.attainment``'s defaults apply.  The frames
+    come from ``attainments`` (the build's, shared with the site pages; default: computed here).  The
     status counts are of attainment's ``status`` column (``schedule_status`` where there is none).
     A number that cannot be computed is ``None``, with the reason in ``errors``.
 
@@ -87,6 +87,7 @@ def document_summaries(attainment_parameters: Mapping[str, Mapping[str, Any]] | 
     from ..analysis.attainment import latest_used
 
     attainment_parameters = attainment_parameters or {}
+    attainments = attainments if attainments is not None else Attainments()
     docs = ip.documents()
     try:
         audit = {r["doc_id"]: r for r in ip.audit_summary().to_dict("records")}
@@ -111,7 +112,7 @@ def document_summaries(attainment_parameters: Mapping[str, Mapping[str, Any]] | 
         params = {k: v for k, v in (attainment_parameters.get(doc_id) or {}).items() if k in CARD_PARAMETERS}
         card["parameters"] = {k: Path(v).name if k == "observations" else str(v) for k, v in params.items()}
         try:
-            att = ip.attainment(doc_id=doc_id, **params)
+            att = attainments.frame(doc_id, params)
             col = "status" if "status" in att.columns else "schedule_status"
             card["status_counts"] = {str(k): int(v) for k, v in att[col].value_counts().items()}
             card["latest_observation"] = latest_used(att)  # the one date the page and its chart show
@@ -207,11 +208,12 @@ def _folder(lang: str | None) -> str:
 class LandingPage:
     """``index.html`` for one build, and ``<lang>/index.html`` for each further language of the matrix:
     the cards' numbers are computed in a thread (started here, while the pool runs), once per distinct
-    set of card parameters, and only when their key changed (else reused from the manifest);
-    :meth:`write` renders the pages from the manifest's records once the reports are built."""
+    set of card parameters, and only when their key changed (else reused from the manifest), from the
+    build's ``attainments`` (shared with the site pages); :meth:`write` renders the pages from the
+    manifest's records once the reports are built."""
 
     def __init__(self, reports: Sequence[Report], manifest: Manifest, root: Path, env: str,
-                 building: Mapping[str, Report] | None = None):
+                 building: Mapping[str, Report] | None = None, attainments: Attainments | None = None):
         self.reports, self.manifest = list(reports), manifest
         self.langs = list(dict.fromkeys(r.lang for r in self.reports)) or [None]
         self.keys, self.futures = {}, {}
@@ -225,7 +227,7 @@ class LandingPage:
             if key not in computing:
                 from concurrent.futures import ThreadPoolExecutor
 
-                computing[key] = ThreadPoolExecutor(1).submit(document_summaries, params)
+                computing[key] = ThreadPoolExecutor(1).submit(document_summaries, params, attainments=attainments)
             self.futures[lang] = computing[key]
 
     @property

@@ -2,13 +2,14 @@
 
 The numbers are :func:`ipanalysis.attainment`'s, computed per document with the parameters of the report that
 feeds its landing-page card (:func:`~ipanalysis.report.index.card_parameters`), so a grid cell never disagrees
-with the attainment page it links.  **Which documents**: the local plans (below the national level, as
+with the attainment page it links: the frames are the build's (:class:`~.attainments.Attainments`), the ones
+the landing cards and the data-wanted page show.  **Which documents**: the local plans (below the national level, as
 :func:`~ipanalysis.analysis.wanted.local_doc_ids`); a national plan joins them only when attainment judges
 one of its targets: its targets are requirements on every demonstration city, so no figure of one place
 judges them unless one is given.  **Indicator groups**: the ``category`` of ``data/indicators.csv`` (words in
 :mod:`ipanalysis.present.glossary`).
 
->>> f = progress_frame({})
+>>> f = progress_frame(Attainments().frames({}, local_doc_ids()))
 >>> sorted(set(f["doc_id"]))
 ['cangshan_2013', 'guiyang_2022', 'nanchang_2021', 'ordos_2022']
 >>> int((f["status"] == "no_data").sum()) == len(f) - int((f["status"] != "no_data").sum())
@@ -27,6 +28,7 @@ from ..analysis.wanted import local_doc_ids
 from ..present.glossary import GROUPS, group_label
 from ..present.colours import STATUS_ORDER, status_colour
 from ..present.vocabulary import label, status_label
+from .attainments import Attainments  # noqa: F401 (the doctest's)
 
 __all__ = ["progress_frame", "grid", "left_out", "target_href", "READINGS", "COLUMNS"]
 
@@ -37,28 +39,23 @@ COLUMNS = ["doc_id", "target_id", "indicator", "indicator_zh", "group", "target_
            "status_high", "schedule_status", "opensdg_status", "unsd_status", "obs_period_end", "comparator"]
 
 
-def _attainment(doc_id: str, params: Mapping[str, Any]) -> pd.DataFrame:
-    import ipanalysis as ip
-
-    return ip.attainment(doc_id=doc_id, **{k: v for k, v in params.items() if k in ("observations", "as_of")})
-
-
-def progress_frame(parameters: Mapping[str, Mapping[str, Any]], national: bool = False) -> pd.DataFrame:
+def progress_frame(frames: Mapping[str, pd.DataFrame], national: bool = False) -> pd.DataFrame:
     """One row per target of the grid's documents (:data:`COLUMNS`), in document and target order; with
     ``national`` the rows of the national plan(s) instead (shown in the grid only when one is judged).
-    ``parameters``: doc_id → the card report's ``observations``/``as_of``."""
+    ``frames``: doc_id → its attainment frame (with the card report's ``observations``/``as_of``); the
+    documents of the kind asked for that it has."""
     import ipanalysis as ip
 
     docs = ip.documents()
     local = set(local_doc_ids())
     group = dict(zip(ip.indicators()["key"], ip.indicators()["category"]))
-    frames = []
+    rows = []
     for doc_id in docs["doc_id"]:
-        if (doc_id in local) == national:
+        if (doc_id in local) == national or doc_id not in frames:
             continue
-        a = _attainment(doc_id, parameters.get(doc_id) or {})
-        frames.append(a.assign(group=a["indicator"].map(group).fillna("other")).reindex(columns=COLUMNS))
-    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=COLUMNS)
+        a = frames[doc_id]
+        rows.append(a.assign(group=a["indicator"].map(group).fillna("other")).reindex(columns=COLUMNS))
+    return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=COLUMNS)
 
 
 def left_out(national: pd.DataFrame) -> list[dict[str, Any]]:

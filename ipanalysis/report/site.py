@@ -27,10 +27,11 @@ from typing import Any
 
 from ..data.datapackage import DATA_VERSION, DATASET_NAME
 from ..io import atomic_write
+from .attainments import Attainments
 from .fonts import FONT_CSS, FONT_FILE
 from .index import _cards_key, card_parameters
 from .manifest import Manifest, now, package_version
-from .matrix import Report
+from .matrix import DEFAULT_LANG, Report
 
 __all__ = ["SitePages", "render_page", "site_data", "site_tables", "linkify", "PAGES"]
 
@@ -91,14 +92,18 @@ def render_page(name: str, lang: str, context: Mapping[str, Any]) -> str:
     return _env().get_template(f"site/{name}.html.j2").render(**{**chrome, **context})
 
 
-def site_data(parameters: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+def site_data(parameters: Mapping[str, Mapping[str, Any]], attainments: Attainments | None = None) -> dict[str, Any]:
     """What the pages show, computed once for both languages: the grid's frame, the national plans' frame,
-    the wanted rows (see :mod:`.progress`, :mod:`.wantedpage`)."""
+    the wanted rows (see :mod:`.progress`, :mod:`.wantedpage`), all of one attainment frame per document
+    with its card's ``parameters``, from ``attainments`` (the build's, shared with the landing cards;
+    default: computed here)."""
+    from ..data.sources import doc_ids
     from .progress import progress_frame
     from .wantedpage import wanted_data
 
-    return {"frame": progress_frame(parameters), "national": progress_frame(parameters, national=True),
-            "wanted": wanted_data(parameters)}
+    frames = (attainments if attainments is not None else Attainments()).frames(parameters, doc_ids())
+    return {"frame": progress_frame(frames), "national": progress_frame(frames, national=True),
+            "wanted": wanted_data(parameters, frames)}
 
 
 def _docs(lang: str) -> list[dict[str, str]]:
@@ -182,19 +187,23 @@ def site_tables(data: Mapping[str, Any]) -> dict[str, "pd.DataFrame"]:
 
 
 class SitePages:
-    """The site pages of one build: numbers computed in a thread (started here) when their key changed;
-    :meth:`write` renders and writes the six files once the reports are built, unless nothing changed."""
+    """The site pages of one build: numbers computed in a thread (started here) when their key changed, with
+    the cards' parameters of the default language (the landing page's), from the build's ``attainments``
+    (shared with the landing page); :meth:`write` renders and writes the six files once the reports are
+    built, unless nothing changed."""
 
     def __init__(self, reports: Sequence[Report], manifest: Manifest, root: Path, env: str, out: Path,
-                 building: Mapping[str, Report] | None = None):
-        self.params = card_parameters(reports, manifest, root, building)
+                 building: Mapping[str, Report] | None = None, attainments: Attainments | None = None):
+        langs = list(dict.fromkeys(r.lang for r in reports))
+        lang = DEFAULT_LANG if DEFAULT_LANG in langs else (langs or [None])[0]  # (None: a matrix without languages)
+        self.params = card_parameters(reports, manifest, root, building, lang)
         self.cards = {r.parameters["doc_id"]: r.base for r in reports if r.card and r.parameters.get("doc_id")}  # the page's name in either folder
         self.data_key = hashlib.sha256(f"{_cards_key(env, self.params)}|{_latest_full_year()}".encode()).hexdigest()
-        self.future = None
+        self.future, self.attainments = None, attainments
         if _stored(Path(out)).split(":")[0] != self.data_key:
             from concurrent.futures import ThreadPoolExecutor
 
-            self.future = ThreadPoolExecutor(1).submit(site_data, self.params)
+            self.future = ThreadPoolExecutor(1).submit(site_data, self.params, attainments)
 
     def write(self, out: Path) -> bool:
         """Write the pages into ``out`` and ``out/zh`` unless they are up to date; whether they were written."""
@@ -206,7 +215,7 @@ class SitePages:
         if _stored(out) == key:
             return False
         try:
-            data = self.future.result() if self.future is not None else site_data(self.params)
+            data = self.future.result() if self.future is not None else site_data(self.params, self.attainments)
         except Exception as exc:  # e.g. a data table that no longer validates: the old pages stay, the build goes on
             print(f"site pages not written: {type(exc).__name__}: {exc}", file=sys.stderr)
             return False

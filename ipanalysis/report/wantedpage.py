@@ -3,9 +3,10 @@
 Each row: the indicator (Chinese and English name), what kind of figure (the vocabulary's measure words), the
 period, the unit, the scope (the plan's place as a whole), which targets it would settle (their ids, linked to
 their rows on the attainment page when it exists), and what ``data/search_logs/`` says was already searched.
-The rows are :func:`~ipanalysis.analysis.wanted.wanted`'s, one for one (``key`` names each).
+The rows are :func:`~ipanalysis.analysis.wanted.wanted`'s, one for one (``key`` names each), of the attainment
+frame the progress grid and the landing card show (:class:`~.attainments.Attainments`), as of the card's ``as_of``.
 
->>> d = wanted_documents(wanted_data({}), lambda doc_id: None, "en")
+>>> d = wanted_documents(wanted_data({}, Attainments().frames({}, local_doc_ids())), lambda doc_id: None, "en")
 >>> [x["doc_id"] for x in d]
 ['guiyang_2022', 'cangshan_2013', 'nanchang_2021', 'ordos_2022']
 >>> gy = d[0]["rows"][0]; gy["indicator"], gy["period"], gy["scope"]
@@ -17,11 +18,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from ..analysis.attainment import attainment
-from ..analysis.wanted import NO_VERDICT, local_doc_ids, wanted
+import pandas as pd
+
+from ..analysis.wanted import NO_VERDICT, local_doc_ids, wanted_rows
 from ..data.search_logs import searches
 from ..data.sources import doc_ids
 from ..present.vocabulary import label
+from .attainments import Attainments  # noqa: F401 (the doctest's)
 from .progress import target_href
 
 __all__ = ["wanted_data", "wanted_documents", "row_key", "SCOPES"]
@@ -67,17 +70,19 @@ def _searched(doc_id: str, terms: list[str], lang: str) -> str:
                                                if named else "; no pass looked for this indicator by name")
 
 
-def wanted_data(parameters: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
-    """doc_id → ``rows`` (:func:`wanted`'s rows as records), ``open`` (indicator and target_id of the targets
-    without a verdict they are for) and ``observations``, for every local plan.  ``parameters``: doc_id → the
-    card report's ``observations`` (the figures the verdicts come from)."""
+def wanted_data(parameters: Mapping[str, Mapping[str, Any]],
+                frames: Mapping[str, pd.DataFrame]) -> dict[str, dict[str, Any]]:
+    """doc_id → ``rows`` (:func:`~ipanalysis.analysis.wanted.wanted`'s rows as records), ``open`` (indicator
+    and target_id of the targets without a verdict they are for) and ``observations``, for every local plan.
+    ``parameters``: doc_id → the card report's ``observations`` (the figures the verdicts come from) and
+    ``as_of`` (the cut); ``frames``: doc_id → its attainment frame, computed with them."""
     out = {}
     local = set(local_doc_ids())
     for doc_id in (d for d in doc_ids() if d in local):  # in documents.csv's order, as every page
-        obs = (parameters.get(doc_id) or {}).get("observations")
-        a = attainment(obs, doc_id=doc_id)
+        params = parameters.get(doc_id) or {}
+        obs, a = params.get("observations"), frames[doc_id]
         open_ = a[a["status"].isin(NO_VERDICT) & (a["comparator"] != "qualitative")]
-        out[doc_id] = {"rows": wanted(doc_id, observations=obs).to_dict("records"),
+        out[doc_id] = {"rows": wanted_rows(a, params.get("as_of"), obs).to_dict("records"),
                        "open": open_[["indicator", "target_id"]].to_dict("records"),
                        "observations": None if obs is None else str(obs)}
     return out

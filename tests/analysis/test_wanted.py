@@ -161,3 +161,14 @@ def test_a_filled_wanted_row_turns_guiyang_no_data_into_a_verdict(tmp_path, caps
     assert (float(r["obs_value"]), r["obs_period_end"]) == (15.0, "2025-12-31")
     unchanged = ip.attainment(doc_id="guiyang_2022").set_index("target_id").drop(index="GY-27")["status"]
     assert after.drop(index="GY-27")["status"].tolist() == unchanged.tolist()  # the blank rows changed nothing
+
+
+def test_the_cut_cuts_the_observations_as_attainment_does():
+    """Ordos's one figure of well-known trademarks (OR-06) is of 2024-06-16: as of 2023 the target has no
+    data, as attainment as of 2023 says, so the end of 2023 is wanted for it; today it has a verdict."""
+    then = wanted("ordos_2022", as_of="2023")
+    assert then.loc[then["indicator"] == "well_known_trademarks", "period_end"].tolist() == ["2023-12-31"]
+    assert "well_known_trademarks" not in set(wanted("ordos_2022", as_of="2026-12-06")["indicator"])
+    from ipanalysis.analysis.wanted import wanted_rows  # the same rows from the frame the site shares
+
+    assert then.equals(wanted_rows(att.attainment(doc_id="ordos_2022", as_of="2023"), as_of="2023"))

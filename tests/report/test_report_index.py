@@ -101,7 +101,7 @@ def test_the_matrix_says_which_report_feeds_a_card(monkeypatch, tmp_path):
     from ipanalysis.report import Manifest, load_matrix
 
     seen = {}
-    monkeypatch.setattr(index, "document_summaries", lambda att: seen.update(att) or [])
+    monkeypatch.setattr(index, "document_summaries", lambda att, **shared: seen.update(att) or [])
     reports = load_matrix([{"notebook": "attainment.ipynb", "matrix": {"doc_id": ["ordos_2022"]}, "card": True},
                            {"notebook": "attainment.ipynb", "name": "attainment-demo", "description": "demo",
                             "parameters": {"doc_id": "ordos_2022", "observations": "demo.csv"}},

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .candidate import Candidate, Found, SentenceContext
-from .lexicon import AS_OF, ATTAINED, FLOW_COUNT, FLOW_SERIES, MILESTONE, FROM_TO, FUTURE_WORDS, INDICATOR_COUNT, PAST_CLAUSE, TARGET_OF, TASK_NOUNS, TRIGGER_BEFORE
+from .lexicon import (AS_OF, ATTAINED, FLOW_COUNT, FLOW_SERIES, FUTURE_CUE, MILESTONE, FROM_TO, FUTURE_WORDS, INDICATOR_COUNT, PART_YEAR, PLAN_WORDS,
+                      PAST_CLAUSE, REPORT_CUES, TARGET_OF, TASK_NOUNS, TRIGGER_BEFORE)
 
 _SUBSIDY_BEFORE = re.compile(r"(给予|奖励|资助|补贴|补助|奖补|扶持|每件|每项|每个|每家|每人|最高|单个|单项)")
 _SUBSIDY_AFTER = re.compile(r"^\s*[\u4e00-\u9fff]{0,2}(奖励|资助|补贴|补助|奖补)")
@@ -79,6 +80,10 @@ REJECTIONS = [
          "a difference from a base stated beside the level itself (达到15%,比上年提高3个百分点), not another target"),
     Rule("gap", lambda s, f: (f.q.unit == "百分点" or s[f.e:].startswith("百分点")) and bool(_GAP_BEFORE.search(s[f.a:f.s])),
          "a gap from another figure (高于全国平均增幅N个百分点), not a target"),
+    Rule("one_of", lambda s, f: not f.pre and bool(re.match(r"^[^,，;；。\d]{0,20}之一", s[f.e:])),
+         "one of N (全国5个…的城市之一): a count of places, not a target"),
+    Rule("time_limit", lambda s, f: bool(re.match(r"^[\d.一二两三四五六七八九十]+\s*(?:个月|个?工作日|天|日|小时|周)\s*内", s[f.num_s:])),
+         "a time limit of a procedure (2个月内印发), not a target"),
     Rule("subsidy_amount", lambda s, f: f.q.unit == "yuan" and bool(_SUBSIDY_BEFORE.search(s[f.a:f.s]) or _SUBSIDY_AFTER.match(s[f.e:])),
          "subsidy or reward amount (a policy parameter, not a target)"),
 ]
@@ -150,9 +155,34 @@ def history_reason(ctx: SentenceContext, f: Found) -> str | None:
         # 目前/已达… with no future cue between it and the number: a stated value, even when the
         # sentence goes on to a target (目前为1.2万件,到2025年达到2万件)
         return f"past-tense cue '{past[-1].group(0)}'"
+    part = list(PART_YEAR.finditer(ctx.full_sentence_before(f.s)))
+    if part and not FUTURE_CUE.search(ctx.full_sentence_before(f.s)[part[-1].end():]):
+        # 前三季度…11192件,占…;专利授权量4335件: the part-year cue dates every ;-part of its sentence
+        return f"part-year cue '{part[-1].group(0)}' of the sentence"
     if doc.kind == "report" and not ctx.future_words:
         return "report document, no future cue"
     return None
+
+
+def unanchored(ctx: SentenceContext, year: int | None) -> str | None:
+    """Why a would-be target is a stated value after all: in a text in a reporter's words (获悉, 据悉, 截至, 同比,
+    累计 …) whose title names no plan, it has no target year (no horizon in the document, its paragraph or
+    sentence) and no future or obligation word in its sentence (力争, 将, 要, 目标, 每年 …).
+
+    >>> from .document import read_document_facts
+    >>> from .candidate import SentenceContext
+    >>> from .document import Section
+    >>> doc = read_document_facts("据悉,某市专利工作成效明显。")
+    >>> ctx = SentenceContext(doc=doc, sec=Section(), line="全市专利占比78%", ss=0, sent="全市专利占比78%", base=0)
+    >>> unanchored(ctx, None), unanchored(ctx, 2025)
+    ('no target year and no future cue in its sentence: a stated value', None)
+    """
+    whole = ctx.sent + ctx.full_sentence_before(len(ctx.sent.rstrip("。!?！？ ")))  # earlier ;-parts too: 力争 governs across ；
+    if year is not None or ctx.para_year or FUTURE_CUE.search(whole):
+        return None
+    if not REPORT_CUES.search(ctx.doc.norm) or PLAN_WORDS.search(re.sub(r"《[^》]*》", "", ctx.doc.title)):
+        return None  # a plan's own text (its title says so), or a text not in a reporter's words
+    return "no target year and no future cue in its sentence: a stated value"
 
 
 def confidence(ctx: SentenceContext, f: Found, comparator: str) -> tuple[float, str]:

@@ -1,0 +1,57 @@
+"""Stated values read as targets, and year scope (rule-writer's dev set 2 of 2026-12-06).
+
+Every sentence here is invented (places, figures and years made up); each test names the error class it
+guards and fails without its rule.
+"""
+
+from ipanalysis.extractor import analyse, extract, rejected
+
+
+def test_a_date_line_that_opens_with_its_source_dates_the_text():
+    # 来源:某报 | 发布日期:2031-04-11: the text's own date, so 今年 is 2031 (not a year guessed from a stated value)
+    text = ("今年继续推进专利工作\n来源:某市日报 | 发布日期:2031-04-11 09:22\n"
+            "记者获悉,今年我市力争全年发明专利申请量达到800件。每万人发明专利拥有量由2029年的0.5件提高到2030年的0.9件。")
+    assert analyse(text).attrs["horizon"]["ref_year"] == 2031
+    df = extract(text)
+    assert df[["value", "target_year"]].values.tolist() == [[800.0, 2031]]
+
+
+def test_this_year_as_the_last_time_word_before_a_quantity_dates_it():
+    # 今年计划新增1家, 争取到“十五五”期末…: the 1家 is this year's; a later clause's horizon does not re-date it
+    text = ("发布日期:2027-03-01\n某县科技工作会议\n"
+            "今年计划新增省级工程技术研究中心3家,争取到“十五五”期末,规模以上企业研发机构覆盖率达到60%。")
+    df = extract(text)
+    assert df[["value", "target_year"]].values.tolist() == [[3.0, 2027], [60.0, 2030]]
+
+
+def test_a_part_year_cue_dates_every_part_of_its_sentence():
+    # 前三季度 opens the sentence: the figure after ; (far from the cue) is stated for the same months, not a target
+    text = ("某省新闻发布会\n2033-11-25 10:00:00\n"
+            "前三季度全省9个高新技术产业开发区完成工业总产值3000亿元,园区专利申请量5000件,占全省专利申请量的30.5%;"
+            "专利授权量2100件。"
+            "到2035年,园区每万人发明专利拥有量达到25件。")
+    df = extract(text)
+    assert df[["value", "target_year"]].values.tolist() == [[25.0, 2035]]
+    a = analyse(text)
+    assert a.loc[a["value"] == 2100, "kind"].tolist() == ["baseline"]
+
+
+def test_one_of_n_and_a_time_limit_are_not_targets():
+    # 是全国6个…的城市之一: a count of places; 自批复之日起2个月内: a time limit of a procedure
+    r = rejected("某市是全国6个取得此成绩的城市之一。有关城市要自批复之日起2个月内印发工作方案。")
+    assert r[["value", "rule"]].values.tolist() == [[6.0, "one_of"], [2.0, "time_limit"]]
+
+
+def test_in_a_reporters_text_a_value_with_no_year_and_no_future_word_is_stated():
+    # no date, no plan title, reporter's words (据悉, 累计): 占78%, 累计投入1.5亿元, 规模超200亿元 are stated values;
+    # a sentence with 力争 keeps its candidate (no year: the reviewer supplies it)
+    text = ("某市发明专利拥有量居省会城市前列\n据悉,全市新兴产业专利占发明专利总数78%。"
+            "市级财政近三年累计投入1.5亿元专项资金,知识产权金融融资规模超200亿元。"
+            "下一步,全市将力争专利质押融资额突破300亿元。")
+    df = extract(text)
+    assert df["value"].tolist() == [3e10] and df["target_year"].isna().all()
+    a = analyse(text)
+    assert sorted(a.loc[a["kind"] == "baseline", "value"]) == [78.0, 1.5e8, 2e10]
+    # the same sentences under a plan's title, or without a reporter's word, stay candidates
+    assert len(extract("某市专利工作方案\n全市新兴产业专利占发明专利总数78%。")) == 1
+    assert len(extract("全市新兴产业专利占发明专利总数78%。")) == 1

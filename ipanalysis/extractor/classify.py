@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .candidate import Candidate, Found, SentenceContext
-from .lexicon import (AS_OF, ATTAINED, FLOW_COUNT, FLOW_SERIES, FUTURE_CUE, MILESTONE, FROM_TO, FUTURE_WORDS, INDICATOR_COUNT, PART_YEAR, PLAN_WORDS,
+from .lexicon import (AS_OF, ATTAINED, FLOW_COUNT, FLOW_SERIES, FUTURE_CUE, MILESTONE, FROM_TO, FUTURE_WORDS, INDICATOR_COUNT, LAST_YEAR, PART_YEAR, PLAN_WORDS,
                       PAST_CLAUSE, REPORT_CUES, TARGET_OF, TASK_NOUNS, TRIGGER_BEFORE)
 
 _SUBSIDY_BEFORE = re.compile(r"(给予|奖励|资助|补贴|补助|奖补|扶持|每件|每项|每个|每家|每人|最高|单个|单项)")
@@ -25,6 +25,10 @@ _SUBSIDY_AFTER = re.compile(r"^\s*[\u4e00-\u9fff]{0,2}(奖励|资助|补贴|补�
 
 _TO_VERB = re.compile(r"^[^,，。；;\d]{0,12}?(增加|增长|提高|提升|上升|扩大|发展|跃升|攀升)(到|至)")
 _LEVEL_THEN_DIFF = re.compile(r"\d\s*%\s*(?:以上|左右)?\s*[,，]?\s*(?:比|较)[^,，;；。]{0,14}?(?:提高|增加|提升|上升|下降|降低|增长)了?\s*$")
+#: The same for a count (达到20件,较上年提高3件): a change beside the level it restates.
+_COUNT_THEN_DIFF = re.compile(r"\d\s*(?:万|亿)?(件|个|家|项|人)\s*(?:以上|左右)?\s*[,，]?\s*(?:比|较)[^,，;；。\d]{0,14}?(?:提高|增加|提升|上升|下降|降低|增长|减少)了?\s*$")
+#: 距离…的目标还有0.5个百分点: the distance left to a target, not a target.
+_DISTANCE_BEFORE = re.compile(r"(?:距离|距|离)[^,，;；。]{0,30}?(?:还有|还差|尚差|仍差|尚有)\s*$")
 _COUNTED_BEFORE = re.compile(r"(指标|目标|任务|措施)\s*$")
 #: An amount named as yearly (使用费年进出口额, 年交易总额): a yearly flow.
 _YEARLY_AMOUNT = re.compile(r"年[\u4e00-\u9fff]{1,5}额$")
@@ -78,6 +82,10 @@ REJECTIONS = [
          "comparison with another figure (比…高出N倍), not a target"),
     Rule("difference", lambda s, f: (f.q.unit == "百分点" or s[f.e:].startswith("百分点")) and bool(_LEVEL_THEN_DIFF.search(s[:f.s])),
          "a difference from a base stated beside the level itself (达到15%,比上年提高3个百分点), not another target"),
+    Rule("difference", lambda s, f: bool((m := _COUNT_THEN_DIFF.search(s[:f.s])) and s[f.num_s:f.e].rstrip("以上左右").endswith(m.group(1))),
+         "a change from a base stated beside the count itself (达到20件,较上年提高3件), not another target"),
+    Rule("distance", lambda s, f: bool(_DISTANCE_BEFORE.search(s[f.a:f.s])),
+         "the distance left to a target (距离…目标还有N个百分点), not a target"),
     Rule("gap", lambda s, f: (f.q.unit == "百分点" or s[f.e:].startswith("百分点")) and bool(_GAP_BEFORE.search(s[f.a:f.s])),
          "a gap from another figure (高于全国平均增幅N个百分点), not a target"),
     Rule("one_of", lambda s, f: not f.pre and bool(re.match(r"^[^,，;；。\d]{0,20}之一", s[f.e:])),
@@ -144,6 +152,11 @@ def history_reason(ctx: SentenceContext, f: Found) -> str | None:
         return "a value stated as of a date not after the document (截至YYYY年…)"
     if f.own_year is not None and doc.is_past(f.own_year) and not FROM_TO.search(sent[:f.s]):
         return "sentence dated before the plan" if doc.kind == "plan" else "sentence dated in the past of the report"
+    if f.own_year is not None and doc.ref_year is not None and f.own_year < doc.ref_year <= (doc.end_year or doc.ref_year) \
+            and not re.search(rf"(?:到|至)\s*{f.own_year}\s*年", sent[:f.s]) and not FROM_TO.search(sent[:f.s]) and not TARGET_OF.match(sent[f.e:]):
+        # 2022年…达到12.5% in a mid-term review dated 2023: reached, not a target (a date after the plan's end
+        # may be a repost's time stamp, and proves nothing)
+        return "a year before the text's own date, within the plan's period"
     if ctx.sent_past and not own_future:
         return "sentence dated before the plan" if doc.kind == "plan" else "sentence dated in the past of the report"
     if ctx.last_year and not FUTURE_WORDS.search(sent) and not re.search(r"力争|确保|争取|要|将", clause_text):
@@ -180,7 +193,7 @@ def unanchored(ctx: SentenceContext, year: int | None) -> str | None:
     whole = ctx.sent + ctx.full_sentence_before(len(ctx.sent.rstrip("。!?！？ ")))  # earlier ;-parts too: 力争 governs across ；
     if year is not None or ctx.para_year or FUTURE_CUE.search(whole):
         return None
-    if not REPORT_CUES.search(ctx.doc.norm) or PLAN_WORDS.search(re.sub(r"《[^》]*》", "", ctx.doc.title)):
+    if not (REPORT_CUES.search(ctx.doc.norm) or LAST_YEAR.search(ctx.doc.norm)) or PLAN_WORDS.search(re.sub(r"《[^》]*》", "", ctx.doc.title)):
         return None  # a plan's own text (its title says so), or a text not in a reporter's words
     return "no target year and no future cue in its sentence: a stated value"
 

@@ -55,3 +55,25 @@ def test_in_a_reporters_text_a_value_with_no_year_and_no_future_word_is_stated()
     # the same sentences under a plan's title, or without a reporter's word, stay candidates
     assert len(extract("某市专利工作方案\n全市新兴产业专利占发明专利总数78%。")) == 1
     assert len(extract("全市新兴产业专利占发明专利总数78%。")) == 1
+
+
+def test_a_change_beside_a_count_and_the_distance_left_to_a_target_are_not_targets():
+    # 达到20件,较上年提高3件: the 3件 restates the change (as 百分点 beside a %); 距离…目标还有0.5个百分点: a distance
+    r = rejected("到2030年,每万人发明专利拥有量达到20件,较上年提高3件。距离2030年13%的目标还有0.5个百分点。")
+    assert r[["value", "rule"]].values.tolist() == [[3.0, "difference"], [0.5, "distance"]]
+
+
+def test_a_year_before_a_mid_term_reviews_date_is_reached_not_a_target():
+    # a review dated 2028 of a 2026-2030 plan: 2027年…达到12.5% has been reached; the plan's 2030 target stays
+    text = ("某省知识产权“十五五”规划中期评估\n2028-08-01\n"
+            "2027年专利密集型产业增加值占GDP比重达到12.5%,距离2030年13%的目标还有0.5个百分点。")
+    assert extract(text)[["value", "target_year"]].values.tolist() == [[13.0, 2030]]
+    # the same sentence in a page whose time stamp is after the plan's end (a repost) proves nothing
+    repost = text.replace("2028-08-01", "2033-08-01")
+    assert 12.5 in extract(repost)["value"].tolist()
+
+
+def test_last_years_words_make_an_undated_text_a_reporters_text():
+    # 去年…比上年增长: a reporter's text; 达到20件 with no year and no future word is the stated value
+    text = "某市专利数量稳步上升\n去年,某市专利授权量达到1.5万件,比上年增长12%。全市每万人发明专利拥有量达到20件。"
+    assert extract(text).empty

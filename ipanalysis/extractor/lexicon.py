@@ -113,10 +113,11 @@ FUTURE_CUE = re.compile(r"力争|确保|争取|要|将|应|须|预计|计划|目
 BY_YEAR = re.compile(r"(?<![截止])(?:到|至)\s*(\d{4})\s*年(?!\s*\d{1,2}\s*月份?的)")
 #: A per-10,000-residents indicator: 每万人口…, or a name opening with 万人 (万人有效发明专利拥有量).
 PER_10K = re.compile(r"每万人|^万人(?!次)")
-#: A count of patent or trademark filings, grants or registrations (申请量/授权量/注册量): in a plan with a
+#: A count of patent or trademark filings, grants or registrations (申请量/授权量/注册量, or 申请发明专利 with the
+#: verb first): in a plan with a
 #: horizon, a yearly flow.  Not 登记量: copyright registrations (版权登记量达到3290件) are read as ``level`` in
 #: data/targets.csv (OR-07) and by the fixtures' labellers (QZ-04, HB-06).
-FLOW_COUNT = re.compile(r"(申请|授权|注册)量$")
+FLOW_COUNT = re.compile(r"(申请|授权|注册)量$|^(?:申请|获得授权|授权)(?:发明|国际|PCT)?专利$")  # also the verb first: 申请发明专利达到N件
 #: A yearly count or amount of filings, registrations or trades (申请, 登记量, 认定登记额, 交易额); a yearly flow when
 #: the text gives it a series of milestones (2025年达到A,2028年达到B), see :data:`MILESTONE`.
 FLOW_SERIES = re.compile(r"(申请|申请量|登记量|登记额|交易额|成交额)$")

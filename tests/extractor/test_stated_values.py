@@ -77,3 +77,9 @@ def test_last_years_words_make_an_undated_text_a_reporters_text():
     # 去年…比上年增长: a reporter's text; 达到20件 with no year and no future word is the stated value
     text = "某市专利数量稳步上升\n去年,某市专利授权量达到1.5万件,比上年增长12%。全市每万人发明专利拥有量达到20件。"
     assert extract(text).empty
+
+
+def test_a_count_of_filings_named_verb_first_is_a_yearly_flow():
+    # 申请发明专利达到N件 (the verb before the noun) is the year's filings, as 发明专利申请量 is
+    text = "发布日期:2031-04-11\n某市科技工作\n今年我市将加强专利工作。2033年,我市申请发明专利达到9000件,拥有发明专利2500件。"
+    assert extract(text)["measure"].tolist() == ["annual_flow", "stock"]

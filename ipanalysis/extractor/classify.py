@@ -68,7 +68,8 @@ REJECTIONS = [
          "meeting frequency (procedure, not a target)"),
     Rule("task_count", lambda s, f: bool(TASK_NOUNS.match(s[f.e:])) and not TARGET_OF.match(s[f.e:]),
          "count of tasks/measures, not a target"),
-    Rule("indicator_count", lambda s, f: not f.pre and bool(INDICATOR_COUNT.match(s[f.e:])) and not TARGET_OF.match(s[f.e:]),
+    Rule("indicator_count", lambda s, f: not f.pre and bool(INDICATOR_COUNT.match(s[f.e:]))
+         and not (TARGET_OF.match(s[f.e:]) and (s[f.e:].lstrip().startswith("的") or f.q.unit not in ("个", "项"))),  # 3个目标, not 18万件目标
          "count of indicators or targets (等10项约束性指标), not a target"),
     Rule("indicator_count", lambda s, f: not f.pre and f.q.unit in ("项", "个") and bool(_COUNTED_BEFORE.search(s[f.a:f.s])),
          "count of indicators or targets (自定指标6项), not a target"),
@@ -80,6 +81,8 @@ REJECTIONS = [
          "part of a code or standard number"),
     Rule("comparison", lambda s, f: f.q.unit == "倍" and bool(re.search(r"比|相当于|是[^,，;；。]{0,20}的$", s[max(0, f.a - 30):f.s])),
          "comparison with another figure (比…高出N倍), not a target"),
+    Rule("comparison", lambda s, f: bool(TARGET_OF.match(s[f.e:]) and re.search(r"[比较][^,，;；。]{0,30}$", s[:f.s])),
+         "another target a figure is compared with (比…定下的12件目标高出2倍), not a target of this text"),
     Rule("difference", lambda s, f: (f.q.unit == "百分点" or s[f.e:].startswith("百分点")) and bool(_LEVEL_THEN_DIFF.search(s[:f.s])),
          "a difference from a base stated beside the level itself (达到15%,比上年提高3个百分点), not another target"),
     Rule("difference", lambda s, f: bool((m := _COUNT_THEN_DIFF.search(s[:f.s])) and s[f.num_s:f.e].rstrip("以上左右").endswith(m.group(1))),
@@ -139,6 +142,9 @@ def history_reason(ctx: SentenceContext, f: Found) -> str | None:
         return "paragraph about a past period"
     if ATTAINED.search(sent) and not TARGET_OF.match(sent[f.e:]):
         return "a value reported as reached against a target (提前/超额完成…目标)"
+    if TARGET_OF.match(sent[f.e:]) and doc.ref_year is not None and ctx.fut is not None and not doc.is_past(ctx.fut) \
+            and not re.search(r"比|较", re.split(r"[,，;；]", ctx.full_sentence_before(f.s))[-1]):  # not 比…的12件目标
+        return None  # a dated text quotes the plan's own target (…确定的18万件目标) while its period runs: a target
     if FROM_TO.search(sent[:f.e]) and re.search(r"[从由]", sent[:f.s]) and not ctx.fut:
         return "从…增加到… (history)"
     if re.search(r"[从由][^,，。；;]{0,30}$", sent[:f.s]) and _TO_VERB.match(sent[f.e:]):

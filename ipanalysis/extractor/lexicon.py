@@ -98,7 +98,7 @@ REPORT_CUES = re.compile(r"获悉|据悉|据介绍|据统计|数据显示|调研
 #: are achieved (history); not 力争/确保 提前完成 (a goal).
 ATTAINED = re.compile(r"(?<!力争)(?<!确保)(?<!争取)(?<![要将])(?:提前|超额)[\u4e00-\u9fff\d]{0,6}?完成[^。;]{0,40}?目标")
 #: A value named as the target itself (达到5万件的目标, 7000件的目标任务).
-TARGET_OF = re.compile(r"^\s*的(?:目标|预期目标|目标任务)")
+TARGET_OF = re.compile(r"^\s*的?(?:目标|预期目标|目标任务)")
 #: This year of the text (今年, 全年, 年内: not 今年以来/今年上半年/今年1-10月, which report it) and next year (明年).
 THIS_YEAR = re.compile(r"(?:今年|全年|年内|本年度|(?:到|至)年底|年底前)(?!以来|上半年|前|[一二三]季度|\s*\d|[一二三四五六七八九十]+月)")
 #: Within N years of a dated text (力争三年内, 计划用2年时间): the text's year + N.

@@ -83,3 +83,15 @@ def test_a_count_of_filings_named_verb_first_is_a_yearly_flow():
     # 申请发明专利达到N件 (the verb before the noun) is the year's filings, as 发明专利申请量 is
     text = "发布日期:2031-04-11\n某市科技工作\n今年我市将加强专利工作。2033年,我市申请发明专利达到9000件,拥有发明专利2500件。"
     assert extract(text)["measure"].tolist() == ["annual_flow", "stock"]
+
+
+def test_a_dated_report_quoting_its_plans_target_while_the_period_runs():
+    # 提前完成“十五五”规划确定的18万件目标 (no 的) in a text dated 2029: the reached value is history, the plan's
+    # own target a target of 2030; a target of another plan a figure is compared with (比…的12件目标) is neither
+    text = ("某市商标工作成效明显\n2029-01-15 10:00\n"
+            "截至2028年底,全市有效商标注册量达到18.5万件,提前完成“十五五”规划确定的18万件目标。")
+    assert extract(text)[["value", "target_year"]].values.tolist() == [[180000.0, 2030]]
+    r = rejected("到2030年,每万人口高价值发明专利拥有量达到28件,比全国“十五五”规划定下的12件目标高出一倍多。")
+    assert r[["value", "rule"]].values.tolist() == [[12.0, "comparison"]]
+    # a count of targets stays a count: 3个目标
+    assert rejected("规划提出了3个目标和12项指标。")[["value", "rule"]].values.tolist() == [[3.0, "indicator_count"], [12.0, "indicator_count"]]

@@ -83,6 +83,19 @@ def clause_this_year(doc: Document, sent: str, f: Found) -> int | None:
     """The text's own year when 今年/全年/年内 is the last time word before a quantity (今年计划新增1家,争取到
     “十二五”期末…: the 1家 is this year's, though the sentence names a later horizon); None otherwise.
 
+    Parameters
+    ----------
+    doc : Document
+        The document (its ``ref_year`` is the text's own year).
+    sent : str
+        The sentence.
+    f : Found
+        A quantity found in it.
+
+    Returns
+    -------
+    int or None
+
     >>> from .document import read_document_facts
     >>> doc = read_document_facts("发布日期:2013-04-11\\n某市科技工作")
     >>> s = "今年计划新增研究中心1家,争取到“十二五”期末建成研发中心"

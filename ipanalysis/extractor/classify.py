@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .candidate import Candidate, Found, SentenceContext
-from .lexicon import AS_OF, ATTAINED, FLOW_COUNT, FLOW_SERIES, MILESTONE, FROM_TO, FUTURE_WORDS, INDICATOR_COUNT, PAST_CLAUSE, TARGET_OF, TASK_NOUNS, TRIGGER_BEFORE
+from .lexicon import (AS_OF, ATTAINED, FLOW_COUNT, FLOW_SERIES, FUTURE_CUE, MILESTONE, FROM_TO, FUTURE_WORDS, INDICATOR_COUNT, LAST_YEAR, PART_YEAR, PLAN_WORDS,
+                      PAST_CLAUSE, REPORT_CUES, TARGET_OF, TASK_NOUNS, TRIGGER_BEFORE)
 
 _SUBSIDY_BEFORE = re.compile(r"(给予|奖励|资助|补贴|补助|奖补|扶持|每件|每项|每个|每家|每人|最高|单个|单项)")
 _SUBSIDY_AFTER = re.compile(r"^\s*[\u4e00-\u9fff]{0,2}(奖励|资助|补贴|补助|奖补)")
@@ -24,6 +25,10 @@ _SUBSIDY_AFTER = re.compile(r"^\s*[\u4e00-\u9fff]{0,2}(奖励|资助|补贴|补�
 
 _TO_VERB = re.compile(r"^[^,，。；;\d]{0,12}?(增加|增长|提高|提升|上升|扩大|发展|跃升|攀升)(到|至)")
 _LEVEL_THEN_DIFF = re.compile(r"\d\s*%\s*(?:以上|左右)?\s*[,，]?\s*(?:比|较)[^,，;；。]{0,14}?(?:提高|增加|提升|上升|下降|降低|增长)了?\s*$")
+#: The same for a count (达到20件,较上年提高3件): a change beside the level it restates.
+_COUNT_THEN_DIFF = re.compile(r"\d\s*(?:万|亿)?(件|个|家|项|人)\s*(?:以上|左右)?\s*[,，]?\s*(?:比|较)[^,，;；。\d]{0,14}?(?:提高|增加|提升|上升|下降|降低|增长|减少)了?\s*$")
+#: 距离…的目标还有0.5个百分点: the distance left to a target, not a target.
+_DISTANCE_BEFORE = re.compile(r"(?:距离|距|离)[^,，;；。]{0,30}?(?:还有|还差|尚差|仍差|尚有)\s*$")
 _COUNTED_BEFORE = re.compile(r"(指标|目标|任务|措施)\s*$")
 #: An amount named as yearly (使用费年进出口额, 年交易总额): a yearly flow.
 _YEARLY_AMOUNT = re.compile(r"年[\u4e00-\u9fff]{1,5}额$")
@@ -63,7 +68,8 @@ REJECTIONS = [
          "meeting frequency (procedure, not a target)"),
     Rule("task_count", lambda s, f: bool(TASK_NOUNS.match(s[f.e:])) and not TARGET_OF.match(s[f.e:]),
          "count of tasks/measures, not a target"),
-    Rule("indicator_count", lambda s, f: not f.pre and bool(INDICATOR_COUNT.match(s[f.e:])) and not TARGET_OF.match(s[f.e:]),
+    Rule("indicator_count", lambda s, f: not f.pre and bool(INDICATOR_COUNT.match(s[f.e:]))
+         and not (TARGET_OF.match(s[f.e:]) and (s[f.e:].lstrip().startswith("的") or f.q.unit not in ("个", "项"))),  # 3个目标, not 18万件目标
          "count of indicators or targets (等10项约束性指标), not a target"),
     Rule("indicator_count", lambda s, f: not f.pre and f.q.unit in ("项", "个") and bool(_COUNTED_BEFORE.search(s[f.a:f.s])),
          "count of indicators or targets (自定指标6项), not a target"),
@@ -75,10 +81,20 @@ REJECTIONS = [
          "part of a code or standard number"),
     Rule("comparison", lambda s, f: f.q.unit == "倍" and bool(re.search(r"比|相当于|是[^,，;；。]{0,20}的$", s[max(0, f.a - 30):f.s])),
          "comparison with another figure (比…高出N倍), not a target"),
+    Rule("comparison", lambda s, f: bool(TARGET_OF.match(s[f.e:]) and re.search(r"[比较][^,，;；。]{0,30}$", s[:f.s])),
+         "another target a figure is compared with (比…定下的12件目标高出2倍), not a target of this text"),
     Rule("difference", lambda s, f: (f.q.unit == "百分点" or s[f.e:].startswith("百分点")) and bool(_LEVEL_THEN_DIFF.search(s[:f.s])),
          "a difference from a base stated beside the level itself (达到15%,比上年提高3个百分点), not another target"),
+    Rule("difference", lambda s, f: bool((m := _COUNT_THEN_DIFF.search(s[:f.s])) and s[f.num_s:f.e].rstrip("以上左右").endswith(m.group(1))),
+         "a change from a base stated beside the count itself (达到20件,较上年提高3件), not another target"),
+    Rule("distance", lambda s, f: bool(_DISTANCE_BEFORE.search(s[f.a:f.s])),
+         "the distance left to a target (距离…目标还有N个百分点), not a target"),
     Rule("gap", lambda s, f: (f.q.unit == "百分点" or s[f.e:].startswith("百分点")) and bool(_GAP_BEFORE.search(s[f.a:f.s])),
          "a gap from another figure (高于全国平均增幅N个百分点), not a target"),
+    Rule("one_of", lambda s, f: not f.pre and bool(re.match(r"^[^,，;；。\d]{0,20}之一", s[f.e:])),
+         "one of N (全国5个…的城市之一): a count of places, not a target"),
+    Rule("time_limit", lambda s, f: bool(re.match(r"^[\d.一二两三四五六七八九十]+\s*(?:个月|个?工作日|天|日|小时|周)\s*内", s[f.num_s:])),
+         "a time limit of a procedure (2个月内印发), not a target"),
     Rule("subsidy_amount", lambda s, f: f.q.unit == "yuan" and bool(_SUBSIDY_BEFORE.search(s[f.a:f.s]) or _SUBSIDY_AFTER.match(s[f.e:])),
          "subsidy or reward amount (a policy parameter, not a target)"),
 ]
@@ -126,6 +142,9 @@ def history_reason(ctx: SentenceContext, f: Found) -> str | None:
         return "paragraph about a past period"
     if ATTAINED.search(sent) and not TARGET_OF.match(sent[f.e:]):
         return "a value reported as reached against a target (提前/超额完成…目标)"
+    if TARGET_OF.match(sent[f.e:]) and doc.ref_year is not None and ctx.fut is not None and not doc.is_past(ctx.fut) \
+            and not re.search(r"比|较", re.split(r"[,，;；]", ctx.full_sentence_before(f.s))[-1]):  # not 比…的12件目标
+        return None  # a dated text quotes the plan's own target (…确定的18万件目标) while its period runs: a target
     if FROM_TO.search(sent[:f.e]) and re.search(r"[从由]", sent[:f.s]) and not ctx.fut:
         return "从…增加到… (history)"
     if re.search(r"[从由][^,，。；;]{0,30}$", sent[:f.s]) and _TO_VERB.match(sent[f.e:]):
@@ -139,6 +158,11 @@ def history_reason(ctx: SentenceContext, f: Found) -> str | None:
         return "a value stated as of a date not after the document (截至YYYY年…)"
     if f.own_year is not None and doc.is_past(f.own_year) and not FROM_TO.search(sent[:f.s]):
         return "sentence dated before the plan" if doc.kind == "plan" else "sentence dated in the past of the report"
+    if f.own_year is not None and doc.ref_year is not None and f.own_year < doc.ref_year <= (doc.end_year or doc.ref_year) \
+            and not re.search(rf"(?:到|至)\s*{f.own_year}\s*年", sent[:f.s]) and not FROM_TO.search(sent[:f.s]) and not TARGET_OF.match(sent[f.e:]):
+        # 2022年…达到12.5% in a mid-term review dated 2023: reached, not a target (a date after the plan's end
+        # may be a repost's time stamp, and proves nothing)
+        return "a year before the text's own date, within the plan's period"
     if ctx.sent_past and not own_future:
         return "sentence dated before the plan" if doc.kind == "plan" else "sentence dated in the past of the report"
     if ctx.last_year and not FUTURE_WORDS.search(sent) and not re.search(r"力争|确保|争取|要|将", clause_text):
@@ -150,9 +174,34 @@ def history_reason(ctx: SentenceContext, f: Found) -> str | None:
         # 目前/已达… with no future cue between it and the number: a stated value, even when the
         # sentence goes on to a target (目前为1.2万件,到2025年达到2万件)
         return f"past-tense cue '{past[-1].group(0)}'"
+    part = list(PART_YEAR.finditer(ctx.full_sentence_before(f.s)))
+    if part and not FUTURE_CUE.search(ctx.full_sentence_before(f.s)[part[-1].end():]):
+        # 前三季度…11192件,占…;专利授权量4335件: the part-year cue dates every ;-part of its sentence
+        return f"part-year cue '{part[-1].group(0)}' of the sentence"
     if doc.kind == "report" and not ctx.future_words:
         return "report document, no future cue"
     return None
+
+
+def unanchored(ctx: SentenceContext, year: int | None) -> str | None:
+    """Why a would-be target is a stated value after all: in a text in a reporter's words (获悉, 据悉, 截至, 同比,
+    累计 …) whose title names no plan, it has no target year (no horizon in the document, its paragraph or
+    sentence) and no future or obligation word in its sentence (力争, 将, 要, 目标, 每年 …).
+
+    >>> from .document import read_document_facts
+    >>> from .candidate import SentenceContext
+    >>> from .document import Section
+    >>> doc = read_document_facts("据悉,某市专利工作成效明显。")
+    >>> ctx = SentenceContext(doc=doc, sec=Section(), line="全市专利占比78%", ss=0, sent="全市专利占比78%", base=0)
+    >>> unanchored(ctx, None), unanchored(ctx, 2025)
+    ('no target year and no future cue in its sentence: a stated value', None)
+    """
+    whole = ctx.sent + ctx.full_sentence_before(len(ctx.sent.rstrip("。!?！？ ")))  # earlier ;-parts too: 力争 governs across ；
+    if year is not None or ctx.para_year or FUTURE_CUE.search(whole):
+        return None
+    if not (REPORT_CUES.search(ctx.doc.norm) or LAST_YEAR.search(ctx.doc.norm)) or PLAN_WORDS.search(re.sub(r"《[^》]*》", "", ctx.doc.title)):
+        return None  # a plan's own text (its title says so), or a text not in a reporter's words
+    return "no target year and no future cue in its sentence: a stated value"
 
 
 def confidence(ctx: SentenceContext, f: Found, comparator: str) -> tuple[float, str]:

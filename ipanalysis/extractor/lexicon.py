@@ -21,8 +21,9 @@ REPORT_WORDS = re.compile(r"进展|情况|总结|报告|公报|通报|会议|综
 YEAR_RANGE = re.compile(r"(\d{4})\s*[—–\-~～至到]+\s*(\d{4})\s*年")
 DATE_LINE = re.compile(r"^[(（]?\s*(\d{4})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[)）]?$")
 #: A web page's own date line: 2019-08-10 21:05:15, 发布时间:2019-08-10, 16.11.2018  18:29 (the year is group 1 or 2).
-#: The line may go on with the page's source or author (时间: 2020-01-06 14:42:19 | 来源: 某报).
-WEB_DATE_LINE = re.compile(r"^(?:(?:发布|发表|更新)?(?:时间|日期)[:：]\s*)?(?:(\d{4})(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
+#: The line may go on with the page's source or author (时间: 2020-01-06 14:42:19 | 来源: 某报), or open with
+#: them (来源: 某报 | 发布日期: 2013-04-11 09:22).
+WEB_DATE_LINE = re.compile(r"^(?:(?:来源|作者)[:：][^|｜]{1,30}[|｜]\s*(?=(?:发布|发表|更新)?(?:时间|日期)))?(?:(?:发布|发表|更新)?(?:时间|日期)[:：]\s*)?(?:(\d{4})(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
                            r"|\d{1,2}\.\d{1,2}\.(\d{4}))"
                            r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:[|｜]?\s*(?:来源|作者|编辑|责任编辑)[:：].*)?$")
 #: A future the text states in its own tense (到2020年,…将达到近2万件): a web time stamp after that year is a
@@ -97,20 +98,26 @@ REPORT_CUES = re.compile(r"获悉|据悉|据介绍|据统计|数据显示|调研
 #: are achieved (history); not 力争/确保 提前完成 (a goal).
 ATTAINED = re.compile(r"(?<!力争)(?<!确保)(?<!争取)(?<![要将])(?:提前|超额)[\u4e00-\u9fff\d]{0,6}?完成[^。;]{0,40}?目标")
 #: A value named as the target itself (达到5万件的目标, 7000件的目标任务).
-TARGET_OF = re.compile(r"^\s*的(?:目标|预期目标|目标任务)")
+TARGET_OF = re.compile(r"^\s*的?(?:目标|预期目标|目标任务)")
 #: This year of the text (今年, 全年, 年内: not 今年以来/今年上半年/今年1-10月, which report it) and next year (明年).
 THIS_YEAR = re.compile(r"(?:今年|全年|年内|本年度|(?:到|至)年底|年底前)(?!以来|上半年|前|[一二三]季度|\s*\d|[一二三四五六七八九十]+月)")
 #: Within N years of a dated text (力争三年内, 计划用2年时间): the text's year + N.
 WITHIN_YEARS = re.compile(r"(?:力争|争取|计划|预计|将)(?:在|用)?(\d|[一二两三四五六七八九十])\s*年(?:内|时间)")
 NEXT_YEAR = re.compile(r"明年")
+#: A part of the text's year that a report states figures for (今年以来, 上半年, 前三季度, 1-8月): it dates every
+#: ;-part of its sentence, not only the clause it opens.
+PART_YEAR = re.compile(r"今年以来|年初以来|上半年|前[一二三]季度|\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月份?")
+#: Words that put a statement in the future or make it an obligation (a target's cue in its own sentence).
+FUTURE_CUE = re.compile(r"力争|确保|争取|要|将|应|须|预计|计划|目标|预期|规划|每年|到\d{4}年|至\d{4}年")
 #: A 'by' date (到2025年, 至2025年 — not 截至/截止到): a target year that scopes the rest of its paragraph.
 BY_YEAR = re.compile(r"(?<![截止])(?:到|至)\s*(\d{4})\s*年(?!\s*\d{1,2}\s*月份?的)")
 #: A per-10,000-residents indicator: 每万人口…, or a name opening with 万人 (万人有效发明专利拥有量).
 PER_10K = re.compile(r"每万人|^万人(?!次)")
-#: A count of patent or trademark filings, grants or registrations (申请量/授权量/注册量): in a plan with a
+#: A count of patent or trademark filings, grants or registrations (申请量/授权量/注册量, or 申请发明专利 with the
+#: verb first): in a plan with a
 #: horizon, a yearly flow.  Not 登记量: copyright registrations (版权登记量达到3290件) are read as ``level`` in
 #: data/targets.csv (OR-07) and by the fixtures' labellers (QZ-04, HB-06).
-FLOW_COUNT = re.compile(r"(申请|授权|注册)量$")
+FLOW_COUNT = re.compile(r"(申请|授权|注册)量$|^(?:申请|获得授权|授权)(?:发明|国际|PCT)?专利$")  # also the verb first: 申请发明专利达到N件
 #: A yearly count or amount of filings, registrations or trades (申请, 登记量, 认定登记额, 交易额); a yearly flow when
 #: the text gives it a series of milestones (2025年达到A,2028年达到B), see :data:`MILESTONE`.
 FLOW_SERIES = re.compile(r"(申请|申请量|登记量|登记额|交易额|成交额)$")

@@ -79,6 +79,40 @@ def own_year(sent: str, f: Found) -> int | None:
     return years[-1] if years else None
 
 
+def clause_this_year(doc: Document, sent: str, f: Found) -> int | None:
+    """The text's own year when 今年/全年/年内 is the last time word before a quantity (今年计划新增1家,争取到
+    “十二五”期末…: the 1家 is this year's, though the sentence names a later horizon); None otherwise.
+
+    Parameters
+    ----------
+    doc : Document
+        The document (its ``ref_year`` is the text's own year).
+    sent : str
+        The sentence.
+    f : Found
+        A quantity found in it.
+
+    Returns
+    -------
+    int or None
+
+    >>> from .document import read_document_facts
+    >>> doc = read_document_facts("发布日期:2013-04-11\\n某市科技工作")
+    >>> s = "今年计划新增研究中心1家,争取到“十二五”期末建成研发中心"
+    >>> [clause_this_year(doc, s, f) for f in quantities.find_in_sentence(s)]
+    [2013]
+    >>> s = "今年启动,到2015年新增研究中心5家"
+    >>> [clause_this_year(doc, s, f) for f in quantities.find_in_sentence(s)]
+    [None]
+    """
+    if doc.ref_year is None:
+        return None
+    this = [m for m in THIS_YEAR.finditer(sent[:f.s]) if not re.search(r"[\d一二两三四五六七八九十]$", sent[:m.start()])]  # not 三年内
+    if not this or re.search(r"\d{4}\s*年|" + FIVE_YEAR.pattern + "|明年", sent[this[-1].end():f.s]):
+        return None
+    return doc.ref_year
+
+
 def _sent_past(doc: Document, sent: str, fut: int | None) -> bool:
     m = re.search(r"(?:截至|截止|截止到|到)\s*(\d{4})\s*年(?:年?底|年?末|\d{1,2}月)", sent)
     if m and doc.is_past(int(m.group(1))):
@@ -205,11 +239,12 @@ def quantity_candidates(ctx: SentenceContext, f: Found, pair: tuple[str, Found] 
     comp, vs = quantities.comparator(sent, f, r, pair[1] if pair else None)
     oy = own_year(sent, f)
     f.own_year = oy
-    year = (oy if oy and not ctx.doc.is_past(oy) else None) or ctx.fut or ctx.para_year or ctx.sec.year or ctx.doc.end_year
+    this = clause_this_year(ctx.doc, sent, f) if (ctx.doc.kind == "plan" or ctx.future_words) else None
+    year = (oy if oy and not ctx.doc.is_past(oy) else None) or this or ctx.fut or ctx.para_year or ctx.sec.year or ctx.doc.end_year
     pstart = None
     if f.rule:
         kind, conf, why = "rejected", 0.0, f.reason
-    elif (hist := classify.history_reason(ctx, f)) is not None:
+    elif (hist := classify.history_reason(ctx, f) or classify.unanchored(ctx, year)) is not None:
         kind, conf, why = "baseline", 0.6, hist
         year, pstart = baseline_year(ctx, f), period_start(ctx, f, r.growth)
     else:

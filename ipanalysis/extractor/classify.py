@@ -332,14 +332,14 @@ def measure(c: Candidate, key_measure: str | None, one_year: bool) -> str:
         return {"flow": "annual_flow", "rate": "share"}.get(key_measure or "", key_measure or "stock")
     if re.search(r"(数量|总数|个数|拥有量)$", c.name) and c.pre in ("达", "达到"):
         return "stock"
-    if re.search(r"培育|形成|扶持|新增|引进|获得|挖掘|建设|培养|设立|建成|打造|认定", c.clause_before) or (
-            re.search(r"开展", c.clause_before) and c.unit in ("个", "项", "家")):
+    if re.search(r"培育|形成|扶持|新增|新建|引进|获得|挖掘|建设|培养|设立|建成|打造|认定", c.clause_before) or (
+            re.search(r"开展", c.clause_before) and c.unit in ("个", "项", "家", "户")):
         return "cumulative"
     if key_measure in ("stock", "intensity", "score"):
         return key_measure
     if key_measure in ("share", "rate"):
         return "share"
-    if c.unit in ("家", "个", "名", "人", "所"):
+    if c.unit in ("家", "个", "名", "人", "所", "户"):
         return "stock"
     return "level"
 

@@ -16,7 +16,7 @@ from ..text import lines as text_lines
 from ..text import Span, heading_rank, normalize, sentences
 from ..units import chinese_int
 from .catalogue import Catalogue
-from .lexicon import (AS_OF, QUOTED_GOAL, BY_YEAR, STATED_FUTURE, DATE_LINE, EFFORT, SUBJECT_TITLE, PLAN_NAME_RANGE, WEB_DATE_LINE, FUTURE_WORDS, HISTORY_HEADING, FIVE_YEAR, PERIOD_RE, PLAN_WORDS,
+from .lexicon import (AS_OF, COMPARED_GOAL, QUOTED_GOAL, BY_YEAR, STATED_FUTURE, DATE_LINE, EFFORT, SUBJECT_TITLE, PLAN_NAME_RANGE, WEB_DATE_LINE, FUTURE_WORDS, HISTORY_HEADING, FIVE_YEAR, PERIOD_RE, PLAN_WORDS,
                       REPORT_CUES, REPORT_WORDS, TARGET_HEADING, YEAR_RANGE, period_of)
 
 
@@ -148,7 +148,7 @@ def _titles(doc: Document) -> tuple[list[str], list[str], list[str]]:
         repost = stamp is not None and any(int(f.group(1)) < stamp for f in STATED_FUTURE.finditer(doc.norm))
         doc.ref_year = None if repost else stamp
     no_future = not any(_is_future_cue(m, doc.ref_year) for m in FUTURE_WORDS.finditer(
-        strip_titles(QUOTED_GOAL.sub("", AS_OF.sub("", doc.norm))))) \
+        strip_titles(COMPARED_GOAL.sub("", QUOTED_GOAL.sub("", AS_OF.sub("", doc.norm)))))) \
         and not re.search(r"将|力争|每年", doc.norm)  # 截至2025年 is not 至2025年
     if not plan_titles and no_future and (doc.ref_year is not None or REPORT_CUES.search(doc.norm)):
         doc.kind = "report"  # no plan title and not one future cue, dated or in a reporter's words: a report of results

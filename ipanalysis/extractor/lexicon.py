@@ -22,8 +22,8 @@ YEAR_RANGE = re.compile(r"(\d{4})\s*[—–\-~～至到]+\s*(\d{4})\s*年")
 DATE_LINE = re.compile(r"^[(（]?\s*(\d{4})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[)）]?$")
 #: A web page's own date line: 2019-08-10 21:05:15, 发布时间:2019-08-10, 16.11.2018  18:29 (the year is group 1 or 2).
 #: The line may go on with the page's source or author (时间: 2020-01-06 14:42:19 | 来源: 某报), or open with
-#: them (来源: 某报 | 发布日期: 2013-04-11 09:22).
-WEB_DATE_LINE = re.compile(r"^(?:(?:来源|作者)[:：][^|｜]{1,30}[|｜]\s*(?=(?:发布|发表|更新)?(?:时间|日期)))?(?:(?:发布|发表|更新)?(?:时间|日期)[:：]\s*)?(?:(\d{4})(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
+#: them (来源: 某报 | 发布日期: 2013-04-11 09:22; 文章来源: 某网 发布时间: 2018/2/11 16:02:00).
+WEB_DATE_LINE = re.compile(r"^(?:(?:文章|信息|稿件)?(?:来源|作者)[:：]\s*[^|｜]{1,30}?\s*(?:[|｜]\s*|\s)(?=(?:发布|发表|更新)?(?:时间|日期)))?(?:(?:发布|发表|更新)?(?:时间|日期)[:：]\s*)?(?:(\d{4})(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
                            r"|\d{1,2}\.\d{1,2}\.(\d{4}))"
                            r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:[|｜]?\s*(?:来源|作者|编辑|责任编辑)[:：].*)?$")
 #: A future the text states in its own tense (到2020年,…将达到近2万件): a web time stamp after that year is a
@@ -48,6 +48,7 @@ UNIT_STOP = {
     "分": "辨析类级中支别配钟期局院会站所队享担散布",
     "人": "才民员口工类格文",
     "家": "庭居电族乡园长属",
+    "户": "籍口外型",
     "场": "所景地馆景域",
     "期": "间限刊待望盼",
     "项": "目",
@@ -90,10 +91,12 @@ FUTURE_WORDS = re.compile(r"力争|确保|(?<!实施)(?<!专项)(?<!工作)(?<!�
                           r"要达到|将达到|将突破|争取|规划|到\d{4}年(?!\s*\d{1,2}\s*月份?的)|(?<![截止])至\d{4}年(?!\s*\d{1,2}\s*月份?的)|"
                           r"到[“\"]?(?:十[一二三四五]五|第十[一二三四五]个五年)")
 #: A goal named by a quoted slogan with no number (确立的“争创国家知识产权强市”目标): no future word of its own.
+#: A goal a stated value is measured against (超过国家“十二五”规划目标的2倍, 是…目标的1.5倍): no future word of the text.
+COMPARED_GOAL = re.compile(r"(?:超过|超出|高出|高于|是|为|达)[^。;,，]{0,30}?(?:规划)?目标(?:任务|值)?的\s*[\d.]+\s*倍")
 QUOTED_GOAL = re.compile(r"[“\"][^”\"\d]{1,30}[”\"]\s*目标")
 #: Words of a text that reports figures (获悉, 据统计, 截至, 同比, 累计): with no future word at all, a text
 #: without a date is a report too.
-REPORT_CUES = re.compile(r"获悉|据悉|据介绍|据统计|数据显示|调研显示|统计显示|截至|截止|同比|累计|已经|已达")
+REPORT_CUES = re.compile(r"获悉|据悉|据了解|据介绍|据统计|昨天|昨日|数据显示|调研显示|统计显示|截至|截止|同比|累计|已经|已达")
 #: A value reported as reached against a target (提前2年完成…目标, 提前超额完成…目标任务): the values around it
 #: are achieved (history); not 力争/确保 提前完成 (a goal).
 ATTAINED = re.compile(r"(?<!力争)(?<!确保)(?<!争取)(?<![要将])(?:提前|超额)[\u4e00-\u9fff\d]{0,6}?完成[^。;]{0,40}?目标")
@@ -123,6 +126,6 @@ FLOW_COUNT = re.compile(r"(申请|授权|注册)量$|^(?:申请|获得授权|授
 FLOW_SERIES = re.compile(r"(申请|申请量|登记量|登记额|交易额|成交额)$")
 #: A milestone: a year directly followed by its value (2025年达到6000件).
 MILESTONE = re.compile(r"\d{4}\s*年(?:底|末)?\s*(?:达到|达|突破|超过)")
-COUNT_UNITS = ("件", "家", "个", "项", "人", "名", "人次", "场", "次", "期", "所")
+COUNT_UNITS = ("件", "家", "个", "项", "人", "名", "人次", "场", "次", "期", "所", "户")
 QUALITATIVE = re.compile(r"(高于|不低于|优于|好于)(全国|全省|全市|全区|自治区|省|市|同期|同类城市)?的?平均水平")
 STRIVE = re.compile(r"力争|争取")

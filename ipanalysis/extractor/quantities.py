@@ -23,6 +23,7 @@ _SUFFIX = re.compile(r"^(次|工作日|个工作日|月|个月|小时|天)?\s*(�
 _DURATIONS = ("工作日", "个工作日", "月", "个月", "小时", "天")
 _GROWTH_BEFORE = re.compile(
     r"(年均增长率|平均增长率|增长率|增速|增幅|年均增长|年均提高|增长|提高|提升|增加)了?\s*(达到|达|为|保持在|稳定在)?\s*$")
+_GROWTH_AFTER = re.compile(r"\s*(?:以上|左右)?\s*的(?:增长|增幅|增速)")
 _CAP_BEFORE = re.compile(r"(不超过|不高于|控制在|压缩至|压缩到|缩短至|缩短到|降低至|降低到|降至|减少到|减少至)\s*$")
 _AT_LEAST = re.compile(r"(至少|不少于|不低于)[\u4e00-\u9fff]{0,3}$")
 
@@ -113,7 +114,8 @@ def read_quantity(sent: str, f: Found) -> Reading:
     if inc and m_inc.group(1) == "增加":
         vs = m_inc.start()  # 增加N个 (an increment) keeps its verb, as the data spec's value_text does
     unit = q.unit
-    growth = q.unit == "%" and bool(_GROWTH_BEFORE.search(f.before + (f.pre if f.pre in ("达到", "达") else "")))
+    growth = q.unit == "%" and bool(_GROWTH_BEFORE.search(f.before + (f.pre if f.pre in ("达到", "达") else ""))
+                                    or _GROWTH_AFTER.match(sent[f.e:]))  # 实现…6%的增长
     if q.unit == "个" and sent[f.e:f.e + 3].startswith("百分点"):
         unit, growth = "百分点", True
         ve = f.e + 3

@@ -1,0 +1,62 @@
+"""Rules from the first run of the fourth blind set (2026-12-06), each tested on invented sentences.
+
+A work conference's report (dated, no horizon anywhere), an undated report of results compared with a
+plan's goal, a source-first date line, 户 as a count unit, and a rate written as 'N% 的增长'.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ipanalysis.extractor import extract
+from ipanalysis.extractor.document import read_document_facts
+
+
+def _targets(text: str) -> list[tuple[float, object, str]]:
+    c = extract(text, doc_id="d")
+    return [(r.value, None if pd.isna(r.target_year) else int(r.target_year), r.measure) for r in c.itertuples()]
+
+
+def test_a_source_first_date_line_separated_by_a_space_dates_the_text():
+    text = "某省专利工作会议召开\n文章来源: 某某资讯网 发布时间: 2031/3/9 10:15:00\n\n会议指出,全省将加强专利保护。"
+    assert read_document_facts(text).ref_year == 2031
+    text = "某省专利工作会议召开\n信息来源:某 日报 | 发布日期:2031-03-09\n\n会议指出,全省将加强专利保护。"
+    assert read_document_facts(text).ref_year == 2031
+
+
+def test_a_dated_text_with_no_horizon_gives_its_commitments_its_own_year():
+    text = ("某省商标工作会议召开\n发布时间: 2031/2/20 09:00:00\n\n"
+            "会议提出,力争每万人发明专利拥有量达到7.5件;专利质押融资额争取在2030年4.2亿元基础上增长15%。")
+    got = _targets(text)
+    assert (7.5, 2031, "intensity") in got
+    assert (15.0, 2031, "growth_rate") in got  # 2030 is the base year of the growth, not its target year
+    # an undated text keeps no year: nothing says which year its goals are for
+    undated = text.replace("发布时间: 2031/2/20 09:00:00\n", "")
+    assert {y for _, y, _ in _targets(undated)} <= {None, 2030} and (7.5, None, "intensity") in _targets(undated)
+
+
+def test_an_undated_report_compared_with_a_plans_goal_proposes_no_target():
+    text = ("昨天,某市科技局负责人接受在线访谈。\n\n据了解,2030年,全市发明专利申请达到12345件,"
+            "每万人口发明专利拥有量达到8.8件,超过国家“十五五”规划目标的2倍。")
+    assert read_document_facts(text).kind == "report"
+    assert _targets(text) == []
+    # the same figures in a text that sets a goal stay proposed as targets
+    plan = text.replace("超过国家“十五五”规划目标的2倍", "力争到2035年每万人口发明专利拥有量达到12件")
+    assert (12.0, 2035, "intensity") in _targets(plan)
+
+
+def test_hu_counts_organisations():
+    got = _targets("力争到2033年,培育80家示范学校、600户优势企业、900项高价值发明专利。")
+    assert (600.0, 2033, "cumulative") in got and (80.0, 2033, "cumulative") in got
+    c = extract("到2033年,全市户籍人口达到100万。", doc_id="d")
+    assert "户" not in set(c["unit"].dropna())  # 户籍 is a word, not a unit
+
+
+def test_a_rate_written_as_n_percent_growth_is_a_growth_rate():
+    got = _targets("到2033年,实现每万人口高价值发明专利拥有量8%的增长。")
+    assert got == [(8.0, 2033, "growth_rate")]
+
+
+def test_organisations_built_within_the_year_add_up():
+    text = "某省知识产权工作会议召开\n发布时间: 2031/2/20 09:00:00\n\n今年力争年内新建维权援助工作站不少于12家。"
+    assert (12.0, 2031, "cumulative") in _targets(text)

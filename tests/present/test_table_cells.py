@@ -136,6 +136,15 @@ def test_english_and_chinese_cells_say_the_same_numbers(page, tmp):
     assert compared > 0
 
 
+def test_a_figure_changed_in_one_language_s_cell_is_caught():
+    """What the en/zh comparison sees: a Chinese cell with another figure, or one figure fewer, differs."""
+    row = ip.attainment(doc_id="ordos_2022").set_index("target_id").loc["OR-01"]
+    en, zh = notes.flags(row), notes.flags(row, "zh")
+    assert figures(en, "en") == figures(zh, "zh") == [274.0, 2024.0]
+    assert figures(en, "en") != figures(zh.replace("274", "273"), "zh")
+    assert figures("High-value invention patents per 10,000 population", "en") == []   # a name's own number
+
+
 def test_the_cell_scan_catches_english_and_identifiers():
     allowed = bilingual_cells()
     assert english_in("no observation of this place and indicator up to as_of", allowed)[:3] == ["as_of", "no",

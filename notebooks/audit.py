@@ -45,6 +45,7 @@ doc_id = ip.check_parameters(doc_id=doc_id, lang=lang)["doc_id"]
 
 # %%
 from ipanalysis.present import charts
+from ipanalysis.present.auditwords import audit_table, summary_table
 from ipanalysis.present.display import quote_table, setup_notebook
 
 setup_notebook()
@@ -67,8 +68,8 @@ charts.show(charts.audit_chart(aud, lang=lang))
 
 # %%
 checks = ip.audit_checks(doc_id)
-quote_table(ip.audit_summary(checks), ["doc_id", "applied", "checks", "findings", "to_review", "not_applicable"],
-            lang=lang)
+quote_table(summary_table(ip.audit_summary(checks), lang),
+            ["doc_id", "applied", "checks", "findings", "to_review", "not_applicable"], lang=lang)
 
 # %% [markdown] tags=["lang-en"]
 # ## Inconsistencies and figures to review, with the quotes side by side
@@ -77,8 +78,10 @@ quote_table(ip.audit_summary(checks), ["doc_id", "applied", "checks", "findings"
 # ## 不一致和待核实的数据（附原文对照）
 
 # %%
-quote_table(aud[aud["status"] != "consistent"],
-            ["check_id", "status", "stated", "stated_quote", "recomputed", "other_quote", "explanation"], lang=lang)
+shown = audit_table(aud, lang)   # the findings in the page's words
+quote_table(shown[shown["status"] != "consistent"],
+            ["doc_id", "indicator", "status", "stated", "stated_quote", "recomputed", "other_quote", "explanation"],
+            lang=lang)
 
 # %% [markdown] tags=["lang-en"]
 # ## Checks that pass
@@ -87,7 +90,8 @@ quote_table(aud[aud["status"] != "consistent"],
 # ## 核查一致的项目
 
 # %%
-quote_table(aud[aud["status"] == "consistent"], ["check_id", "kind", "stated", "recomputed", "explanation"], lang=lang)
+quote_table(shown[shown["status"] == "consistent"], ["doc_id", "indicator", "kind", "stated", "recomputed", "explanation"],
+            lang=lang)
 
 # %% [markdown] tags=["lang-en"]
 # Reading these: a finding that needs review is a pair of figures that differ and may differ in scope or

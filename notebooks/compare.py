@@ -51,6 +51,7 @@ min_docs = ip.check_parameters(min_docs=min_docs, lang=lang)["min_docs"]
 from ipanalysis.present import charts
 from ipanalysis.present.display import readable, setup_notebook
 from ipanalysis.present.findings import caption, compare_summary
+from ipanalysis.present.notes import note_cells
 
 setup_notebook()
 long = ip.compare()
@@ -130,8 +131,9 @@ ip.display.matrix_table(cov.pivot_table(index=["task_no", "task_en"], columns="d
 charts.show(charts.coverage_heatmap(cov, lang=lang))
 
 # %%
-scores = ip.coverage_scores(cov).set_index(["doc_id", "note"])[["score"]]
-ip.display.matrix_table(scores, kind="pct", lang=lang)
+scores = ip.coverage_scores(cov)
+scores["note"] = note_cells(scores, "note", lang)   # the note in the page's words
+ip.display.matrix_table(scores.set_index(["doc_id", "note"])[["score"]], kind="pct", lang=lang)
 
 # %% [markdown] tags=["lang-en"]
 # The evidence behind each "yes" (the first commitment holding a keyword), and the sentences holding a

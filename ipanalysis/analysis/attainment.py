@@ -99,7 +99,7 @@ def _blank(t) -> dict:
                opensdg_status=NO_DATA, projected_value=np.nan, projected_ratio=np.nan, unsd_status=NO_DATA,
                share_of_target=np.nan, status=NO_DATA, status_low=pd.NA, status_high=pd.NA, exact_date_years=np.nan,
                exact_date_ratio=np.nan, exact_date_band=pd.NA, seasonal_years=np.nan, seasonal_ratio=np.nan,
-               seasonal_band=pd.NA, flags="", comment="", working="")
+               seasonal_band=pd.NA, flags="", comment="", comment_code="", working="")
     return rec
 
 
@@ -111,8 +111,9 @@ def _flag(rec: dict, text: str) -> None:
     rec["flags"] = ", ".join(filter(None, [rec["flags"], text]))
 
 
-def _set_all(rec: dict, status: str, comment: str) -> None:
-    rec.update(schedule_status=status, opensdg_status=status, unsd_status=status, status=status, comment=comment)
+def _set_all(rec: dict, status: str, code: str, comment: str) -> None:
+    rec.update(schedule_status=status, opensdg_status=status, unsd_status=status, status=status, comment=comment,
+               comment_code=code)
 
 
 def _growth_key(indicator):
@@ -130,7 +131,7 @@ def _growth_from_rate(rec: dict, t, obs: pd.DataFrame) -> bool:
     if rates.empty:
         if len(before):
             last = before.sort_values("end").iloc[-1]
-            _set_all(rec, NOT_ASSESSABLE, f"growth-rate target: the only stated growth rate is for "
+            _set_all(rec, NOT_ASSESSABLE, "rate_before_plan", f"growth-rate target: the only stated growth rate is for "
                      f"{last['period_start']}…{last['period_end']}, before the plan starts ({int(t['plan_start'])})")
             return True
         return False
@@ -138,7 +139,8 @@ def _growth_from_rate(rec: dict, t, obs: pd.DataFrame) -> bool:
     g, need = float(r["value"]) / 100, float(t["target_value"]) / 100
     rec.update(actual_cagr=g, cagr_ratio=g / need if need else np.nan, obs_period_start=r["period_start"],
                obs_period_end=r["period_end"], obs_value=float(r["value"]), obs_url=r["source_url"], obs_source=_source(r),
-               reading="stated_rate", comment=f"year-on-year growth stated for {r['period_start']}…{r['period_end']}, "
+               reading="stated_rate", comment_code="stated_rate",
+               comment=f"year-on-year growth stated for {r['period_start']}…{r['period_end']}, "
                "against the plan's annual rate (not a CAGR from a baseline)")
     rec["opensdg_status"] = rec["status"] = opensdg_status(rec["cagr_ratio"])
     rec["schedule_status"] = rec["unsd_status"] = NOT_ASSESSABLE
@@ -176,7 +178,7 @@ def _judge(rec: dict, t, rs: list, target_year_seen: bool, tolerance: float) -> 
         if growth and not math.isnan(t["baseline_value"]):
             years = years_between(pd.Timestamp(t["baseline_date"]), when)
             rec["actual_cagr"] = cagr(t["baseline_value"], v, years) if v > 0 and t["baseline_value"] > 0 else np.nan
-        _set_all(rec, MET if achieved else MISSED, f"target year {int(t['target_year'])} observed")
+        _set_all(rec, MET if achieved else MISSED, "target_year_observed", f"target year {int(t['target_year'])} observed")
         rec["reading"] = "target_year_value"
         return []
     base = t["baseline_value"]
@@ -184,20 +186,20 @@ def _judge(rec: dict, t, rs: list, target_year_seen: bool, tolerance: float) -> 
     if t["measure"] == "cumulative":
         base, bdate = 0.0, pd.Timestamp(int(t["plan_start"]) - 1, 12, 31)
     if (bdate is None or math.isnan(base)) and growth:
-        _set_all(rec, NOT_ASSESSABLE, "growth-rate target: needs a baseline or a stated growth rate to judge; "
+        _set_all(rec, NOT_ASSESSABLE, "growth_needs_baseline", "growth-rate target: needs a baseline or a stated growth rate to judge; "
                  "a level alone cannot show growth")
         return []
     if bdate is None or math.isnan(base):
         rec["share_of_target"] = v / goal if goal else np.nan
         rec["reading"] = "level_vs_target"
-        _set_all(rec, ACHIEVED if achieved else DISTANCE_ONLY,
+        _set_all(rec, ACHIEVED if achieved else DISTANCE_ONLY, "distance_only",
                  "no baseline: the level reached as a share of the target (distance to target), not a progress status")
         return []
     tdate = pd.Timestamp(int(t["target_year"]), 12, 31)
     done, span = years_between(bdate, when), years_between(bdate, tdate)
     rec.update(base_date=bdate.date().isoformat(), years_elapsed=done, span_years=span)
     if done <= 0:
-        _set_all(rec, NOT_ASSESSABLE, f"latest observation ({when.date()}) is not after the baseline ({bdate.date()})")
+        _set_all(rec, NOT_ASSESSABLE, "not_after_baseline", f"latest observation ({when.date()}) is not after the baseline ({bdate.date()})")
         return []
     gap = goal - base
     rec["progress_ratio"] = (v - base) / gap if gap else np.nan
@@ -205,6 +207,7 @@ def _judge(rec: dict, t, rs: list, target_year_seen: bool, tolerance: float) -> 
     base_met = target_met(base, goal, comparator, t["direction"])
     if base_met and not achieved:  # Open SDG: the baseline had met the target and the value fell back
         rec.update(schedule_status=BEHIND, opensdg_status=DETERIORATION, unsd_status=REGRESSION, status=DETERIORATION,
+                   comment_code="baseline_met_fell_back",
                    comment="the baseline already met the target; the observed value no longer does")
         return []
     reading, actual, required, ratio, projected = _ratio(base, v, goal, done, span)
@@ -215,10 +218,11 @@ def _judge(rec: dict, t, rs: list, target_year_seen: bool, tolerance: float) -> 
     if reading == "cagr_from_base":
         rec["required_cagr"] = required
     elif reading == "linear_pace":
+        rec["comment_code"] = "linear_pace"
         rec["comment"] = ("counted from zero at the plan's start: CAGR undefined, so the ratio is the average pace "
                           "so far against the pace required (a linear pace ratio, not Open SDG's CAGR ratio)")
     if done < MIN_YEARS and not achieved:
-        rec.update(opensdg_status=TOO_EARLY, unsd_status=TOO_EARLY, status=TOO_EARLY,
+        rec.update(opensdg_status=TOO_EARLY, unsd_status=TOO_EARLY, status=TOO_EARLY, comment_code="too_early",
                    comment=f"{done:.2f} years after the baseline: Open SDG needs at least two years of data "
                    "(a year apart) to judge progress")
         return []
@@ -257,7 +261,7 @@ def _assess(t, obs: pd.DataFrame, tolerance: float, province: str | None) -> dic
     if t.get("basis") == "ambiguous":
         rec["flags"] = "basis ambiguous"
     if t["comparator"] == "qualitative" or pd.isna(t["target_value"]):
-        _set_all(rec, NOT_ASSESSABLE, "qualitative target")
+        _set_all(rec, NOT_ASSESSABLE, "qualitative", "qualitative target")
         return rec
     measure = "stock" if t.get("basis") == "running_total" else t["measure"]
     cand, flow = _candidates(obs, t, measure)
@@ -266,6 +270,7 @@ def _assess(t, obs: pd.DataFrame, tolerance: float, province: str | None) -> dic
         if measure == "growth_rate" and _growth_from_rate(rec, t, obs):
             rec["working"] = working_line(rec, t, [])
             return rec
+        rec["comment_code"] = "too_short" if len(cand) else "no_observation"
         rec["comment"] = (f"only observations shorter than {MIN_ANNUALISE_DAYS} days (too short to annualise)"
                           if len(cand) else "no observation of this place and indicator up to as_of")
         return rec
@@ -291,7 +296,7 @@ def _assess(t, obs: pd.DataFrame, tolerance: float, province: str | None) -> dic
         seen = _target_year_seen(row, t, False)
         rec["reading"] = "target_year_value" if seen else "level_vs_target"
         status = (MET if achieved else MISSED) if seen else (ACHIEVED if achieved else DISTANCE_ONLY)
-        _set_all(rec, status, f"a {measure}: compared as a level with the target")
+        _set_all(rec, status, "level_compared", f"a {measure}: compared as a level with the target")
         rec["working"] = working_line(rec, t, [])
         return rec
     alternatives = _judge(rec, t, rs, _target_year_seen(row, t, flow), tolerance)
@@ -322,7 +327,9 @@ def attainment(observations: pd.DataFrame | str | None = None, as_of: str | int 
     :data:`STATUSES`; ``borderline`` names its two bands in ``status_low``/``status_high``), beside the
     three readings (``schedule_status``, ``opensdg_status``, ``unsd_status``); ``reading`` says what the
     ratio is; the other readings of a part-year flow are in ``exact_date_*`` (dated at its end date) and
-    ``seasonal_*`` (a seasonal share); ``working`` shows the arithmetic; ``flags`` carries caveats.  ``as_of`` (column) is the date
+    ``seasonal_*`` (a seasonal share); ``working`` shows the arithmetic; ``flags`` carries caveats; ``comment`` says in English why a verdict
+    is what it is, ``comment_code`` names the same case as a code (``no_observation``, ``too_early``,
+    ``linear_pace`` …; the page's words for it: :mod:`ipanalysis.present.notes`).  ``as_of`` (column) is the date
     of the latest observation a verdict of the document uses (:func:`latest_used`), empty when none.
 
     Parameters

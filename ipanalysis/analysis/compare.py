@@ -183,7 +183,8 @@ def national_coverage(doc_ids: list[str] | None = None) -> pd.DataFrame:
     ``evidence`` is the first such sentence (keywords in the task's order), ``section`` its headings,
     ``not_counted`` the keyword sentences left out and why.  ``score`` is the share of the nine tasks a
     document addresses.  ``issued`` is the document's year; ``predates_national`` is True for a plan
-    issued before the national plan, which could not take up its tasks (``note`` says so).
+    issued before the national plan (issued ``national_year``), which could not take up its tasks (``note``
+    says so in English; the page words it from these columns).
 
     >>> cov = national_coverage()
     >>> sorted(cov["doc_id"].unique())
@@ -213,7 +214,7 @@ def national_coverage(doc_ids: list[str] | None = None) -> pd.DataFrame:
                          "evidence": found.text.strip() if found is not None else None,
                          "section": found.section if found is not None else None,
                          "not_counted": _not_counted(skipped), "issued": year,
-                         "predates_national": year < national_year, "note": note})
+                         "predates_national": year < national_year, "national_year": national_year, "note": note})
     df = pd.DataFrame(rows)
     df["score"] = df.groupby("doc_id")["addressed"].transform("mean")
     return df
@@ -222,7 +223,7 @@ def national_coverage(doc_ids: list[str] | None = None) -> pd.DataFrame:
 def coverage_scores(cov: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per local document: the share of the national tasks it addresses, with what qualifies it.
 
-    Columns ``doc_id, addressed, tasks, score, issued, predates_national, note``.
+    Columns ``doc_id, addressed, tasks, score, issued, predates_national, national_year, note``.
 
     >>> s = coverage_scores().set_index("doc_id")
     >>> s.loc["cangshan_2013", "note"]
@@ -232,7 +233,7 @@ def coverage_scores(cov: pd.DataFrame | None = None) -> pd.DataFrame:
     g = cov.groupby("doc_id", sort=False)
     out = g.agg(addressed=("addressed", "sum"), tasks=("task_no", "nunique"), score=("score", "first"),
                 issued=("issued", "first"), predates_national=("predates_national", "first"),
-                note=("note", "first")).reset_index()
+                national_year=("national_year", "first"), note=("note", "first")).reset_index()
     out["addressed"] = out["addressed"].astype("int64")
     return out
 

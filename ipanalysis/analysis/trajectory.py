@@ -57,7 +57,8 @@ def _project(out: dict, r, found) -> None:
     n = years_between(bdate, pd.Timestamp(int(r["target_year"]), 12, 31))
     m = "stock" if r.get("basis") == "running_total" else r["measure"]
     if n <= 0:
-        out["reason"] = f"baseline date {bdate.date()} is not before the end of target year {r['target_year']}"
+        out.update(reason_code="baseline_after_target",
+                   reason=f"baseline date {bdate.date()} is not before the end of target year {r['target_year']}")
     elif m == "growth_rate":
         g = r["value"] / 100
         level = bv * (1 + g) ** n
@@ -72,34 +73,34 @@ def _project(out: dict, r, found) -> None:
             out.update(years=n, target_level=r["value"], required_cagr=cagr(bv, r["value"], n),
                        required_linear_increase=linear_increase(bv, r["value"], n), computable=True, reason="")
         else:
-            out["reason"] = "non-positive baseline or target: growth rate undefined"
+            out.update(reason_code="non_positive", reason="non-positive baseline or target: growth rate undefined")
 
 
-def _unprojectable(r, found) -> str:
-    """Why a target cannot be projected, or "" when it can be once it has a baseline."""
+def _unprojectable(r, found) -> tuple[str, str]:
+    """(code, English words): why a target cannot be projected, or ("", "") when it can be once it has a baseline."""
     m = r["measure"]
     if r["comparator"] == "qualitative" or pd.isna(r["value"]):
-        return "qualitative target (no number to project)"
+        return "qualitative", "qualitative target (no number to project)"
     if m in ("share", "score"):
-        return f"a {m}: bounded measure, reported as a level, not projected"
+        return "bounded", f"a {m}: bounded measure, reported as a level, not projected"
     if m == "cumulative" and r.get("basis") != "running_total":
         start = plan_start(r["doc_id"])
         n = int(r["target_year"]) - start + 1
         basis = "" if r.get("basis") == "period_total" else " (basis ambiguous: total over the plan period or running total?)"
         per_year = fmt_value(r["value"] / n, r["unit"])   # the tables' unit style: 8.75亿元, not 875,000,000 yuan
-        return f"total over {start}–{r['target_year']}{basis}: implies {per_year} a year on average; not a level"
+        return "period_total", f"total over {start}–{r['target_year']}{basis}: implies {per_year} a year on average; not a level"
     if found is None:
         if r.get("basis") == "running_total":
-            return "running total (累计达): needs the stock at the plan's start, and none is stated or observed"
-        return "no baseline stated in the document, and no cited observation within a year of the plan's base date"
-    return ""
+            return "no_start_stock", "running total (累计达): needs the stock at the plan's start, and none is stated or observed"
+        return "no_baseline", "no baseline stated in the document, and no cited observation within a year of the plan's base date"
+    return "", ""
 
 
 _TARGET_FIELDS = ("target_id", "doc_id", "indicator", "indicator_zh", "measure", "basis", "comparator", "unit",
                   "target_year", "commitment")
 _COLUMNS = [*_TARGET_FIELDS, "target_value_high", "baseline_year", "baseline_date", "baseline_value", "baseline_source", "baseline_kind",
             "target_value", "target_level", "years", "required_cagr", "required_linear_increase",
-            "implied_annual_average", "computable", "reason"]
+            "implied_annual_average", "computable", "reason", "reason_code"]
 
 
 def _trajectory_row(r: pd.Series, base, extra, obs) -> dict:
@@ -109,9 +110,9 @@ def _trajectory_row(r: pd.Series, base, extra, obs) -> dict:
                baseline_kind=pd.NA, target_value=r["value"], target_value_high=r.get("value_high", np.nan),
                target_level=np.nan, years=np.nan,
                required_cagr=np.nan, required_linear_increase=np.nan, implied_annual_average=np.nan,
-               computable=False, reason="")
+               computable=False, reason="", reason_code="")
     found = None if r["comparator"] == "qualitative" else baseline_for(r, base, extra, obs)
-    out["reason"] = _unprojectable(r, found)
+    out["reason_code"], out["reason"] = _unprojectable(r, found)
     if r["measure"] == "cumulative" and r.get("basis") != "running_total" and pd.notna(r["value"]):
         out["implied_annual_average"] = r["value"] / (int(r["target_year"]) - plan_start(r["doc_id"]) + 1)
     elif r["measure"] == "growth_rate" and pd.notna(r["value"]):
@@ -135,7 +136,8 @@ def trajectories(doc_id: str | None = None, baselines: pd.DataFrame | None = Non
     totals) get a required CAGR and linear increase over the years from the baseline date to the end
     of the target year; growth-rate targets keep their rate and get the level it implies;
     plan-period totals (累计, ``basis`` period_total) get the annual average they imply; shares,
-    scores and qualitative targets are not projected (``computable`` False, ``reason`` says why).
+    scores and qualitative targets are not projected (``computable`` False, ``reason`` says why in
+    English, ``reason_code`` names the case: ``no_baseline``, ``period_total``, ``bounded`` …).
 
     Parameters
     ----------

@@ -12,8 +12,8 @@ import pandas as pd
 
 from ..errors import IpanalysisError
 from ..units import fmt_value
-from . import links, tabledata
-from .vocabulary import HEADERS, LABELS, bilingual_label, check_lang, header, page_header
+from . import links, notes, tabledata
+from .vocabulary import HEADERS, LABELS, LANGS, bilingual_label, check_lang, header, page_header
 
 __all__ = ["setup_notebook", "quote_table", "number", "fmt_value", "readable", "Table", "Prose", "wide_values",
            "matrix_table", "COLUMNS", "KINDS", "fmt_range"]
@@ -60,16 +60,22 @@ class Table:
     x ✓
     >>> print(Table(pd.DataFrame({"a": []})))
     (none)
+    >>> Table(pd.DataFrame({"a": []}), lang="zh")._repr_html_(), Table(pd.DataFrame({"a": []}))._repr_mimebundle_()
+    ("<p class='ipa-empty'>本页无此项内容。</p>", {})
     """
 
     def __init__(self, df: pd.DataFrame, caption: str | None = None, data: tuple | None = None,
-                 anchors: list[str] | None = None):
+                 anchors: list[str] | None = None, lang: str = "en"):
         self.df, self.caption = df.reset_index(drop=True).rename_axis(columns=None), caption
         self.data = data  # (frame in base units, Frictionless fields) for download; None: the shown frame
         self.anchors = anchors  # one target id per row: the row's HTML id is "t-<id>" (a link lands on it)
+        self.lang = check_lang(lang)  # the language of the sentence an empty table shows
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
-        """The table's data, machine-readable (:mod:`~ipanalysis.present.tabledata`), beside the HTML."""
+        """The table's data, machine-readable (:mod:`~ipanalysis.present.tabledata`), beside the HTML; a
+        table with no rows has none (a page offers no download of an empty table)."""
+        if self.df.empty:
+            return {}
         return {tabledata.MIME: tabledata.payload(self.df, self.caption, self.data, DASH)}
 
     def __repr__(self) -> str:
@@ -77,8 +83,8 @@ class Table:
 
     def _repr_html_(self) -> str:
         cap = f"<p class='ipa-caption'><em>{self.caption}</em></p>" if self.caption else ""
-        if self.df.empty:  # a header row over nothing reads as a broken table
-            return cap + "<p><em>(none)</em></p>"
+        if self.df.empty:  # a header row over nothing reads as a broken table: a sentence instead
+            return cap + f"<p class='ipa-empty'>{notes.EMPTY[LANGS.index(self.lang)]}</p>"
         html = links.html_frame(self.df, DASH).to_html(index=False, escape=False, border=0, classes="ipa-table",
                                                         na_rep=DASH)
         if self.anchors is not None:
@@ -104,12 +110,12 @@ def anchor_rows(html: str, ids: list[str]) -> str:
 
 #: Column → kind, for the library's frames.  Kinds: ``text``, ``int``, ``pct`` (a fraction shown as %),
 #: ``ratio`` (two decimals), ``bool`` (✓/✗), ``code`` (a code, in the vocabulary's words, en and zh),
-#: ``status`` (a verdict code; ``borderline`` names its two bands), ``value`` (in the row's ``unit``; a
-#: ``range`` target with a ``value_high``/``target_value_high`` shows both ends), ``value@col`` (in the unit
-#: named by column ``col``), ``value=unit`` (in a fixed unit).
+#: ``comparator`` (in words: "at least (≥)", "不低于（≥）"), ``status`` (a verdict code; ``borderline`` names its
+#: two bands), ``value`` (in the row's ``unit``; a ``range`` target with a ``value_high``/``target_value_high``
+#: shows both ends), ``value@col`` (in the unit named by column ``col``), ``value=unit`` (in a fixed unit).
 KINDS: dict[str, str] = {
     "target_id": "text", "indicator": "indicator", "indicator_zh": "text", "measure": "code", "basis": "code",
-    "comparator": "text", "place_en": "place", "target_value": "value", "value": "value", "target_year": "int",
+    "comparator": "comparator", "place_en": "place", "target_value": "value", "value": "value", "target_year": "int",
     "target_level": "value@level_unit", "baseline_value": "value@level_unit", "baseline_date": "text",
     "baseline_kind": "code", "baseline_source": "text", "required_cagr": "pct",
     "required_linear_increase": "value@level_unit", "implied_annual_average": "value", "reason": "text",
@@ -145,6 +151,8 @@ def _cell(v, kind: str, unit: str | None = None, lang: str = "en") -> str:
     """One cell as read: missing → —, else by ``kind`` (see :data:`COLUMNS`); words in both languages, ``lang``'s first."""
     if kind.startswith("value"):
         return fmt_value(v, unit)
+    if kind == "comparator" and isinstance(v, str):
+        return notes.comparator(v, lang)
     if kind in ("code", "status") and isinstance(v, str) and v in LABELS:
         return bilingual_label(v, lang=lang)
     if v is None or v is pd.NA or (isinstance(v, float) and v != v) or (kind == "text" and str(v) == ""):
@@ -176,7 +184,7 @@ def readable(df: pd.DataFrame, columns: list, unit_col: str = "unit", caption: s
         44.6亿元                  12.3%
     """
     check_lang(lang)
-    out, spec = pd.DataFrame(index=df.index), []
+    out, spec, data = pd.DataFrame(index=df.index), [], df.copy()
     for item in columns:
         col, key = item if isinstance(item, tuple) else (item, item)
         head = page_header(key, lang)
@@ -190,6 +198,9 @@ def readable(df: pd.DataFrame, columns: list, unit_col: str = "unit", caption: s
         cells = [_cell(v, kind, u, lang) for v, u in zip(df[col], units)]
         if kind in ("indicator", "place"):
             cells = _names(df[col], kind, lang)
+        if col in notes.NOTE_COLUMNS and (worded := notes.note_cells(df, col, lang)) is not None:
+            cells = [c or DASH for c in worded]   # the analysis's codes in the page's words
+            data[col] = [c or None for c in worded]
         high = _HIGH.get(col)
         if kind == "value" and high in df and "comparator" in df:   # ranges stay ranges: 1—2个
             cells = [fmt_range(v, h, u) if c == "range" else cell
@@ -199,7 +210,7 @@ def readable(df: pd.DataFrame, columns: list, unit_col: str = "unit", caption: s
                      for cell, v, lo, hi in zip(cells, df[col], df["status_low"], df["status_high"])]
         out[head] = cells
     ids = [str(t) for t in df["target_id"]] if anchors else None
-    return Table(out, caption, tabledata.readable_data(df, spec, unit_col), anchors=ids)
+    return Table(out, caption, tabledata.readable_data(data, spec, unit_col), anchors=ids, lang=lang)
 
 
 def _head(name, lang: str) -> str:
@@ -250,7 +261,7 @@ def wide_values(df: pd.DataFrame, units, index_header: str = "year", lang: str =
     if df.empty:
         out = pd.DataFrame({head: [DASH]})
     raw = df.reset_index()
-    return Table(out, data=(raw, tabledata.frame_fields(raw, dict(units))))
+    return Table(out, data=(raw, tabledata.frame_fields(raw, dict(units))), lang=lang)
 
 
 def matrix_table(df: pd.DataFrame, kind: str = "value", columns: dict | None = None, lang: str = "en") -> Table:
@@ -290,7 +301,7 @@ def matrix_table(df: pd.DataFrame, kind: str = "value", columns: dict | None = N
     for col in df.columns:
         cells = [_cell(v, kind, u, lang) for v, u in zip(flat[col], flat["unit"] if "unit" in flat else [None] * len(flat))]
         out[(columns or {}).get(col) or _head(col, lang)] = cells
-    return Table(out, data=(flat, tabledata.frame_fields(flat)))
+    return Table(out, data=(flat, tabledata.frame_fields(flat)), lang=lang)
 
 
 def setup_notebook() -> None:
@@ -332,4 +343,4 @@ def quote_table(df: pd.DataFrame, columns: list[str], lang: str = "en") -> Table
             out[c] = out[c].astype("string").str.replace(r"\n+", " ⏎ ", regex=True)
         out[c] = out[c].astype("string").fillna(DASH)
     out.columns = [_head(c, lang) for c in columns]
-    return Table(out)
+    return Table(out, lang=lang)

@@ -112,11 +112,13 @@ def with_working_zh(att: pd.DataFrame) -> pd.DataFrame:
     return att.assign(working_zh=[working_zh(r) for _, r in att.iterrows()])
 
 
-def working_columns(lang: str = "en") -> list[str]:
-    """The columns of the worked-arithmetic table, the page's language's working first.
+def working_columns(lang: str = "en") -> list:
+    """The columns of the worked-arithmetic table: on an English page the English line, then the Chinese one
+    (the plans are Chinese: a reader may check the figures in both); on a Chinese page the Chinese line only.
 
     >>> working_columns(), working_columns("zh")
-    (['target_id', 'status', 'working', 'working_zh'], ['target_id', 'status', 'working_zh', 'working'])
+    (['target_id', 'status', 'working', 'working_zh'], ['target_id', 'status', ('working_zh', 'working')])
     """
-    both = ["working_zh", "working"] if check_lang(lang) == "zh" else ["working", "working_zh"]
-    return ["target_id", "status", *both]
+    if check_lang(lang) == "zh":
+        return ["target_id", "status", ("working_zh", "working")]   # headed 计算过程, as the English 'Working'
+    return ["target_id", "status", "working", "working_zh"]

@@ -68,6 +68,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "of": ("of", "/"),
     "attainment": ("Attainment", "达标情况"),
     "illustrative": ("ILLUSTRATIVE observations — not real", "示例观测数据（虚构），非真实数据"),
+    "example_report": ("{report} — illustrative example (not real data)", "{report}——示例（非真实数据）"),
     "parameters": ("Parameters", "参数"),
     "as_its_page": ("(as its attainment page)", "（与其达标评估页一致）"),
     "latest_observation": ("Latest observation used", "所用最新观测"),

@@ -45,16 +45,23 @@ LICENCES = {"data": ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/"
 
 
 def report_label(r: Report, lang: str | None = None) -> str:
-    """A report's name for readers, in ``lang`` (default: the report's): its notebook's, and its own name
-    when it is not the matrix's default.
+    """A report's name for readers, in ``lang`` (default: the report's): its notebook's; a report on invented
+    observations says it is an example on data that is not real; another report off the matrix's default
+    keeps its own name beside.
 
     >>> from pathlib import Path
-    >>> report_label(Report("attainment-demo-illustrative", Path("attainment.ipynb"), {"doc_id": "ordos_2022"}))
-    'Attainment (attainment-demo-illustrative)'
+    >>> demo = {"doc_id": "ordos_2022", "observations": "data/examples/illustrative_observations.csv"}
+    >>> report_label(Report("attainment-demo-illustrative", Path("attainment.ipynb"), demo))
+    'Attainment — illustrative example (not real data)'
+    >>> report_label(Report("zh/attainment-demo-illustrative", Path("attainment.ipynb"), demo, lang="zh"))
+    '达标评估——示例（非真实数据）'
     >>> report_label(Report("zh/attainment-ordos_2022", Path("attainment.ipynb"), {"doc_id": "ordos_2022"}, lang="zh"))
     '达标评估'
     """
-    label = chrome.report_word(r.stem, lang or r.page_lang)
+    lang = lang or r.page_lang
+    label = chrome.report_word(r.stem, lang)
+    if chrome.is_invented(r.parameters.get("observations") or ""):
+        return chrome.words(lang)["example_report"].format(report=label)
     doc = r.parameters.get("doc_id")
     return label if r.base in (r.stem, f"{r.stem}-{doc}") else f"{label} ({r.base})"
 

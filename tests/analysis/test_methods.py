@@ -192,7 +192,7 @@ def test_the_attainment_page_shows_the_working():
     assert "working_columns(lang)" in src
     from ipanalysis.present.worked import working_columns
 
-    assert working_columns("zh")[2] == "working_zh"   # on a Chinese page the Chinese working leads
+    assert working_columns("zh") == ["target_id", "status", ("working_zh", "working")]   # Chinese page: Chinese only
 
 
 # Issue 15 §3.3 — ranges stay ranges

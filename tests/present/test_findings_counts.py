@@ -219,10 +219,12 @@ def test_audit_findings_follow_a_changed_frame():
                            f"{n['needs_review']} needs review, 1 inconsistent.")
     row = changed.loc[first]
     place = ip.documents().set_index("doc_id").loc[row["doc_id"], "place_en"]
-    # the kind in the vocabulary's words, indicator keys in the check's figures as the indicators' names
-    recomputed = row["recomputed"].replace("patent_applications_annual", "Patent applications per year")
+    # the kind in the vocabulary's words, the check's figures in the page's words: the indicator the document
+    # compares with is named as the document names it, never by its key
     assert row["kind"] == "magnitude" and "patent_applications_annual" in row["recomputed"]
+    recomputed = row["recomputed"].replace("patent_applications_annual", "年均申请专利")
     assert f"- {place}, order of magnitude (inconsistent): {row['stated']} — {recomputed}." in text
+    assert "patent_applications_annual" not in text
     # two documents' consistent growth checks name both places, sorted
     growth = aud[aud["kind"].isin(["stated_growth_rate", "table_increase"])]
     moved = aud.copy()

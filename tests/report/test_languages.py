@@ -244,7 +244,8 @@ def test_site_zh_chrome_is_chinese(site):
     assert "构建于" in header and "数据版本" in header and "引用" in header
     assert "观测截至2023年" in header and "虚构的示例观测数据（data/examples/illustrative_observations.csv）" in header
     assert "as_of" not in header and "<code>" not in header
-    assert "<title>Params — 鄂尔多斯市 · ipanalysis</title>" in zh and "鄂尔多斯市：" in header
+    # a page on invented observations is titled as an example on data that is not real
+    assert "<title>Params——示例（非真实数据） — 鄂尔多斯市 · ipanalysis</title>" in zh and "鄂尔多斯市：" in header
     footer = zh[zh.index('<section class="ipa-cite"'):]
     assert "<h2>引用本页</h2>" in footer and "ipanalysis 贡献者" in footer and "全部报告" in footer
     chrome_text = re.sub(r"<[^>]+>", " ", header + footer)

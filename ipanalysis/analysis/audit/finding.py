@@ -11,7 +11,8 @@ needs_review → consistent, then by doc_id and check_id).
 
 from __future__ import annotations
 
-from dataclasses import astuple, dataclass, fields
+import json
+from dataclasses import astuple, dataclass, field, fields
 
 import pandas as pd
 
@@ -30,7 +31,10 @@ class Finding:
     """One check of one document: what it states, what recomputing gives, and the verdict.
 
     ``stated_quote`` is a verbatim substring of the raw text; ``other_quote`` (the related
-    statement) is empty when it is already inside ``stated_quote``.
+    statement) is empty when it is already inside ``stated_quote``.  ``stated``, ``recomputed`` and
+    ``explanation`` are English, for library users; ``note`` names the case as a code and ``args`` holds
+    its figures and names (JSON text in the frame), from which a page words the three cells in its own
+    language (:mod:`ipanalysis.present.auditwords`).
     """
 
     check_id: str
@@ -43,6 +47,8 @@ class Finding:
     other_quote: str
     status: str
     explanation: str
+    note: str = ""
+    args: dict = field(default_factory=dict)
 
     def __post_init__(self):
         if self.kind not in KINDS or self.status not in STATUSES:
@@ -74,6 +80,7 @@ def _unique_ids(found: list[Finding]) -> None:
 
 
 def to_frame(found: list[Finding]) -> pd.DataFrame:
-    """Findings as a DataFrame with :data:`COLUMNS`, most serious first."""
+    """Findings as a DataFrame with :data:`COLUMNS`, most serious first (``args`` as JSON text)."""
     rows = sorted(found, key=lambda f: (ORDER[f.status], f.doc_id, f.check_id))
-    return pd.DataFrame([astuple(f) for f in rows], columns=COLUMNS)
+    return pd.DataFrame([(*astuple(f)[:-1], json.dumps(f.args, ensure_ascii=False, sort_keys=True)) for f in rows],
+                        columns=COLUMNS)

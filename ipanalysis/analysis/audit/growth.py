@@ -28,7 +28,8 @@ def _cagr(d: Doc, r: dict, base: dict | None, gt: str, dec: int) -> Finding:
         return Finding(cid, d.doc_id, "stated_growth_rate", ind, f"{gt} ({r['growth_base_year']}→{r['year']})",
                        r["source_quote"], f"no {r['growth_base_year']} value stated", "", "needs_review",
                        f"The document states an average growth rate but not the {r['growth_base_year']} "
-                       "value it starts from, so the rate cannot be recomputed.")
+                       "value it starts from, so the rate cannot be recomputed.",
+                       "cagr_no_base", {"gt": gt, "y0": r["growth_base_year"], "y1": r["year"]})
     n = int(r["year"]) - int(base["year"])
     s, e = float(base["value"]), float(r["value"])
     hs = rounding_error(*written(base["value_text"], base["table_unit"]))
@@ -49,7 +50,9 @@ def _cagr(d: Doc, r: dict, base: dict | None, gt: str, dec: int) -> Finding:
                         "figures is wrong.",
     }[status]
     return Finding(cid, d.doc_id, "stated_growth_rate", ind, f"{gt}, {fmt(s)} ({base['year']}) → {fmt(e)} ({r['year']})",
-                   r["source_quote"], rec, base["source_quote"], status, expl)
+                   r["source_quote"], rec, base["source_quote"], status, expl, "cagr",
+                   {"gt": gt, "s": fmt(s), "e": fmt(e), "y0": base["year"], "y1": r["year"], "n": n, "g": f"{g:.2f}",
+                    "lo": f"{lo:.2f}", "hi": f"{hi:.2f}", "rounded": bool(hs or he), "sv": sv})
 
 
 def _times(d: Doc, r: dict, base: dict | None, gt: str, dec: int) -> Finding:
@@ -68,24 +71,33 @@ def _times(d: Doc, r: dict, base: dict | None, gt: str, dec: int) -> Finding:
                 "inconsistent": f"Neither reading of '增长了{N:g}倍' matches the two stated values."}[status]
         return Finding(cid, d.doc_id, "stated_growth_rate", ind, stated, r["source_quote"],
                        f"{fmt(r['value'])}/{fmt(base['value'])} = {m:.2f}× (an increase of {m - 1:.2f}×)",
-                       base["source_quote"], status, expl)
+                       base["source_quote"], status, expl, "times",
+                       {"N": f"{N:g}", "v": fmt(r["value"]), "b": fmt(base["value"]), "m": f"{m:.2f}",
+                        "m1": f"{m - 1:.2f}", "year": r["year"], "gt": gt})
     if r["value"] is None:
         return Finding(cid, d.doc_id, "stated_growth_rate", ind, stated, r["source_quote"], "no absolute figure",
-                       "", "needs_review", "Only a relative figure is stated, so it cannot be checked.")
+                       "", "needs_review", "Only a relative figure is stated, so it cannot be checked.",
+                       "times_relative", {"gt": gt})
     v = float(r["value"])
     strict_b, loose_b = v / (1 + N), v / N
     counted = r["unit"] not in ("%", "yuan")
     notes = []
-    if counted and abs(strict_b - round(strict_b)) > 1e-9:
+    fractional = counted and abs(strict_b - round(strict_b)) > 1e-9
+    whole = counted and abs(loose_b - round(loose_b)) < 1e-9
+    if fractional:
         notes.append(f"the strict reading gives a non-integer count ({strict_b:.2f})")
-    if counted and abs(loose_b - round(loose_b)) < 1e-9:
+    if whole:
         notes.append(f"the loose reading gives a whole {loose_b:.0f}")
     rec = (f"{r['growth_base_year']} implied: {fmt(v)}/{fmt(1 + N)} = {strict_b:.2f} (strict: +{N:g}×100%) "
            f"or {fmt(v)}/{fmt(N)} = {loose_b:.2f} (loose: {N:g}×)")
     expl = (f"'增长了{N:g}倍' strictly means {r['year']} = {1 + N:g}× {r['growth_base_year']} but is often used "
             f"loosely for {N:g}×; the {r['growth_base_year']} figure is not stated"
             + (f", and {' while '.join(notes)}" if notes else "") + ", so neither reading can be confirmed.")
-    return Finding(cid, d.doc_id, "stated_growth_rate", ind, stated, r["source_quote"], rec, "", "needs_review", expl)
+    return Finding(cid, d.doc_id, "stated_growth_rate", ind, stated, r["source_quote"], rec, "", "needs_review", expl,
+                   "times_no_base", {"N": f"{N:g}", "N1": f"{1 + N:g}", "v": fmt(v), "fv1": fmt(1 + N), "fN": fmt(N),
+                                     "strict": f"{strict_b:.2f}", "loose": f"{loose_b:.2f}", "whole": f"{loose_b:.0f}",
+                                     "year": r["year"], "y0": r["growth_base_year"], "gt": gt,
+                                     "fractional": fractional, "is_whole": whole})
 
 
 def _multiple(d: Doc, r: dict, base: dict | None, gt: str, dec: int) -> Finding:
@@ -98,13 +110,18 @@ def _multiple(d: Doc, r: dict, base: dict | None, gt: str, dec: int) -> Finding:
         return Finding(cid, d.doc_id, "stated_growth_rate", ind, stated, r["source_quote"],
                        f"cannot recompute: {missing}", "", "needs_review",
                        f"The document gives only the ratio ({gt}) with {missing}, "
-                       "so the claim cannot be checked against its own numbers.")
+                       "so the claim cannot be checked against its own numbers.", "multiple_missing",
+                       {"gt": gt, "ratio": gt.replace("为", ""), "year": r["year"], "y0": r["growth_base_year"],
+                        "missing": "both" if base is None and r["value"] is None else
+                        str(r["year"] if r["value"] is None else r["growth_base_year"])})
     m = float(r["value"]) / float(base["value"])
     status = rounding_status(float(r["growth_value"]), dec, m)
     return Finding(cid, d.doc_id, "stated_growth_rate", ind, stated, r["source_quote"],
                    f"{fmt(r['value'])}/{fmt(base['value'])} = {m:.3g}×", base["source_quote"], status,
                    f"The stated multiple ({gt}) {'matches' if status == 'consistent' else 'does not match'} "
-                   f"the ratio of the two stated values ({m:.3g}).")
+                   f"the ratio of the two stated values ({m:.3g}).", "multiple",
+                   {"gt": gt, "ratio": gt.replace("为", ""), "year": r["year"], "y0": r["growth_base_year"],
+                    "v": fmt(r["value"]), "b": fmt(base["value"]), "m": f"{m:.3g}"})
 
 
 _BY_KIND = {"cagr": _cagr, "times_increase": _times, "multiple_of": _multiple}

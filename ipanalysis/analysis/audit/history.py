@@ -60,7 +60,9 @@ def _history(b, indicator, upto_year):
         g = cagr(float(f["value"]), float(last["value"]), int(last["year"] - f["year"]))
         extra = f", stated {last['growth_text']}" if last["growth_kind"] == "cagr" else ""
         return (g, f"{f['year']}→{last['year']} {fmt(f['value'])}→{fmt(last['value'])}: {pct(g)}/yr{extra}",
-                last["source_quote"])
+                last["source_quote"], {"y0": f["year"], "y1": last["year"], "v0": fmt(f["value"]),
+                                       "v1": fmt(last["value"]), "g": pct(g),
+                                       "stated": last["growth_text"] if last["growth_kind"] == "cagr" else ""})
     gr = [x for x in b if x["indicator"] == indicator and x["growth_kind"] and x["growth_value"] is not None
           and x["year"] <= upto_year]
     if not gr:
@@ -70,9 +72,11 @@ def _history(b, indicator, upto_year):
     gv = float(r["growth_value"])
     g = {"cagr": gv / 100, "times_increase": (1 + gv) ** (1 / n) - 1, "multiple_of": gv ** (1 / n) - 1}[r["growth_kind"]]
     label = f"{r['growth_base_year']}→{r['year']}: {r['growth_text']} = {pct(g, 1)}/yr"
+    args = {"y0": r["growth_base_year"], "y1": r["year"], "text": r["growth_text"], "g": pct(g, 1), "loose": ""}
     if r["growth_kind"] == "times_increase":
         label += f" (strict reading; loose {pct(gv ** (1 / n) - 1, 1)}/yr)"
-    return g, label, r["source_quote"]
+        args["loose"] = pct(gv ** (1 / n) - 1, 1)
+    return g, label, r["source_quote"], args
 
 
 def _overlap(a: str, b: str) -> int:
@@ -138,14 +142,29 @@ def _target_growth(d: Doc, r: dict):
     if r["measure"] == "growth_rate":
         g_t = float(r["value"]) / 100
         return (g_t, int(r["target_year"]), f"{r['value_text']} a year to {r['target_year']} [{r['target_id']}]",
-                f"target {pct(g_t, 1)}/yr")
+                f"target {pct(g_t, 1)}/yr", {"rate": True, "text": r["value_text"], "year": r["target_year"],
+                                              "id": r["target_id"], "g": pct(g_t, 1)})
     if r["measure"] in _LEVEL_MEASURES and base_v is not None and float(base_v) > 0 \
             and int(r["target_year"]) > int(base_y):
         n = int(r["target_year"]) - int(base_y)
         g_t = cagr(float(base_v), float(r["value"]), n)
         return (g_t, int(base_y), f"{r['value_text']} by {r['target_year']} from {fmt(base_v, r['unit'])} in {base_y} "
-                f"[{r['target_id']}]", f"implied ({fmt(r['value'])}/{fmt(base_v)})^(1/{n}) − 1 = {pct(g_t, 1)}/yr")
+                f"[{r['target_id']}]", f"implied ({fmt(r['value'])}/{fmt(base_v)})^(1/{n}) − 1 = {pct(g_t, 1)}/yr",
+                {"rate": False, "text": r["value_text"], "year": r["target_year"], "id": r["target_id"],
+                 "base": fmt(base_v, r["unit"]), "base_year": base_y, "v": fmt(r["value"]), "b": fmt(base_v), "n": n,
+                 "g": pct(g_t, 1)})
     return None
+
+
+def _reason_args(d: Doc, r: dict, ratio: float) -> dict:
+    """The reason the plan states for growth unlike its past (code, quote, heading path), or {}."""
+    if history_status(ratio) == "consistent":
+        return {}
+    found = stated_reason(d, "slower" if ratio < HISTORY_RATIO[0] else "faster", r["indicator"], r["indicator_zh"])
+    if found is None:
+        return {}
+    why, quote, where = found
+    return {"en": why, "quote": quote, "where": where}
 
 
 def _explain(d: Doc, r: dict, g_t: float, g_h: float, ratio: float, status: str) -> str:
@@ -176,11 +195,11 @@ def vs_history(d: Doc) -> list[Finding]:
         tg = _target_growth(d, r)
         if tg is None:
             continue
-        g_t, upto, stated, rec_t = tg
+        g_t, upto, stated, rec_t, targs = tg
         hist = _history(d.baselines, r["indicator"], upto)
         if hist is None or hist[0] <= 0:
             continue
-        g_h, label, quote = hist
+        g_h, label, quote, hargs = hist
         ratio = g_t / g_h
         status = history_status(ratio)
         expl = _explain(d, r, g_t, g_h, ratio, status)
@@ -188,7 +207,10 @@ def vs_history(d: Doc) -> list[Finding]:
             expl += " The history is a one-year jump stated with the ambiguous 增长了N倍."
         out.append(Finding(f"{d.prefix}-history-{r['indicator']}", d.doc_id, "implied_growth_vs_history",
                            r["indicator"], stated, r["source_quote"], f"{rec_t} vs history {label}; ratio {ratio:.2f}",
-                           quote, status, expl))
+                           quote, status, expl, "vs_history",
+                           {"target": targs, "history": hargs, "ratio": f"{ratio:.2f}", "gt": pct(g_t, 1),
+                            "gh": pct(g_h, 1), "slower": ratio < HISTORY_RATIO[0], "reason": _reason_args(d, r, ratio),
+                            "jump": "增长了" in label}))
     return out
 
 
@@ -227,5 +249,10 @@ def stock_vs_flow(d: Doc) -> list[Finding]:
             expl = f"The target needs net additions of {ratio:.1f}× the {base_y} flow every year: very ambitious."
         out.append(Finding(f"{d.prefix}-stockflow-{r['indicator']}", d.doc_id, "implied_growth_vs_history",
                            r["indicator"], f"{r['value_text']} by {r['target_year']} from {fmt(bv)} in {base_y} "
-                           f"[{r['target_id']}]", r["source_quote"], rec, f["source_quote"], status, expl))
+                           f"[{r['target_id']}]", r["source_quote"], rec, f["source_quote"], status, expl, "stock_flow",
+                           {"text": r["value_text"], "year": r["target_year"], "id": r["target_id"], "bv": fmt(bv),
+                            "base_year": base_y, "n": n, "fv": fmt(fv), "flow": f["indicator_zh"], "projected": fmt(projected),
+                            "tv": fmt(tv), "need": fmt(round(need)), "ratio": f"{ratio:.2f}", "ratio1": f"{ratio:.1f}",
+                            "lapse": fmt(round((projected - tv) / n)),
+                            "case": "in_line" if status == "consistent" else "low" if ratio < STOCK_FLOW_BAND[0] else "high"}))
     return out

@@ -58,12 +58,16 @@ def increments(d: Doc) -> list[Finding]:
             rec = f"{fmt(o['value'])} − {fmt(a['value'])} = {fmt(start)} at the start of the plan"
             known = sorted((x for x in d.baselines if x["indicator"] == level_key and x["value"] is not None
                             and x["year"] < a["target_year"]), key=lambda x: x["year"])
+            args = {"inc": a["value_text"], "level": o["value_text"], "lv": fmt(o["value"]), "iv": fmt(a["value"]),
+                    "start": fmt(start), "year": a["target_year"], "id": a["target_id"],
+                    "units": [a["unit"], o["unit"]] if units else []}
             if known:
                 k = known[-1]
                 total = float(k["value"]) + float(a["value"])
                 ok = same(total, o["value"])
                 status = "consistent" if ok else "inconsistent"
                 rec += f"; stated {k['year']} level {fmt(k['value'])} + {fmt(a['value'])} = {fmt(total)}"
+                args.update(ky=k["year"], kv=fmt(k["value"]), total=fmt(total), ok=ok)
                 expl = (f"The stated {k['year']} level plus the increase {'equals' if ok else 'does not equal'} the "
                         f"level target ({o['value_text']}){units}.")
             else:
@@ -72,7 +76,7 @@ def increments(d: Doc) -> list[Finding]:
                         f"level of {fmt(start)}; the document does not state it{units}, so the pair cannot be checked.")
             out.append(Finding(f"{d.prefix}-related-{a['indicator']}", d.doc_id, "related_figures", a["indicator"],
                                f"{a['value_text']} by {a['target_year']} [{a['target_id']}]", a["source_quote"], rec,
-                               o["source_quote"], status, expl))
+                               o["source_quote"], status, expl, "increment", args))
     return out
 
 
@@ -87,21 +91,25 @@ def same_indicator_twice(d: Doc) -> list[Finding]:
         o = g[0]
         for a in g[1:]:
             (lo_a, hi_a), (lo_o, hi_o) = _bounds(a), _bounds(o)
+            case = "compatible"
             if a["scope"] != o["scope"]:
-                status = "consistent"
+                status, case = "consistent", "scopes"
                 expl = f"Different scopes ({o['scope']} / {a['scope']}), so different values are expected."
             elif max(lo_a, lo_o) <= min(hi_a, hi_o) + EPS:
                 status = "consistent"
                 expl = (f"{a['target_id']} and {o['target_id']} state {ind} for {year} in different words "
                         f"({a['indicator_zh']} / {o['indicator_zh']}); the two requirements are compatible.")
             else:
-                status = "needs_review"
+                status, case = "needs_review", "incompatible"
                 expl = (f"{a['target_id']} and {o['target_id']} give incompatible {year} values for {ind} and are "
                         "not marked as restatements: different scope, or an error.")
             out.append(Finding(f"{d.prefix}-related-{ind}", d.doc_id, "related_figures", ind,
                                f"{a['value_text']} ({a['comparator']}) [{a['target_id']}]", a["source_quote"],
                                f"also stated as {o['value_text']} ({o['comparator']}) [{o['target_id']}]",
-                               o["source_quote"], status, expl))
+                               o["source_quote"], status, expl, f"twice_{case}",
+                               {"a": a["value_text"], "ac": a["comparator"], "aid": a["target_id"], "o": o["value_text"],
+                                "oc": o["comparator"], "oid": o["target_id"], "year": year, "ascope": a["scope"],
+                                "oscope": o["scope"], "aname": a["indicator_zh"], "oname": o["indicator_zh"]}))
     return out
 
 
@@ -132,22 +140,29 @@ def magnitude(d: Doc) -> list[Finding]:
                                f"{r['value_text']}{'' if '/年' in r['value_text'] else ' a year'} [{r['target_id']}]",
                                r["source_quote"],
                                f"{fmt(ref['value'])} / {fmt(r['value'])} = {factor:.1f}× ({ref['target_id']} {ref['indicator']})",
-                               ref["source_quote"], status, expl))
+                               ref["source_quote"], status, expl, "magnitude",
+                               {"name": r["indicator_zh"], "text": r["value_text"], "per_year": "/年" in r["value_text"],
+                                "id": r["target_id"], "ref_name": ref["indicator_zh"], "ref_text": ref["value_text"],
+                                "ref_id": ref["target_id"], "rv": fmt(ref["value"]), "v": fmt(r["value"]),
+                                "factor": f"{factor:.1f}", "factor0": f"{factor:.0f}", "band": f"{MAGNITUDE_FACTOR:g}"}))
     return out
 
 
-def _part_whole_verdict(p, w, what: str, strict: bool) -> tuple[str, str]:
+def _part_whole_verdict(p, w, what: str, strict: bool) -> tuple[str, str, str]:
+    """(status, English explanation, the case's code)."""
     pv, wv = float(p["value"]), float(w["value"])
     bounds = what == "target" and (p["comparator"] in (">=", ">") or w["comparator"] in (">=", ">"))
     if pv <= wv + EPS:
-        return "consistent", f"{p['indicator_zh']} ({fmt(pv)}) does not exceed {w['indicator_zh']} ({fmt(wv)})."
+        return "consistent", f"{p['indicator_zh']} ({fmt(pv)}) does not exceed {w['indicator_zh']} ({fmt(wv)}).", "holds"
     if bounds:
         return "needs_review", (f"The bound on {p['indicator_zh']} ({fmt(pv)}) exceeds that on {w['indicator_zh']} "
-                                f"({fmt(wv)}), so the latter never binds.")
+                                f"({fmt(wv)}), so the latter never binds."), "bound"
     if strict:
-        return "inconsistent", f"{p['indicator_zh']} ({fmt(pv)}) is part of {w['indicator_zh']} ({fmt(wv)}) but larger."
+        return "inconsistent", (f"{p['indicator_zh']} ({fmt(pv)}) is part of {w['indicator_zh']} ({fmt(wv)}) "
+                                "but larger."), "larger"
     return "needs_review", (f"{p['indicator_zh']} ({fmt(pv)}) exceeds {w['indicator_zh']} ({fmt(wv)}) in {p['_year']}: "
-                            "possible, since they stem from earlier years' filings, but unusual; check the figures.")
+                            "possible, since they stem from earlier years' filings, but unusual; check the figures."), \
+        "cohort"
 
 
 def part_whole(d: Doc) -> list[Finding]:
@@ -168,12 +183,15 @@ def part_whole(d: Doc) -> list[Finding]:
                     continue
                 if what == "baseline" and is_table(p) != is_table(w):
                     continue
-                status, expl = _part_whole_verdict(p, w, what, strict)
+                status, expl, case = _part_whole_verdict(p, w, what, strict)
                 pv, wv = float(p["value"]), float(w["value"])
                 rel = "⊂" if strict else "≤ (cohort)"
                 out.append(Finding(f"{d.prefix}-partof-{p['indicator']}-{p['_year']}", d.doc_id, "arithmetic",
                                    p["indicator"], f"{p['indicator_zh']} {p['value_text']} ({p['_year']})",
                                    p["source_quote"],
                                    f"{fmt(pv)} {rel} {w['indicator_zh']} {fmt(wv)}: {'holds' if pv <= wv + EPS else 'fails'}",
-                                   w["source_quote"], status, expl))
+                                   w["source_quote"], status, expl, f"part_{case}",
+                                   {"part": p["indicator_zh"], "text": p["value_text"], "year": p["_year"], "pv": fmt(pv),
+                                    "whole": w["indicator_zh"], "wv": fmt(wv), "strict": bool(strict),
+                                    "holds": pv <= wv + EPS}))
     return out

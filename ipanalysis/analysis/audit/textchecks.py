@@ -52,7 +52,10 @@ def task_counts(d: Doc) -> list[Finding]:
                            lines[head].strip(), status,
                            "The number of tasks the text announces equals the numbered task headings."
                            if status == "consistent" else
-                           "The announced number of tasks differs from the numbered task headings."))
+                           "The announced number of tasks differs from the numbered task headings.", "tasks_count",
+                           {"stated": statements, "times": len(totals), "n": len(subs),
+                            "last": _CN[len(subs) - 1] if subs else "", "heading": lines[head].strip(),
+                            "sequential": sequential}))
     fronts = [(int(m.group(1)), m) for m in re.finditer(r"前(\d+)项", text)]
     backs = [(int(m.group(1)), m) for m in re.finditer(r"后(\d+)项", text)]
     for (nf, mf), (nb, mb) in zip(fronts, backs):
@@ -62,7 +65,8 @@ def task_counts(d: Doc) -> list[Finding]:
                            f"{nf} + {nb} = {nf + nb}", clause_around(text, mb.start(), mb.end()),
                            "consistent" if ok else "inconsistent",
                            f"The first {nf} and last {nb} tasks {'add up to' if ok else 'do not add up to'} "
-                           f"the {total} tasks announced."))
+                           f"the {total} tasks announced.", "tasks_split",
+                           {"nf": nf, "nb": nb, "total": total, "sum": nf + nb, "ok": ok}))
     return out
 
 
@@ -79,5 +83,6 @@ def k_plus_n_lists(d: Doc) -> list[Finding]:
                            f"{len(named)} named items listed (+ {len(items) - len(named)} “n” item)", "",
                            "consistent" if ok else "inconsistent",
                            f"The list in parentheses names {len(named)} institution types, "
-                           f"{'matching' if ok else 'not matching'} the {k} in “{k}+n”."))
+                           f"{'matching' if ok else 'not matching'} the {k} in “{k}+n”.", "k_plus_n",
+                           {"k": k, "named": len(named), "n_items": len(items) - len(named), "ok": ok}))
     return out

@@ -10,6 +10,7 @@ import pandas as pd
 from ...analysis.attainment import latest_used
 from ...data import documents, indicators
 from ..vocabulary import chart_word, label, status_label
+from ..notes import comment
 from .alt import count_phrase, status_phrase
 from .style import STATUS_COLOURS, both, both_label, check_lang, finish, use_house_style
 
@@ -68,8 +69,10 @@ def attainment_chart(att: pd.DataFrame, *, lang: str = "en"):
             share = chart_word("of_target", lang, share=f"{r['share_of_target']:.0%}")
             ax.text(min(r["share_of_target"], 1.5) * 100 + 2, y, f"{words}: {share}", va="center", fontsize=8)
         else:
-            comment = "" if lang == "zh" else ": " + textwrap.shorten(str(r["comment"]), 60)
-            ax.text(2, y, f"{words} / {label(status, other)}{comment}", va="center", fontsize=8, color="#555555")
+            note = comment(r, lang)   # the table's words for why there is no bar
+            short = textwrap.shorten(note, 60) if lang == "en" else (note[:27] + "…" if len(note) > 28 else note)
+            note = (": " if lang == "en" else "：") + short if note else ""
+            ax.text(2, y, f"{words} / {label(status, other)}{note}", va="center", fontsize=8, color="#555555")
     ax.set_yticks(range(len(a)), a["label"], fontsize=8)
     ax.invert_yaxis()
     ax.axvline(100, color="#444444", lw=0.8, ls="--")

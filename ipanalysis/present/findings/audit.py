@@ -13,8 +13,9 @@ from __future__ import annotations
 import pandas as pd
 
 from ...data import documents
+from ..auditwords import cells
 from ..display import Prose
-from ..vocabulary import check_lang, count, label
+from ..vocabulary import audit_need, check_lang, count, label
 from .common import LEAD, md, names_in
 
 __all__ = ["audit_findings"]
@@ -45,12 +46,13 @@ def audit_findings(aud: pd.DataFrame, checks: pd.DataFrame | None = None, lang: 
                          f"document's own figures" + (f" ({places})." if places else "."))
     review = aud[aud["status"] != "consistent"].sort_values(["doc_id", "check_id"])
     for _, r in review.iterrows():
+        stated, recomputed, _ = cells(r, lang)   # the figures in the page's words
         if zh:
             lines.append(f"- {docs.loc[r['doc_id'], place]}，{label(r['kind'], 'zh')}（{label(r['status'], 'zh')}）："
-                         f"{names_in(r['stated'], 'zh')}——{names_in(r['recomputed'], 'zh')}。")
+                         f"{names_in(stated, 'zh')}——{names_in(recomputed, 'zh')}。")
         else:
             lines.append(f"- {docs.loc[r['doc_id'], place]}, {label(r['kind'])} ({label(r['status'])}): "
-                         f"{names_in(r['stated'])} — {names_in(r['recomputed'])}.")
+                         f"{names_in(stated)} — {names_in(recomputed)}.")
     if checks is not None and len(checks):
         lines += _checks_lines(checks, docs, lang)
     return md(lines)
@@ -68,7 +70,7 @@ def _checks_lines(checks: pd.DataFrame, docs: pd.DataFrame, lang: str) -> list[s
         if zh:
             place = docs.loc[doc_id, "place_zh"]
             lines.append(f"- {place}：{len(g)}类核查中适用{applied}类，共执行{run}项，待核实{review}项。" if applied else
-                         f"- {place}：无适用的核查（{'；'.join(r.split(' (')[0] for r in g['reason'])}），"
+                         f"- {place}：无适用的核查（{'；'.join(audit_need(c, 'zh') for c in g['check'])}），"
                          "其各项数据尚未经相互核对。")
             continue
         place = docs.loc[doc_id, "place_en"]

@@ -21,11 +21,14 @@ import re
 
 __all__ = ["FIVE_YEAR_PLANS", "FIVE_YEAR", "period_of", "AS_OF", "REVIEW_HEADING", "DONE_WORDS"]
 
-#: The five-year plans by their numeral (十一五 … 十五五): (first year, last year).
-FIVE_YEAR_PLANS = {"一": (2006, 2010), "二": (2011, 2015), "三": (2016, 2020), "四": (2021, 2025), "五": (2026, 2030)}
+#: The five-year plans by their numeral (十一五 … 十五五; 八五 and 九五 by theirs): (first year, last year).
+FIVE_YEAR_PLANS = {"一": (2006, 2010), "二": (2011, 2015), "三": (2016, 2020), "四": (2021, 2025), "五": (2026, 2030),
+                   "八": (1991, 1995), "九": (1996, 2000)}
 #: A five-year period named in a text: “十三五”, 十四五, or its long name 第十二个五年计划/规划; the numeral of
 #: :data:`FIVE_YEAR_PLANS` is group 1 (short name) or group 2 (long name): read it with :func:`period_of`.
-FIVE_YEAR = re.compile(r"[“\"]?(?:十([一二三四五])五|第十([一二三四五])个五年(?:计划|规划)?)[”\"]?")
+#: 八五/九五 (group 3) only in quotes or before 期间/时期/计划/规划/末 (九五 is also a word).
+FIVE_YEAR = re.compile(r"[“\"]?(?:十([一二三四五])五|第十([一二三四五])个五年(?:计划|规划)?|"
+                       r"(?<=[“\"])([八九])五(?=[”\"])|([八九])五(?=期间|时期|计划|规划|末))[”\"]?")
 
 
 def period_of(m: re.Match) -> tuple[int, int]:
@@ -33,8 +36,10 @@ def period_of(m: re.Match) -> tuple[int, int]:
 
     >>> period_of(FIVE_YEAR.search("第十二个五年计划期间")), period_of(FIVE_YEAR.search("“十四五”末"))
     ((2011, 2015), (2021, 2025))
+    >>> period_of(FIVE_YEAR.search("“九五”期间")), FIVE_YEAR.search("九五至尊") is None
+    ((1996, 2000), True)
     """
-    return FIVE_YEAR_PLANS[m.group(1) or m.group(2)]
+    return FIVE_YEAR_PLANS[m.group(1) or m.group(2) or m.group(3) or m.group(4)]
 
 
 #: An 'as of' date (截至2021年底, 截止到2021年6月, 截止2020年); group 1 the year.

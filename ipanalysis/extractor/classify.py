@@ -17,7 +17,7 @@ from typing import Callable
 
 from .candidate import Candidate, Found, SentenceContext
 from .lexicon import (AS_OF, ATTAINED, FLOW_COUNT, FLOW_SERIES, FUTURE_CUE, MILESTONE, FROM_TO, FUTURE_WORDS, INDICATOR_COUNT, LAST_YEAR, PART_YEAR, PLAN_WORDS,
-                      PAST_CLAUSE, REPORT_CUES, TARGET_OF, TASK_NOUNS, TRIGGER_BEFORE)
+                      PAST_CLAUSE, PERIOD_RE, REPORT_CUES, TARGET_OF, TASK_NOUNS, TRIGGER_BEFORE, period_of)
 
 _SUBSIDY_BEFORE = re.compile(r"(给予|奖励|资助|补贴|补助|奖补|扶持|每件|每项|每个|每家|每人|最高|单个|单项)")
 _SUBSIDY_AFTER = re.compile(r"^\s*[\u4e00-\u9fff]{0,2}(奖励|资助|补贴|补助|奖补)")
@@ -132,6 +132,10 @@ def mark_thresholds(sent: str, found: list[Found]) -> None:
                 break
 
 
+#: A bare year as the time of a whole sentence (…了解到,2010年,…): group 1.
+_HEAD_YEAR = re.compile(r"(?:^|[,，:：])\s*(\d{4})\s*年\s*[,，]")
+
+
 def history_reason(ctx: SentenceContext, f: Found) -> str | None:
     """Why the quantity is history (a baseline), or None when it may be a target."""
     sent, doc, sec = ctx.sent, ctx.doc, ctx.sec
@@ -174,6 +178,14 @@ def history_reason(ctx: SentenceContext, f: Found) -> str | None:
         # 目前/已达… with no future cue between it and the number: a stated value, even when the
         # sentence goes on to a target (目前为1.2万件,到2025年达到2万件)
         return f"past-tense cue '{past[-1].group(0)}'"
+    before_all = ctx.full_sentence_before(f.s)
+    head = list(_HEAD_YEAR.finditer(before_all))
+    if head and doc.is_past(int(head[-1].group(1))) and not FUTURE_CUE.search(before_all[head[-1].end():]):
+        # 记者了解到,2010年,…达14274件;…达10件: a past year heading the sentence dates every ;-part of it
+        return f"past year '{head[-1].group(1)}年' heading the sentence"
+    ended = re.search(PERIOD_RE.pattern + r"[\u4e00-\u9fff]{0,6}?(?:规划|计划)", sent[:f.s])
+    if ended and doc.is_past(period_of(ended)[1]) and re.match(r"\s*(?:以上)?\s*的(?:预期)?目标", sent[f.e:]):
+        return "the target of an ended plan, quoted"  # 超额完成了“十一五”规划…30件的目标 in a 十二五 text
     part = list(PART_YEAR.finditer(ctx.full_sentence_before(f.s)))
     if part and not FUTURE_CUE.search(ctx.full_sentence_before(f.s)[part[-1].end():]):
         # 前三季度…11192件,占…;专利授权量4335件: the part-year cue dates every ;-part of its sentence

@@ -196,7 +196,8 @@ def document_facts(doc: Document, target_year: int | None) -> None:
         if years:
             doc.end_year = max(set(years), key=years.count)
             doc.horizon_why = f"most frequent '到{doc.end_year}年'"
-        elif doc.start_year is None and (m := re.search("(?:到|至)" + FIVE_YEAR.pattern + "(?:末|期末|期间)", doc.norm)):
+        elif doc.start_year is None and (m := re.search("(?:到|至)" + FIVE_YEAR.pattern + "(?:末|期末|期间)", doc.norm)
+                                         or re.search(FIVE_YEAR.pattern + r"(?:期间|时期)[^。]*?(?:将|力争|确保|争取)", doc.norm)):
             doc.start_year, doc.end_year = period_of(m)  # 计划到第十二个五年计划期间 in an undated text: that period
             doc.horizon_why = f"five-year period '{m.group(0)}'"
     if target_year is not None:

@@ -39,8 +39,8 @@ def baseline_year(ctx: SentenceContext, f: Found) -> int | None:
     years = [y for y in years if doc.is_past(y) or doc.as_of_past(y) or doc.start_year is None or LAST_YEAR.search(sent)]
     if years:
         return years[-1]
-    pm = list(re.finditer(FIVE_YEAR.pattern + "(末|时期|期间|以来)?", head))
-    if pm and pm[-1].group(3) == "末":
+    pm = list(re.finditer(FIVE_YEAR.pattern + "(?P<when>末|时期|期间|以来)?", head))
+    if pm and pm[-1].group("when") == "末":
         return period_of(pm[-1])[1]
     if re.search(r"去年|上年|上一年", head) and doc.ref_year:
         return doc.ref_year - 1

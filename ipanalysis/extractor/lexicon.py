@@ -96,7 +96,7 @@ COMPARED_GOAL = re.compile(r"(?:超过|超出|高出|高于|是|为|达)[^。;,�
 QUOTED_GOAL = re.compile(r"[“\"][^”\"\d]{1,30}[”\"]\s*目标")
 #: Words of a text that reports figures (获悉, 据统计, 截至, 同比, 累计): with no future word at all, a text
 #: without a date is a report too.
-REPORT_CUES = re.compile(r"获悉|据悉|据了解|据介绍|据统计|昨天|昨日|数据显示|调研显示|统计显示|截至|截止|同比|累计|已经|已达")
+REPORT_CUES = re.compile(r"获悉|据悉|据了解|据介绍|据统计|据[^,。;]{1,20}?统计数据|[(（]记者|昨天|昨日|数据显示|调研显示|统计显示|截至|截止|同比|累计|已经|已达")
 #: A value reported as reached against a target (提前2年完成…目标, 提前超额完成…目标任务): the values around it
 #: are achieved (history); not 力争/确保 提前完成 (a goal).
 ATTAINED = re.compile(r"(?<!力争)(?<!确保)(?<!争取)(?<![要将])(?:提前|超额)[\u4e00-\u9fff\d]{0,6}?完成[^。;]{0,40}?目标")
@@ -105,7 +105,7 @@ TARGET_OF = re.compile(r"^\s*的?(?:目标|预期目标|目标任务)")
 #: This year of the text (今年, 全年, 年内: not 今年以来/今年上半年/今年1-10月, which report it) and next year (明年).
 THIS_YEAR = re.compile(r"(?:今年|全年|年内|本年度|(?:到|至)年底|年底前)(?!以来|上半年|前|[一二三]季度|\s*\d|[一二三四五六七八九十]+月)")
 #: Within N years of a dated text (力争三年内, 计划用2年时间): the text's year + N.
-WITHIN_YEARS = re.compile(r"(?:力争|争取|计划|预计|将)(?:在|用)?(\d|[一二两三四五六七八九十])\s*年(?:内|时间)")
+WITHIN_YEARS = re.compile(r"(?:力争|争取|计划|预计|将)(?:在|用)?(\d|[一二两三四五六七八九十])\s*年(?:内|时间)|未来\s*(\d|[一二两三四五六七八九十])\s*年")
 NEXT_YEAR = re.compile(r"明年")
 #: A part of the text's year that a report states figures for (今年以来, 上半年, 前三季度, 1-8月): it dates every
 #: ;-part of its sentence, not only the clause it opens.

@@ -41,11 +41,14 @@ def _future_year(doc: Document, sent: str) -> int | None:
     m = re.search("(?:到|至)" + FIVE_YEAR.pattern + "(?:末|期末|期间)", sent)
     if m and not doc.is_past(period_of(m)[1]):
         fut = period_of(m)[1]
+    m = re.search(FIVE_YEAR.pattern + "(?:" + _PERIOD_GOALS + "|" + _PERIOD_COMMIT + ")", sent)
+    if fut is None and m and not doc.is_past(period_of(m)[1]):
+        fut = period_of(m)[1]  # “九五”期间的奋斗目标是…, “十二五”期间,…将…力争…
     m = re.search(FIVE_YEAR.pattern + "[\u4e00-\u9fff]{0,6}?规划", sent)  # “十四五”规划预期的12件的目标: the plan's last year
     if fut is None and m and not doc.is_past(period_of(m)[1]):
         fut = period_of(m)[1]
-    if fut is None and doc.ref_year is not None and (m := WITHIN_YEARS.search(sent)) and chinese_int(m.group(1)):
-        fut = doc.ref_year + chinese_int(m.group(1))  # 力争三年内 in a text dated 2030: 2033
+    if fut is None and doc.ref_year is not None and (m := WITHIN_YEARS.search(sent)) and chinese_int(m.group(1) or m.group(2)):
+        fut = doc.ref_year + chinese_int(m.group(1) or m.group(2))  # 力争三年内 in a text dated 2030: 2033
     if fut is None and doc.ref_year is not None:  # 全年力争…, 明年将达到… in a dated text (a report's 全年 is its past)
         this = THIS_YEAR.search(sent) and (doc.kind == "plan" or re.search(r"将|力争|确保|争取|要|预计|计划", sent))
         fut = doc.ref_year + 1 if NEXT_YEAR.search(sent) else doc.ref_year if this else None
@@ -126,6 +129,11 @@ def _sent_past(doc: Document, sent: str, fut: int | None) -> bool:
     return bool(m and doc.is_past(period_of(m)[1]) and not fut)
 
 
+#: Goals named for a year or a period (2010年的奋斗目标是, “九五”期间的主要目标): they date the rest of the paragraph.
+_YEAR_GOALS = re.compile(r"(\d{4})\s*年的?(?:奋斗|主要|发展|总体|工作)?目标")
+_PERIOD_GOALS = r"(?:期间|时期)的?(?:奋斗|主要|发展|总体|工作)?目标"
+#: A period named with 期间 in a sentence that commits (“十二五”期间,…将…力争…达到): the period is its horizon.
+_PERIOD_COMMIT = r"(?:期间|时期)[^。]*?(?:将|力争|确保|争取|要)"
 _STAGE_YEAR = re.compile(r"(?:阶段|时期|期间)\s*[(（]\s*(\d{4})\s*年\s*[)）]")
 
 
@@ -142,9 +150,11 @@ def paragraph_year(doc: Document, sent: str) -> int | None:
     """
     by = [int(m.group(1)) for m in BY_YEAR.finditer(sent) if not doc.is_past(int(m.group(1)))]
     by += [int(m.group(1)) for m in _STAGE_YEAR.finditer(sent) if not doc.is_past(int(m.group(1)))]
+    by += [int(m.group(1)) for m in _YEAR_GOALS.finditer(sent) if not doc.is_past(int(m.group(1)))]
     if by:
         return by[0]
-    m = re.search("(?:到|至)" + FIVE_YEAR.pattern + "(?:末|期末|期间)", sent)
+    m = re.search("(?:到|至)" + FIVE_YEAR.pattern + "(?:末|期末|期间)", sent) or \
+        re.search(FIVE_YEAR.pattern + _PERIOD_GOALS, sent)
     return period_of(m)[1] if m and not doc.is_past(period_of(m)[1]) else None
 
 

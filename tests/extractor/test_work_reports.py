@@ -60,3 +60,47 @@ def test_a_rate_written_as_n_percent_growth_is_a_growth_rate():
 def test_organisations_built_within_the_year_add_up():
     text = "某省知识产权工作会议召开\n发布时间: 2031/2/20 09:00:00\n\n今年力争年内新建维权援助工作站不少于12家。"
     assert (12.0, 2031, "cumulative") in _targets(text)
+
+
+# --- rules from the first run of the fifth blind set (2026-12-06) ------------------------------------------------
+
+
+def test_goals_named_for_an_older_five_year_period_or_a_year_date_their_paragraph():
+    text = ("某市专利工作“九五”计划和2010年规划纲要\n"
+            "纲要提出:“九五”期间的奋斗目标是:专利代理人员达到80人;创建120个专利示范企业。"
+            "2010年的奋斗目标是:创建专利示范企业400家;年专利申请900件以上。")
+    got = {(v, y) for v, y, _ in _targets(text)}
+    assert {(80.0, 2000), (120.0, 2000), (400.0, 2010), (900.0, 2010)} <= got
+    assert not {(80.0, 2010), (120.0, 2010), (400.0, 2000)} & got
+
+
+def test_a_period_named_with_a_commitment_is_the_horizon_and_a_past_year_heading_a_sentence_dates_its_parts():
+    text = ("3月2日,记者从某省工商局了解到,2025年,全省商标注册量达12000件,总数达到36000件;"
+            "新认定著名商标200件,有效量达到900件。注册商标、著名商标分别超额完成了“十四五”规划3万件、800件的目标。\n"
+            "据了解,“十五五”期间,全省将深入推进商标注册,力争注册商标达到50000件,驰名商标达到90件。")
+    got = _targets(text)
+    assert {(v, y) for v, y, _ in got} == {(50000.0, 2030), (90.0, 2030)}
+
+
+def test_an_ended_plans_target_quoted_in_a_later_text_is_not_a_target():
+    text = ("据了解,“十五五”期间,全省将力争注册商标达到50000件。"
+            "此前全省已超额完成了“十四五”规划800件的目标。")
+    got = {(v, y) for v, y, _ in _targets(text)}
+    assert (50000.0, 2030) in got and not any(v == 800.0 for v, _ in got)
+
+
+def test_statistics_cited_by_a_reporter_make_a_report():
+    text = ("原标题:某省发明专利申请突破3万件\n据国家知识产权局最新公布的统计数据,2030年,某省专利申请总量突破15万件;"
+            "全省有效发明专利突破3万件,企业发明专利拥有量达2.1万件。(记者 张三 通讯员 李四)")
+    assert read_document_facts(text).kind == "report"
+    assert _targets(text) == []
+
+
+def test_the_next_n_years_of_a_dated_text_are_its_horizon():
+    text = "某市知识产权新闻\n发布时间:2031-01-25\n\n某市将大力实施知识产权战略。未来5年,全市每百万人口发明专利授权量将达300件以上。"
+    assert [y for _, y, _ in _targets(text)] == [2036]
+
+
+def test_a_rate_at_which_a_count_grows_is_a_growth_rate():
+    got = _targets("到2033年,全市商标注册以年平均12%的速度增长。")
+    assert got == [(12.0, 2033, "growth_rate")]

@@ -50,6 +50,18 @@ from ipanalysis.data.sources import doc_ids, raw_text  # noqa: E402
 
 FIXTURES = REPO / "tests" / "fixtures" / "extract"
 FIELDS = ("indicator", "unit", "comparator", "measure", "target_year", "commitment")
+#: The sets inside ``dev`` summed on their own: (note prefix in splits.csv, name, first-run figures).
+SETS = (
+    ("blind set of 2026-11-26", "the blind set of 2026-11-26", "first run 30/41, 30/37, measure 22/30"),
+    ("blind set of 2026-12-05", "the blind set of 2026-12-05", "first run 27/33, 27/44, measure 19/27"),
+    ("blind set of 2026-12-06", "the blind set of 2026-12-06", "first run 40/40, 40/62, measure 31/40"),
+    ("rule-writer's dev set (2026-12-06", "the rule-writer's dev set of 2026-12-06",
+     "labelled by the rule-writer before its first run; first run 8/14, 8/42, measure 6/8"),
+    ("rule-writer dev set 2 (2026-12-06)", "the rule-writer's dev set 2 of 2026-12-06",
+     "labelled by the rule-writer before its first run; first run 11/16, 11/26, measure 10/11"),
+    ("blind set 4 (2026-12-06)", "the fourth blind set of 2026-12-06", "first run 28/31, 28/36, measure 23/28"),
+    ("blind set 5 (2026-12-06)", "the fifth blind set of 2026-12-06", "first run 26/42, 26/51, measure 14/26"),
+)
 
 
 def _agreement(cands: pd.DataFrame, truth: pd.DataFrame, texts: dict) -> dict[str, str]:
@@ -130,24 +142,9 @@ def main() -> int:
         print(summary(f"{split} split (value and year right)", fs))
         if split == "dev":
             notes = pd.read_csv(FIXTURES / "splits.csv")
-            for date, first in (("2026-11-26", "first run 30/41, 30/37, measure 22/30"),
-                                ("2026-12-05", "first run 27/33, 27/44, measure 19/27"),
-                                ("2026-12-06", "first run 40/40, 40/62, measure 31/40")):
-                blind = set(notes.loc[notes["note"].str.startswith(f"blind set of {date}"), "doc_id"])
-                print(summary(f"  of which the blind set of {date} ({len(blind)} documents; {first})",
-                              fs[fs["doc_id"].isin(blind)]))
-            own = set(notes.loc[notes["note"].str.startswith("rule-writer's dev set (2026-12-06"), "doc_id"])
-            print(summary(f"  of which the rule-writer's dev set of 2026-12-06 ({len(own)} documents, labelled by the "
-                          "rule-writer before its first run; first run 8/14, 8/42, measure 6/8)", fs[fs["doc_id"].isin(own)]))
-            own2 = set(notes.loc[notes["note"].str.startswith("rule-writer dev set 2 (2026-12-06)"), "doc_id"])
-            print(summary(f"  of which the rule-writer's dev set 2 of 2026-12-06 ({len(own2)} documents, labelled by the "
-                          "rule-writer before its first run; first run 11/16, 11/26, measure 10/11)", fs[fs["doc_id"].isin(own2)]))
-            four = set(notes.loc[notes["note"].str.startswith("blind set 4 (2026-12-06)"), "doc_id"])
-            print(summary(f"  of which the fourth blind set of 2026-12-06 ({len(four)} documents; first run 28/31, 28/36, "
-                          "measure 23/28)", fs[fs["doc_id"].isin(four)]))
-            five = set(notes.loc[notes["note"].str.startswith("blind set 5 (2026-12-06)"), "doc_id"])
-            print(summary(f"  of which the fifth blind set of 2026-12-06 ({len(five)} documents; first run 26/42, 26/51, "
-                          "measure 14/26)", fs[fs["doc_id"].isin(five)]))
+            for prefix, label, first in SETS:
+                docs = set(notes.loc[notes["note"].str.startswith(prefix), "doc_id"])
+                print(summary(f"  of which {label} ({len(docs)} documents; {first})", fs[fs["doc_id"].isin(docs)]))
         fx_cands = fs.attrs["candidates"]
         print("field agreement on matched pairs: " + ", ".join(
             f"{k} {v}" for k, v in _agreement(fx_cands, fx["targets"], fx["texts"]).items()))

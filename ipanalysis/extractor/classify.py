@@ -19,6 +19,8 @@ from .candidate import Candidate, Found, SentenceContext
 from .lexicon import (AS_OF, ATTAINED, FLOW_COUNT, FLOW_SERIES, FUTURE_CUE, MILESTONE, FROM_TO, FUTURE_WORDS, INDICATOR_COUNT, LAST_YEAR, PART_YEAR, PLAN_WORDS,
                       PAST_CLAUSE, PERIOD_RE, REPORT_CUES, TARGET_OF, TASK_NOUNS, TRIGGER_BEFORE, period_of)
 
+#: 完成(全年)…任务/目标/计划的 before a percentage: a completion ratio.
+_COMPLETION_BEFORE = re.compile(r"完成[^,，;；。]{0,20}?(?:任务|目标|计划)的\s*$")
 _SUBSIDY_BEFORE = re.compile(r"(给予|奖励|资助|补贴|补助|奖补|扶持|每件|每项|每个|每家|每人|最高|单个|单项)")
 _SUBSIDY_AFTER = re.compile(r"^\s*[\u4e00-\u9fff]{0,2}(奖励|资助|补贴|补助|奖补)")
 
@@ -66,7 +68,7 @@ REJECTIONS = [
     Rule("ordinal_range", lambda s, f: _char_before(s, f.s) in ("前", "后") and not f.pre, "ordinal range (前/后 N)"),
     Rule("meeting_frequency", lambda s, f: bool(re.match(r"^[\u4e00-\u9fff]{0,4}(会议|例会|联席会)", s[f.e:])),
          "meeting frequency (procedure, not a target)"),
-    Rule("task_count", lambda s, f: bool(TASK_NOUNS.match(s[f.e:])) and not TARGET_OF.match(s[f.e:]),
+    Rule("task_count", lambda s, f: bool(TASK_NOUNS.match(s[f.e:])) and not TARGET_OF.match(s[f.e:]) and not year_task(s, f),
          "count of tasks/measures, not a target"),
     Rule("indicator_count", lambda s, f: not f.pre and bool(INDICATOR_COUNT.match(s[f.e:]))
          and not (TARGET_OF.match(s[f.e:]) and (s[f.e:].lstrip().startswith("的") or f.q.unit not in ("个", "项"))),  # 3个目标, not 18万件目标
@@ -91,6 +93,8 @@ REJECTIONS = [
          "the distance left to a target (距离…目标还有N个百分点), not a target"),
     Rule("gap", lambda s, f: (f.q.unit == "百分点" or s[f.e:].startswith("百分点")) and bool(_GAP_BEFORE.search(s[f.a:f.s])),
          "a gap from another figure (高于全国平均增幅N个百分点), not a target"),
+    Rule("completion_ratio", lambda s, f: f.q.unit == "%" and bool(_COMPLETION_BEFORE.search(s[:f.s])),
+         "how much of a task is done (完成全年…任务的71.8%), not a target"),
     Rule("one_of", lambda s, f: not f.pre and bool(re.match(r"^[^,，;；。\d]{0,20}之一", s[f.e:])),
          "one of N (全国5个…的城市之一): a count of places, not a target"),
     Rule("time_limit", lambda s, f: bool(re.match(r"^[\d.一二两三四五六七八九十]+\s*(?:个月|个?工作日|天|日|小时|周)\s*内", s[f.num_s:])),
@@ -130,6 +134,20 @@ def mark_thresholds(sent: str, found: list[Found]) -> None:
             if g.a == f.a and (g.pre or TRIGGER_BEFORE.search(between)) and not re.search(r"[和及与]\s*$", between):
                 f.rule, f.reason = THRESHOLD.name, THRESHOLD.reason
                 break
+
+
+_YEAR_TASK_BEFORE = re.compile(r"(?:全年|年度|今年)\s*$")
+
+
+def year_task(sent: str, f: Found) -> bool:
+    """Whether the quantity is the year's task (完成全年170家任务的71.8%, 全年1150件任务): a target of the text's year.
+
+    >>> from . import quantities
+    >>> s = "受理发明专利申请531件,完成全年1150件任务的46.2%"
+    >>> [year_task(s, f) for f in quantities.find_in_sentence(s)]
+    [False, True, False]
+    """
+    return bool(_YEAR_TASK_BEFORE.search(sent[:f.s])) and bool(re.match(r"\s*(?:的)?(?:目标)?任务", sent[f.e:]))
 
 
 #: A bare year as the time of a whole sentence (…了解到,2010年,…): group 1.

@@ -131,6 +131,7 @@ def _sent_past(doc: Document, sent: str, fut: int | None) -> bool:
 
 #: Goals named for a year or a period (2010年的奋斗目标是, “九五”期间的主要目标): they date the rest of the paragraph.
 _YEAR_GOALS = re.compile(r"(\d{4})\s*年的?(?:奋斗|主要|发展|总体|工作)?目标")
+_YEAR_OPENING = re.compile(r"^\s*(\d{4})\s*年\s*[,，]")
 _PERIOD_GOALS = r"(?:期间|时期)的?(?:奋斗|主要|发展|总体|工作)?目标"
 #: A period named with 期间 in a sentence that commits (“十二五”期间,…将…力争…达到): the period is its horizon.
 _PERIOD_COMMIT = r"(?:期间|时期)[^。]*?(?:将|力争|确保|争取|要)"
@@ -151,6 +152,9 @@ def paragraph_year(doc: Document, sent: str) -> int | None:
     by = [int(m.group(1)) for m in BY_YEAR.finditer(sent) if not doc.is_past(int(m.group(1)))]
     by += [int(m.group(1)) for m in _STAGE_YEAR.finditer(sent) if not doc.is_past(int(m.group(1)))]
     by += [int(m.group(1)) for m in _YEAR_GOALS.finditer(sent) if not doc.is_past(int(m.group(1)))]
+    m = _YEAR_OPENING.match(sent)  # a plan's goals paragraph opened by a bare year (二、主要目标 / 2025年,全市…)
+    if m and doc.kind == "plan" and doc.start_year is not None and doc.start_year < int(m.group(1)):
+        by.append(int(m.group(1)))
     if by:
         return by[0]
     m = re.search("(?:到|至)" + FIVE_YEAR.pattern + "(?:末|期末|期间)", sent) or \
@@ -254,8 +258,11 @@ def quantity_candidates(ctx: SentenceContext, f: Found, pair: tuple[str, Found] 
     this = clause_this_year(ctx.doc, sent, f) if (ctx.doc.kind == "plan" or ctx.future_words) else None
     year = (oy if oy and not ctx.doc.is_past(oy) else None) or this or ctx.fut or ctx.para_year or ctx.sec.year or ctx.doc.end_year
     pstart = None
+    task = ctx.doc.ref_year is not None and classify.year_task(sent, f)
     if f.rule:
         kind, conf, why = "rejected", 0.0, f.reason
+    elif task:  # 完成全年1150件任务的46.2%: the year's task stated in a report of part of that year is its target
+        kind, conf, why, year = "target", 0.6, "the year's task (全年N…任务) of a dated text", ctx.doc.ref_year
     elif (hist := classify.history_reason(ctx, f) or classify.unanchored(ctx, year)) is not None:
         kind, conf, why = "baseline", 0.6, hist
         year, pstart = baseline_year(ctx, f), period_start(ctx, f, r.growth)

@@ -104,3 +104,32 @@ def test_the_next_n_years_of_a_dated_text_are_its_horizon():
 def test_a_rate_at_which_a_count_grows_is_a_growth_rate():
     got = _targets("到2033年,全市商标注册以年平均12%的速度增长。")
     assert got == [(12.0, 2033, "growth_rate")]
+
+
+# --- rules from the first run of the sixth blind set (2026-12-06) ------------------------------------------------
+
+
+def test_a_half_year_report_states_values_and_keeps_the_years_tasks_as_targets():
+    text = ("上半年某市高新技术产业产值120亿元\n2031-07-30 某某网\n"
+            "今年上半年,某市高新技术产业产值达到120亿元,同比增长20%。"
+            "争取到2031年省级科技专项立项项目4个,经费总额500万元。科技企业孵化器新增在孵企业60家,完成全年150家任务的40%。"
+            "上半年受理发明专利申请420件,完成全年900件任务的46.7%;各县按计划开展80名科技特派员的选派工作。")
+    doc = read_document_facts(text)
+    assert (doc.ref_year, doc.kind) == (2031, "report")  # a date line with its source after it; 按计划, 争取到2031年: no future
+    assert sorted((v, y) for v, y, _ in _targets(text)) == [(150.0, 2031), (900.0, 2031)]
+    c = extract(text, doc_id="d")
+    assert not (c["unit"] == "%").any()  # 完成…任务的40%: how much is done, never a target
+
+
+def test_a_plans_goal_paragraph_opened_by_a_bare_year_dates_its_sentences():
+    text = ("某市知识产权强市建设实施方案(2031-2045年)\n二、主要目标\n"
+            "2035年,全市知识产权创造能力显著增强,每万人高价值发明专利拥有量达到3.1件。年度知识产权质押融资金额达到20亿元。\n"
+            "2045年,全市知识产权综合实力位居全省前列。")
+    got = {(v, y) for v, y, _ in _targets(text)}
+    assert {(3.1, 2035), (2.0e9, 2035)} <= got and not any(y == 2045 for _, y in got)
+
+
+def test_a_completion_ratio_is_not_a_target_in_a_text_that_sets_goals():
+    text = "某区科技局力争到2033年发明专利授权量达到300件。今年以来已完成全年目标任务的79.5%。"
+    got = _targets(text)
+    assert (300.0, 2033, "annual_flow") in got and not any(v == 79.5 for v, _, _ in got)

@@ -175,4 +175,9 @@ def name_of(sent: str, f: Found, ve: int, pair: tuple[str, Found] | None, prev_n
         parts = name[: gm.start()].split("、")
         if len(parts) > 1 and all(re.search(r"[量率数额比]$", p) for p in parts):
             return [p + gm.group(1) for p in parts]
+    # one growth verb over a list: 涉外专利申请量、授权量年均增长20%, 保持专利申请量和授权量年均增长15%
+    parts = re.split(r"、|和|及", re.sub(r"^(?:保持|实现|推动|力争|确保)", "", name))
+    if growth and not gm and not pair and len(parts) > 1 and all(re.search(r"[量数额]$", p) and len(p) > 1 for p in parts):
+        rate = "年均增长率" if "年均" in f.before[-6:] else "增长率"
+        return [p + rate for p in parts]
     return [name]

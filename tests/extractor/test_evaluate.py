@@ -63,8 +63,9 @@ def test_floors_on_the_test_split():
     # recall 33/34 (97.1%), precision 33/33.  The first scoring, on the four documents labelled first,
     # was 16/17 (94.1%); beihai_2016, anqing_2008 and suzhou_2010 were added (each labelled and
     # committed before its first run) and scored 4/4, 5/5 and 8/8.  The one miss, ZZ-06, is a rate shared by a
-    # list written with a verb (涉外专利申请量、授权量年均增长20%以上); it was found on the test split,
-    # so it is left unfixed (fixing it would be tuning on the test split).
+    # list written with a verb (涉外专利申请量、授权量年均增长20%以上); it was found on the test split, so it was
+    # left unfixed there.  The same construction then came up in a dev document (the sixth blind set's EWH-02,
+    # 保持专利申请量和授权量年均增长15%), and the general rule written for it also finds ZZ-06: 34/34 since.
     tot = _split_score("test")
     assert tot["recall"] >= 0.95 and tot["precision"] >= 0.85
 

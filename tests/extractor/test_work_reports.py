@@ -133,3 +133,10 @@ def test_a_completion_ratio_is_not_a_target_in_a_text_that_sets_goals():
     text = "某区科技局力争到2033年发明专利授权量达到300件。今年以来已完成全年目标任务的79.5%。"
     got = _targets(text)
     assert (300.0, 2033, "annual_flow") in got and not any(v == 79.5 for v, _, _ in got)
+
+
+def test_one_growth_verb_over_a_list_of_indicators_gives_one_rate_each():
+    got = _targets("到2033年,保持商标申请量和注册量年均增长12%;涉外专利申请量、授权量年均增长25%以上。")
+    assert sorted(v for v, _, _ in got) == [12.0, 12.0, 25.0, 25.0]
+    assert {y for _, y, _ in got} == {2033} and {m for _, _, m in got} == {"growth_rate"}
+    assert len(_targets("到2033年,专利申请量年均增长12%。")) == 1

@@ -27,7 +27,7 @@ from collections.abc import Mapping
 import matplotlib.pyplot as plt
 
 
-__all__ = ["set_alt", "alt_text", "show", "Chart", "count_phrase", "status_phrase"]
+__all__ = ["set_alt", "alt_text", "show", "Chart", "count_phrase", "status_phrase", "invented"]
 
 _ATTR = "_ipanalysis_alt"
 
@@ -61,6 +61,22 @@ def count_phrase(counts: Mapping[str, int], lang: str = "en") -> str:
     if lang == "zh":
         return "，".join(f"{word(code, 'zh')}{n}项" for code, n in items)
     return ", ".join(f"{n} {word(code, 'en')}" for code, n in items)
+
+
+def invented(frame, lang: str = "en") -> tuple[bool, str]:
+    """Whether a frame's observations are invented (its ``illustrative`` column), and the clause an alt text
+    ends with when they are ("" otherwise).
+
+    >>> import pandas as pd
+    >>> invented(pd.DataFrame({"illustrative": [False, True]}))
+    (True, '. Observations INVENTED for illustration')
+    >>> invented(pd.DataFrame({"illustrative": [True]}), "zh"), invented(pd.DataFrame({"x": [1]}))
+    ((True, '。观测值为虚构示例数据'), (False, ''))
+    """
+    flag = bool(frame["illustrative"].any()) if "illustrative" in frame else False
+    if not flag:
+        return False, ""
+    return True, "。观测值为虚构示例数据" if lang == "zh" else ". Observations INVENTED for illustration"
 
 
 def status_phrase(att, lang: str = "en") -> str:

@@ -11,7 +11,7 @@ from ...analysis.attainment import latest_used
 from ...data import documents, indicators
 from ..vocabulary import chart_word, label, status_label
 from ..notes import comment
-from .alt import count_phrase, status_phrase
+from .alt import count_phrase, invented, status_phrase
 from .style import STATUS_COLOURS, both, both_label, check_lang, finish, use_house_style
 
 __all__ = ["attainment_chart", "audit_chart"]
@@ -80,7 +80,7 @@ def attainment_chart(att: pd.DataFrame, *, lang: str = "en"):
     ax.set_xlabel(chart_word("attainment_axis", lang) + "\n" + chart_word("attainment_axis", other), fontsize=9)
     as_of = latest_used(att)
     ax.set_title(both("attainment_title", lang) + (f" — {chart_word('latest_used', lang, date=as_of)}" if as_of else ""))
-    illustrative = bool(a["illustrative"].any()) if "illustrative" in a else False
+    illustrative, invented_clause = invented(a, lang)
     hatched = bool(a["share_of_target"].notna().any())
     note = " ".join(x for x in (
         chart_word("hatched_note", lang) if hatched else "",
@@ -90,13 +90,11 @@ def attainment_chart(att: pd.DataFrame, *, lang: str = "en"):
     counts = status_phrase(a, lang)
     if lang == "zh":
         alt = (f"条形图：{place}{len(att)}项目标中有观测值的{len(a)}项，对照序时进度的进度——{counts}；"
-               f"另{n_missing}项无观测值" + (f"；所用最新观测{as_of}" if as_of else "")
-               + ("。观测值为虚构示例数据" if illustrative else ""))
+               f"另{n_missing}项无观测值" + (f"；所用最新观测{as_of}" if as_of else "") + invented_clause)
     else:
         alt = (f"Bar chart: progress of the {len(a)} of {len(att)} targets of {place} with an observation, against "
                f"the time elapsed (序时进度) — {counts}; {n_missing} without an observation"
-               + (f"; latest observation used {as_of}" if as_of else "")
-               + (". Observations INVENTED for illustration" if illustrative else ""))
+               + (f"; latest observation used {as_of}" if as_of else "") + invented_clause)
     return finish(fig, att["doc_id"].unique(), note, illustrative, lang=lang, alt=alt)
 
 

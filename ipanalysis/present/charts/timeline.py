@@ -24,7 +24,7 @@ from matplotlib.patches import Patch
 
 from ...data import documents, indicators, targets
 from ..vocabulary import chart_word, status_label
-from .alt import alt_text, status_phrase
+from .alt import alt_text, invented, status_phrase
 from .style import STATUS_COLOURS, bilingual, both, both_label, check_lang, finish, fmt, use_house_style
 
 __all__ = ["target_timeline"]
@@ -117,16 +117,14 @@ def target_timeline(att: pd.DataFrame, *, lang: str = "en"):
     ax.legend(handles=handles, frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(0.0, 1.0), ncol=3,
               columnspacing=1.2, handletextpad=0.5)
     ax.set_ylim(len(a) - 0.4, -(0.7 + 0.8 * -(-len(handles) // 3)))  # room above the first row for the legend
-    illustrative = bool(a["illustrative"].any()) if "illustrative" in a else False
+    illustrative, invented_clause = invented(a, lang)
     if lang == "zh":
         alt = (f"时间轴图：{place}{len(a)}项目标，基期到目标年，按评估状态着色——{status_phrase(a, 'zh')}；"
-               f"无基期值{no_base}项" + (f"；“力争”目标{strive}项" if strive else "")
-               + ("。观测值为虚构示例数据" if illustrative else ""))
+               f"无基期值{no_base}项" + (f"；“力争”目标{strive}项" if strive else "") + invented_clause)
     else:
         alt = (f"Timeline: {len(a)} targets of {place}, baseline to target year, coloured by status — "
                f"{status_phrase(a, 'en')}; {no_base} with no baseline"
-               + (f"; {strive} marked 力争 (strive for)" if strive else "")
-               + (". Observations INVENTED for illustration" if illustrative else ""))
+               + (f"; {strive} marked 力争 (strive for)" if strive else "") + invented_clause)
     note = chart_word("invented_note" if illustrative else "timeline_note", lang)
     return finish(fig, doc_ids, note, illustrative, bottom=0.04, lang=lang, alt=alt)
 

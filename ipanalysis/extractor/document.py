@@ -74,6 +74,16 @@ def strip_titles(s: str) -> str:
     return re.sub(r"《[^》]*》", "", s)
 
 
+def own_words(s: str) -> str:
+    """The text with what is not its own future left out: cited 《titles》, goals named by a slogan
+    (确立的“争创…”目标) and goals a value is compared with (超过…规划目标的2倍); searched for future words.
+
+    >>> own_words("根据《某某规划》,数量超过国家规划目标的2倍,实现“争创强市”目标")
+    '根据,数量,实现'
+    """
+    return strip_titles(COMPARED_GOAL.sub("", QUOTED_GOAL.sub("", s)))
+
+
 def heading(line: str) -> tuple[int, str] | None:
     """``(rank, title)`` of a heading line (第一章, 一、, 第一节, (一), 1.), else None."""
     rank = heading_rank(line)
@@ -148,7 +158,7 @@ def _titles(doc: Document) -> tuple[list[str], list[str], list[str]]:
         repost = stamp is not None and any(int(f.group(1)) < stamp for f in STATED_FUTURE.finditer(doc.norm))
         doc.ref_year = None if repost else stamp
     no_future = not any(_is_future_cue(m, doc.ref_year) for m in FUTURE_WORDS.finditer(
-        strip_titles(COMPARED_GOAL.sub("", QUOTED_GOAL.sub("", AS_OF.sub("", doc.norm)))))) \
+        own_words(AS_OF.sub("", doc.norm)))) \
         and not re.search(r"将|力争|每年", doc.norm)  # 截至2025年 is not 至2025年
     if not plan_titles and no_future and (doc.ref_year is not None or REPORT_CUES.search(doc.norm)):
         doc.kind = "report"  # no plan title and not one future cue, dated or in a reporter's words: a report of results

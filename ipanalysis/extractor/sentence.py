@@ -16,8 +16,8 @@ from ..units import chinese_int
 from . import classify, names, quantities
 from .history import baseline_year, period_start
 from .candidate import Candidate, Found, SentenceContext
-from .document import Document, Section, heading, strip_titles
-from .lexicon import AS_OF, BY_YEAR, COMPARED_GOAL, QUOTED_GOAL, FIVE_YEAR, FUTURE_WORDS, LAST_YEAR, NEXT_YEAR, PER_10K, QUALITATIVE, THIS_YEAR, WITHIN_YEARS, period_of
+from .document import Document, Section, heading, own_words
+from .lexicon import AS_OF, BY_YEAR, FIVE_YEAR, FUTURE_WORDS, LAST_YEAR, NEXT_YEAR, PER_10K, QUALITATIVE, THIS_YEAR, WITHIN_YEARS, period_of
 
 
 def _para_past(doc: Document, line: str) -> bool:
@@ -193,7 +193,7 @@ def context(doc: Document, sec: Section, para_past: bool, line: str, ss: int, se
     years = [int(y) for y in re.findall(r"(?<![比较])(\d{4})\s*年", sent) if 1990 < int(y) < 2100]
     fut = _future_year(doc, sent)
     # 到/至 a year the document has passed (由2013年的A提高至2018年的B in a 2020 report) is no future word
-    future = any(not (y := re.search(r"\d{4}", m.group(0))) or not doc.is_past(int(y.group(0))) for m in FUTURE_WORDS.finditer(strip_titles(COMPARED_GOAL.sub("", QUOTED_GOAL.sub("", sent)))))
+    future = any(not (y := re.search(r"\d{4}", m.group(0))) or not doc.is_past(int(y.group(0))) for m in FUTURE_WORDS.finditer(own_words(sent)))
     end = re.search(r"[。!?]", line[ss:])
     full = line[sentence_start(line, ss):ss + end.end() if end else len(line)]  # 同比 in another ;-part of the sentence
     return SentenceContext(doc=doc, sec=sec, line=line, ss=ss, sent=sent, base=base, para_past=para_past,

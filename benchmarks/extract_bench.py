@@ -66,6 +66,14 @@ SETS = (
 )
 
 
+def _as_text(col: pd.Series) -> pd.Series:
+    """A field as text for comparison; a year read as 2025.0 from one table and 2025 from the other is the same."""
+    years = pd.to_numeric(col, errors="coerce")
+    if col.notna().any() and years[col.notna()].notna().all():
+        return years.astype("Int64").astype("string").fillna("")
+    return col.astype("string").fillna("")
+
+
 def _agreement(cands: pd.DataFrame, truth: pd.DataFrame, texts: dict) -> dict[str, str]:
     m = match(cands, truth, texts).dropna(subset=["target_id"])
     pairs = m.merge(cands, on=["doc_id", "candidate_id"]).merge(truth, on=["doc_id", "target_id"], suffixes=("_c", "_t"))
@@ -73,8 +81,7 @@ def _agreement(cands: pd.DataFrame, truth: pd.DataFrame, texts: dict) -> dict[st
     for f in FIELDS:
         if f"{f}_c" not in pairs or f"{f}_t" not in pairs:
             continue
-        a = pairs[f"{f}_c"].astype("string").fillna("")
-        b = pairs[f"{f}_t"].astype("string").fillna("")
+        a, b = (_as_text(pairs[f"{f}_{side}"]) for side in ("c", "t"))
         out[f] = f"{(a == b).sum()}/{len(pairs)}"
     return out
 

@@ -8,7 +8,7 @@ Conventions (see ``docs/DATA_SPEC.md``):
 
 * 万 = 1e4, 亿 = 1e8; ``亿元`` becomes the base unit ``yuan``.
 * A percentage keeps its percent number: ``12%`` → ``12.0`` with unit ``%``.
-* Comparators: 以上/不低于/不少于/至少/或以上 → ``>=``; 突破/超/超过/余/多 → ``>``;
+* Comparators: 以上/不低于/不少于/至少/或以上 → ``>=``; 突破/破/超/超过/余/多 → ``>``;
   左右/约/近 → ``≈``; ``A—B`` and ``A家至B家`` → ``range``; otherwise ``=`` ("reach X").
 
 >>> parse_quantity("15万件")
@@ -32,6 +32,7 @@ from .errors import UnitError
 
 __all__ = [
     "BASE_UNITS",
+    "GT_WORDS",
     "Quantity",
     "UnitError",
     "normalize_text",
@@ -64,7 +65,7 @@ _DASHES = "—–~～至到\\-"
 _UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNIT_WORDS), key=len, reverse=True))
 
 _QTY_RE = re.compile(
-    rf"(?P<pre>不低于|不少于|至少|突破|超过|超|约|近|达到|达|增加至|增加到|累计至|累计达到|累计达)?\s*"
+    rf"(?P<pre>不低于|不少于|至少|突破|超过|超|(?<!打)破|约|近|达到|达|增加至|增加到|累计至|累计达到|累计达)?\s*"
     rf"(?P<num>{_NUMBER})\s*(?P<mult1>{_MULT})?\s*"
     # a range: 5—10个, or with the unit on both ends (2家至4家: the same unit must follow the second number)
     rf"(?:(?P<unit1>{_UNIT_RE})\s*[{_DASHES}]\s*(?P<num2u>{_NUMBER})\s*(?P<mult2u>{_MULT})?\s*(?=(?P=unit1))"
@@ -75,7 +76,8 @@ _QTY_RE = re.compile(
 )
 
 _GE_WORDS = ("以上", "或以上", "(或以上)", "不低于", "不少于", "至少")
-_GT_WORDS = ("突破", "超过", "超")
+#: Words before a value that make it an exclusive lower bound (破万亿元: more than a trillion).
+GT_WORDS = ("突破", "超过", "超", "破")
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,7 @@ def _comparator(m: re.Match) -> str:
         return "range"
     if post == "左右" or pre in ("约", "近"):
         return "≈"
-    if pre in _GT_WORDS or yu:
+    if pre in GT_WORDS or yu:
         return ">"
     if pre in _GE_WORDS or post in _GE_WORDS:
         return ">="

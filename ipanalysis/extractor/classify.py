@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from ..units import GT_WORDS
 from .candidate import Candidate, Found, SentenceContext
 from .lexicon import (AS_OF, ATTAINED, FLOW_COUNT, FLOW_SERIES, FUTURE_CUE, MILESTONE, FROM_TO, FUTURE_WORDS, INDICATOR_COUNT, LAST_YEAR, PART_YEAR, PLAN_WORDS,
                       PAST_CLAUSE, PERIOD_RE, REPORT_CUES, TARGET_OF, TASK_NOUNS, TRIGGER_BEFORE, period_of)
@@ -36,7 +37,7 @@ _COUNTED_BEFORE = re.compile(r"(指标|目标|任务|措施)\s*$")
 _YEARLY_AMOUNT = re.compile(r"年[\u4e00-\u9fff]{1,5}额$")
 #: A count per unit of another quantity (每亿元工业增加值的…, 每万户市场主体…; not 每年).
 _PER_UNIT = re.compile(r"^每(?!年)[十百千万亿]+(?:元|户|家|人)")
-_BOUND_PRE = ("超", "超过", "突破", "不少于", "不低于")
+_BOUND_PRE = GT_WORDS + ("不少于", "不低于")
 #: 高于全国平均增幅近6个百分点: a gap from another place's figure, not a target of its own.
 _GAP_BEFORE = re.compile(r"(高于|低于|高出|快于|慢于)[^,，;；。\d]{0,16}$")
 

@@ -37,10 +37,10 @@ EFFORT = re.compile(r"(?:经过|通过|用|利用|力争用)\s*(\d+|[一二两�
 
 #: Comparator / trigger words the unit parser puts into the span ("pre"), and which of them
 #: state a bound (kept in value_text) rather than plain "reach".
-PRE_WORDS = ("累计达到", "累计达", "累计至", "增加至", "增加到", "不低于", "不少于", "达到", "突破", "超过", "至少", "达", "超", "约")
+PRE_WORDS = ("累计达到", "累计达", "累计至", "增加至", "增加到", "不低于", "不少于", "达到", "突破", "超过", "至少", "达", "超", "破", "约")
 POINT_PRE = ("累计达到", "累计达", "累计至", "增加至", "增加到", "达到", "达")
 TRIGGER_BEFORE = re.compile(
-    r"(达到|达|突破|超过|超|不低于|不少于|至少|增加至|增加到|增加|增长|提高到|提高至|提高|提升至|提升到|提升|"
+    r"(达到|达|突破|(?<!打)破|超过|超|不低于|不少于|至少|增加至|增加到|增加|增长|提高到|提高至|提高|提升至|提升到|提升|"
     r"保持在|稳定在|控制在|累计|新增|力争|确保|实现|为)\s*$")
 
 #: A unit character followed by one of these characters is part of a word, not a unit.

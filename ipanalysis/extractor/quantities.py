@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..units import Quantity, chinese_number, find_quantities
+from ..units import GT_WORDS, Quantity, chinese_number, find_quantities
 from .candidate import Found
 from .lexicon import POINT_PRE, PRE_WORDS, TRIGGER_BEFORE, UNIT_STOP, VERB_END
 
@@ -30,7 +30,7 @@ _AT_LEAST = re.compile(r"(至少|不少于|不低于)[\u4e00-\u9fff]{0,3}$")
 
 _CN_QTY = re.compile(
     "(?P<pre>" + "|".join(PRE_WORDS) + r")?(?P<cn>[零〇一二两三四五六七八九十百千万亿]+)(?P<yu>余|多)?"
-    r"(?P<unit>人次|件|家|个|项|人|名|所|场|次|期)(?P<post>以上|左右)?")
+    r"(?P<unit>人次|件|家|个|项|人|名|所|场|次|期|元)(?P<post>以上|左右)?")
 
 
 def chinese_quantities(sent: str) -> list[Found]:
@@ -42,21 +42,25 @@ def chinese_quantities(sent: str) -> list[Found]:
     [(2.0, '家', '='), (300.0, '件', '>=')]
     >>> [(f.q.value, f.q.comparator) for f in chinese_quantities("新增商标百个以上")]  # a bound needs no verb
     [(100.0, '>=')]
+    >>> [(f.q.value, f.q.unit, f.q.comparator) for f in chinese_quantities("工业总产值破万亿元,专利突破万件")]
+    [(1000000000000.0, 'yuan', '>'), (10000.0, '件', '>')]
     """
     out = []
     for m in _CN_QTY.finditer(sent):
         cn = m.group("cn")
         value = chinese_number("一" + cn if cn[0] in "百千万" else cn)  # 百个以上: a hundred
         nxt = sent[m.end("unit"):m.end("unit") + 1]
-        if not value or value < 2 or sent[m.start() - 1:m.start()] in ("每", "第") or nxt in UNIT_STOP.get(m.group("unit"), ""):
+        if not value or value < 2 or sent[m.start() - 1:m.start()] in ("每", "第") or (nxt and nxt in UNIT_STOP.get(m.group("unit"), "")):
             continue
         head = sent[max(0, m.start() - 8):m.start()]
         if not m.group("pre") and not (TRIGGER_BEFORE.search(head) or VERB_END.search(head)) and m.group("post") != "以上":
             continue  # a bound (百个以上) says a target without a verb
         pre, post, yu = m.group("pre") or "", m.group("post") or "", m.group("yu")
-        comp = "≈" if post == "左右" or pre == "约" else ">" if pre in ("突破", "超过", "超") or yu else \
+        comp = "≈" if post == "左右" or pre == "约" else ">" if pre in GT_WORDS or yu else \
             ">=" if post == "以上" or pre in ("不低于", "不少于", "至少") else "="
-        unit = m.group("unit")
+        unit = "yuan" if m.group("unit") == "元" else m.group("unit")  # 万亿元: the numeral holds 万/亿
+        if unit == "yuan" and not cn.endswith(("万", "亿")):
+            continue  # 三元, 五元: not an amount a plan sets
         q = Quantity(float(value), None, unit, comp, None)
         out.append(Found(s=m.start(), e=m.end(), num_s=m.start("cn"), pre=pre, q=q))
     return out

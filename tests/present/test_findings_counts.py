@@ -264,3 +264,10 @@ def test_audit_findings_follow_a_changed_frame():
 ])
 def test_fmt_value_labels(value, unit, shown):
     assert fmt_value(value, unit) == shown
+
+
+def test_trajectory_findings_count_reasons_by_code_not_by_their_english_words():
+    tr, hist = _frames("guiyang_2022")
+    reworded = tr.assign(reason="(reworded)")  # the English sentence may change; the counts come from reason_code
+    assert _not_projected(str(trajectory_findings(reworded, hist, "guiyang_2022"))) == _not_projected(
+        str(trajectory_findings(tr, hist, "guiyang_2022")))

@@ -99,14 +99,26 @@ def _growth_vs_past(ok: pd.DataFrame, hist: pd.DataFrame):
             yield g, (past.iloc[0] if isinstance(past, pd.DataFrame) else past)
 
 
+#: Trajectories' ``reason_code`` → the kind of reason counted in the findings (a bounded one by its measure).
+_KIND_OF = {"qualitative": "qualitative", "period_total": "total over", "period_total_ambiguous": "total over",
+            "no_start_stock": "running total", "no_baseline": "no baseline"}
+
+
 def _not_projected(tr: pd.DataFrame) -> dict[str, int]:
-    """Targets not projected, counted by the kind of reason, most first."""
+    """Targets not projected, counted by the kind of reason (from ``reason_code``, not the English words),
+    most first.
+
+    >>> tr = pd.DataFrame({"computable": [False] * 4, "reason_code": ["bounded", "bounded", "no_baseline", "non_positive"],
+    ...                    "measure": ["share", "score", "stock", "stock"]})
+    >>> _not_projected(tr)
+    {'a share': 1, 'a score': 1, 'no baseline': 1, 'other': 1}
+    """
     rest = tr[~tr["computable"]]
     if not len(rest):
         return {}
-    kinds = rest["reason"].str.extract(r"^(a share|a score|qualitative|total over|running total|no baseline)",
-                                       expand=False).fillna("other")
-    return {k: int(n) for k, n in kinds.value_counts().items()}
+    bounded = "a " + rest["measure"].where(rest["measure"].isin(["share", "score"]), "share")
+    kinds = rest["reason_code"].map(_KIND_OF).where(rest["reason_code"] != "bounded", bounded).fillna("other")
+    return {k: int(n) for k, n in kinds.value_counts(sort=False).sort_values(ascending=False, kind="stable").items()}
 
 
 def trajectory_findings(tr: pd.DataFrame, hist: pd.DataFrame, doc_id: str, lang: str = "en") -> Prose:

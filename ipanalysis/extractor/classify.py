@@ -17,11 +17,13 @@ from typing import Callable
 
 from ..units import GT_WORDS
 from .candidate import Candidate, Found, SentenceContext
-from .lexicon import (AS_OF, ATTAINED, FLOW_COUNT, FLOW_SERIES, FUTURE_CUE, MILESTONE, FROM_TO, FUTURE_WORDS, INDICATOR_COUNT, LAST_YEAR, PART_YEAR, PLAN_WORDS,
+from .lexicon import (AMOUNT_FLOW, AS_OF, ATTAINED, FLOW_COUNT, FLOW_SERIES, FUTURE_CUE, MILESTONE, FROM_TO, FUTURE_WORDS, INDICATOR_COUNT, LAST_YEAR, PART_YEAR, PLAN_WORDS,
                       PAST_CLAUSE, PERIOD_RE, REPORT_CUES, TARGET_OF, TASK_NOUNS, TRIGGER_BEFORE, period_of)
 
 #: 完成(全年)…任务/目标/计划的 before a percentage: a completion ratio.
-_COMPLETION_BEFORE = re.compile(r"完成[^,，;；。]{0,20}?(?:任务|目标|计划)的\s*$")
+#: Also the rate at which a plan's indicators or targets were met (10项关键性指标的平均实现率为145.4%).
+_COMPLETION_BEFORE = re.compile(r"完成[^,，;；。]{0,20}?(?:任务|目标|计划)的\s*$"
+                                r"|(?:指标|目标|任务)的?(?:平均|总体|整体)?(?:实现率|完成率|达成率)\s*(?:为|达到|达)?\s*$")
 _SUBSIDY_BEFORE = re.compile(r"(给予|奖励|资助|补贴|补助|奖补|扶持|每件|每项|每个|每家|每人|最高|单个|单项)")
 _SUBSIDY_AFTER = re.compile(r"^\s*[\u4e00-\u9fff]{0,2}(奖励|资助|补贴|补助|奖补)")
 
@@ -357,13 +359,15 @@ def measure(c: Candidate, key_measure: str | None, one_year: bool) -> str:
         return "stock"
     if FLOW_COUNT.search(head_noun(c.name)) or (not c.name and FLOW_COUNT.search(item)):
         return "annual_flow"  # 申请量/授权量/注册量 to a target year: a yearly count (累计/拥有量/有效 are above)
+    if c.unit == "yuan" and AMOUNT_FLOW.search(head_noun(c.name) or item):
+        return "annual_flow"  # 融资额, 成交额, 产值 to a target year: a yearly amount (累计/余额/存量 are not)
     if one_year:
         if re.search(r"举办|召开|完成|开展|引导|调查", c.clause_before) or c.unit in ("次", "期", "场", "人次"):
             return "annual_flow"
         return {"flow": "annual_flow", "rate": "share"}.get(key_measure or "", key_measure or "stock")
     if re.search(r"(数量|总数|个数|拥有量)$", c.name) and c.pre in ("达", "达到"):
         return "stock"
-    if re.search(r"培育|形成|扶持|新增|新建|引进|获得|挖掘|建设|培养|设立|建成|打造|认定", c.clause_before) or (
+    if re.search(r"培育|形成|扶持|新增|新建|引进|获得|挖掘|建设|培养|设立|建成|打造|认定|发行", c.clause_before) or (
             re.search(r"开展", c.clause_before) and c.unit in ("个", "项", "家", "户")):
         return "cumulative"
     if key_measure in ("stock", "intensity", "score"):

@@ -155,7 +155,7 @@ def _titles(doc: Document) -> tuple[list[str], list[str], list[str]]:
         m = next((m for s in head if (m := WEB_DATE_LINE.match(s))), None)
         stamp = int(m.group(1) or m.group(2)) if m else None
         # a repost: the text says what 'will' be reached by a year before its page's time stamp
-        repost = stamp is not None and any(int(f.group(1)) < stamp for f in STATED_FUTURE.finditer(doc.norm))
+        repost = stamp is not None and any(int(f.group(1) or f.group(2)) < stamp for f in STATED_FUTURE.finditer(doc.norm))
         doc.ref_year = None if repost else stamp
     no_future = not any(_is_future_cue(m, doc.ref_year) for m in FUTURE_WORDS.finditer(
         own_words(AS_OF.sub("", doc.norm)))) \

@@ -28,7 +28,9 @@ WEB_DATE_LINE = re.compile(r"^(?:(?:文章|信息|稿件)?(?:来源|作者)[:：
                            r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:[|｜]?\s*(?:来源|作者|编辑|责任编辑)[:：].*|[\u4e00-\u9fff]{1,10}(?:网|报|台|社|在线))?$")
 #: A future the text states in its own tense (到2020年,…将达到近2万件): a web time stamp after that year is a
 #: repost's, not the document's date.
-STATED_FUTURE = re.compile(r"(?<![截止])(?:到|至)\s*(\d{4})\s*年[^。;]*?(?:将|要)[^。;]*?\d")
+#: Also a horizon a commitment opens (争取到2015年,…达到54家; 力争至2015年): a goal for that year, in any tense.
+STATED_FUTURE = re.compile(r"(?<![截止])(?:到|至)\s*(\d{4})\s*年[^。;]*?(?:将|要)[^。;]*?\d"
+                           r"|(?:力争|争取)(?:在|于)?\s*(?:到|至)\s*(\d{4})\s*年(?:底|末)?[,，][^。;]*?\d")
 #: A plan's name with its period, anywhere in the opening (…战略纲要(2011~2020年)…).
 PLAN_NAME_RANGE = re.compile(r"(?:规划|方案|纲要|计划|意见)》?\s*[(（]\s*(\d{4})\s*年?\s*[—–\-~～至到]+\s*(\d{4})\s*年?\s*[)）]")
 #: The 《document》 a text is about: named with (以下简称《规划》) or as the subject of 印发/发布 (a news report of it).
@@ -49,6 +51,7 @@ UNIT_STOP = {
     "人": "才民员口工类格文",
     "家": "庭居电族乡园长属",
     "户": "籍口外型",
+    "单": "位独项一元品个体据价纯列身次",
     "场": "所景地馆景域",
     "期": "间限刊待望盼",
     "项": "目",
@@ -123,9 +126,11 @@ PER_10K = re.compile(r"每万人|^万人(?!次)")
 FLOW_COUNT = re.compile(r"(申请|授权|注册)量$|^(?:申请|获得授权|授权)(?:发明|国际|PCT)?专利$")  # also the verb first: 申请发明专利达到N件
 #: A yearly count or amount of filings, registrations or trades (申请, 登记量, 认定登记额, 交易额); a yearly flow when
 #: the text gives it a series of milestones (2025年达到A,2028年达到B), see :data:`MILESTONE`.
+#: An amount that a year produces (融资额, 成交额, 交易金额, 融资额度, 工业总产值, 生产总值, 营业收入); not 余额 (a balance).
+AMOUNT_FLOW = re.compile(r"(?<!余)(额|额度|金额|總額|金額|額度|(?<!余)額|产值|總產值|產值|总值|總值|收入|投入)$")
 FLOW_SERIES = re.compile(r"(申请|申请量|登记量|登记额|交易额|成交额)$")
 #: A milestone: a year directly followed by its value (2025年达到6000件).
 MILESTONE = re.compile(r"\d{4}\s*年(?:底|末)?\s*(?:达到|达|突破|超过)")
-COUNT_UNITS = ("件", "家", "个", "项", "人", "名", "人次", "场", "次", "期", "所", "户")
+COUNT_UNITS = ("件", "家", "个", "项", "人", "名", "人次", "场", "次", "期", "所", "户", "单")
 QUALITATIVE = re.compile(r"(高于|不低于|优于|好于)(全国|全省|全市|全区|自治区|省|市|同期|同类城市)?的?平均水平")
 STRIVE = re.compile(r"力争|争取")

@@ -23,7 +23,7 @@ def _strip_once(s: str) -> str:
     for w in HEAD_VERBS:
         if s.startswith(w) and len(s) > len(w) + 1:
             s = s[len(w):].lstrip(" ,，、")
-    s = re.sub(r"^\d{4}\s*年度?", "", s)
+    s = re.sub(r"^\d{4}\s*年(?:度|年?底|年?末)?", "", s)  # 2023年底达3.85件: no 底 left as a name
     s = re.sub(r"^(?:[一二两三四五六七八九十\d]+年(?:内|间|来|中)?|[“\"]?十[一二三四五]五[”\"]?(?:期间|时期|末|以来)?|"
                r"期间|规划期内|试点期间|期末|届时|同期)", "", s)
     s = re.sub(r"(较|比)(上一?年度?|上年|去年|同期|\d{4}\s*年度?(年?底|年?末)?)(同期)?$", "", s)
@@ -117,7 +117,10 @@ def pair_lists(sent: str, found: list[Found]) -> dict[int, tuple[str, Found]]:
         for sep in ("、", "和", "及", "与"):
             parts = [p for p in re.split(sep, names) if p.strip()]
             if len(parts) == len(group):
+                per = re.match(r"^\s*(每万人口|每万人|万人)", parts[0])
                 for f, p in zip(group, parts):
+                    if per and not re.search(r"每|万人", p) and p.strip().endswith("拥有量"):
+                        p = per.group(1) + p.strip()  # 每万人口发明专利拥有量、高价值发明专利拥有量分别…: both per 10,000
                     paired[id(f)] = (p, group[0])
                 break
     return paired

@@ -18,7 +18,7 @@ from .candidate import Found
 from .lexicon import POINT_PRE, PRE_WORDS, TRIGGER_BEFORE, UNIT_STOP, VERB_END
 
 _UNIT_WORD = re.compile(r"^[\d.]+\s*[万亿千]?\s*(?:[\d.—–~～至到\-]*[万亿千]?)?\s*(?:余|多)?\s*"
-                        r"(人次|亿元|万元|元|件|家|个|项|人|名|场|分|%|所|期|次|倍)")
+                        r"(人次|亿元|万元|元|件|家|个|项|人|名|场|分|%|所|期|次|倍|户|单)")
 _SUFFIX = re.compile(r"^(次|工作日|个工作日|月|个月|小时|天)?\s*(及以上|或以上|以上|以内|以下|及以下|左右|内)?")
 _DURATIONS = ("工作日", "个工作日", "月", "个月", "小时", "天")
 _GROWTH_BEFORE = re.compile(

@@ -70,6 +70,9 @@ def own_year(sent: str, f: Found) -> int | None:
     >>> s = "2018年达到5000件,2022年达到8000件"
     >>> [own_year(s, f) for f in quantities.find_in_sentence(s)]
     [2018, 2022]
+    >>> s = "到2025年,专利10件(2023年底达4件,2024年底达6件),比重达12%"  # a year in parentheses stays inside them
+    >>> [own_year(s, f) for f in quantities.find_in_sentence(s)]
+    [2025, 2023, 2024, 2025]
     >>> s = "2023年、2024年分别达到500件、600件"
     >>> [own_year(s, f) for f in quantities.find_in_sentence(s)]
     [2023, 2024]
@@ -80,7 +83,8 @@ def own_year(sent: str, f: Found) -> int | None:
         k = sent[listed[-1].end():f.s].count("、")
         if k < len(ys) and not re.search(r"[,;。]", sent[listed[-1].end():f.s]):
             return ys[k]
-    years = [int(m.group(1)) for m in _OWN_YEAR.finditer(sent[:f.s]) if 1990 < int(m.group(1)) < 2100]
+    before = re.sub(r"[(（][^()（）]*[)）]", lambda m: " " * len(m.group(0)), sent[:f.s])  # (2023年底达A,2024年底达B),…: its own
+    years = [int(m.group(1)) for m in _OWN_YEAR.finditer(before) if 1990 < int(m.group(1)) < 2100]
     return years[-1] if years else None
 
 
@@ -116,6 +120,26 @@ def clause_this_year(doc: Document, sent: str, f: Found) -> int | None:
     if not this or re.search(r"\d{4}\s*年|" + FIVE_YEAR.pattern + "|明年", sent[this[-1].end():f.s]):
         return None
     return doc.ref_year
+
+
+def _goes_on(sent: str) -> bool:
+    """Whether the full sentence goes on after this part: it ends with ; or breaks off with no end mark."""
+    return not re.search(r"[。!?！？]\s*$", sent)
+
+
+def _past_lead(doc: Document, sent: str) -> bool:
+    """Whether a sentence opens with a past date (截至2017年底, 到2012年底, 2019年,) that its later ;-parts share.
+
+    >>> from .document import read_document_facts
+    >>> doc = read_document_facts("某市知识产权规划(2021—2025年)")
+    >>> _past_lead(doc, "截至2020年底,专利申请100件;"), _past_lead(doc, "到2025年底,专利达到5件;"), _past_lead(doc, "专利为5件,截至2020年底;")
+    (True, False, False)
+    """
+    m = re.match(r"^\s*[,，]?\s*(?:截至|截止|截止到|到)?\s*(\d{4})\s*年(?:年?底|年?末|\d{1,2}月(?:底|末)?)?\s*[,，]", sent)
+    if m:
+        return doc.is_past(int(m.group(1)))
+    m = re.search(FIVE_YEAR.pattern + r"(?:时期|期间|以来)\s*[,，]", sent)  # “十三五”期间,我市新增…: a past period's results
+    return bool(m and doc.is_past(period_of(m)[1]) and not FUTURE_WORDS.search(own_words(sent)))
 
 
 def _sent_past(doc: Document, sent: str, fut: int | None) -> bool:
@@ -223,7 +247,9 @@ def _prepare(sent: str, found: list[Found], in_heading: bool) -> None:
 
 
 def _prev_name(ctx: SentenceContext, out: list[Candidate]) -> str | None:
-    if out and out[-1].start >= ctx.base and out[-1].kind != "rejected":
+    """The name of the previous quantity of the full sentence (its earlier ;-parts included: 2023年达到8件;2024年达到9件)."""
+    full = ctx.base - ctx.ss + sentence_start(ctx.line, ctx.ss)
+    if out and out[-1].start >= full and out[-1].kind != "rejected":
         return out[-1].name
     return None
 
@@ -256,7 +282,9 @@ def quantity_candidates(ctx: SentenceContext, f: Found, pair: tuple[str, Found] 
     oy = own_year(sent, f)
     f.own_year = oy
     this = clause_this_year(ctx.doc, sent, f) if (ctx.doc.kind == "plan" or ctx.future_words) else None
-    year = (oy if oy and not ctx.doc.is_past(oy) else None) or this or ctx.fut or ctx.para_year or ctx.sec.year or ctx.doc.end_year
+    year = (oy if oy and not ctx.doc.is_past(oy) else None) or this or ctx.fut
+    if year is None and not (ctx.doc.ref_year is None and WITHIN_YEARS.search(sent)):
+        year = ctx.para_year or ctx.sec.year or ctx.doc.end_year  # 未来4年内 in an undated text: no year of its own
     pstart = None
     task = ctx.doc.ref_year is not None and classify.year_task(sent, f)
     if f.rule:
@@ -297,23 +325,32 @@ def _qualitative(ctx: SentenceContext, out: list[Candidate]) -> None:
 def running_text(doc: Document) -> list[Candidate]:
     """Candidates of every sentence outside the tables."""
     out: list[Candidate] = []
+    carry = False  # the line before broke off inside a sentence that reports the past (…;全市有效 / 3、发明专利拥有量…)
     for li, (ls, _, line) in enumerate(doc.lines):
         if li in doc.consumed or not line.strip():
+            carry = False
             continue
         para_past = _para_past(doc, line)
         in_heading = heading(line) is not None and len(line.strip()) <= 40 and not re.search(r"[。;]", line)
         para_year = None
+        past_lead = carry  # an earlier ;-part of this sentence opened with a past date (截至2017年底,…;…)
         for ss, _, sent in sentences(line, newline=False):
             found = quantities.find_in_sentence(sent)
             own = paragraph_year(doc, sent)
+            lead = _past_lead(doc, sent)
             if not found and not QUALITATIVE.search(sent):
                 para_year = own or para_year
+                past_lead = (lead or past_lead) and _goes_on(sent)
                 continue
             ctx = context(doc, doc.sections[li], para_past, line, ss, sent, ls + ss, para_year)
+            if past_lead and ctx.fut is None and own is None:
+                ctx.sent_past = True  # its ;-parts report the same past date, unless they name a year ahead
+            past_lead = (lead or (past_lead and ctx.fut is None and own is None)) and _goes_on(sent)
             para_year = own or para_year
             _prepare(sent, found, in_heading)
             paired = names.pair_lists(sent, found)
             for f in found:
                 quantity_candidates(ctx, f, paired.get(id(f)), out)
             _qualitative(ctx, out)
+        carry = past_lead and not re.search(r"[。!?;；:：]\s*$", line)
     return out

@@ -33,6 +33,7 @@ __all__ = [
     "CLAUSE_SEPS",
     "Span",
     "normalize",
+    "join_spaced_digits",
     "lines",
     "sentences",
     "clauses",
@@ -103,6 +104,25 @@ def normalize(text: str) -> str:
     True
     """
     return text.translate(_TABLE)
+
+
+_SPACED_RUN = re.compile(r"(?<![\d.])\d(?: \d)+(?![\d.])")
+_SPACED_QTY = re.compile(r"(?<![\d.])\d(?: \d)+\s*[%件个项家人亿万元]")
+
+
+def join_spaced_digits(text: str) -> str:
+    """A text whose page stored its numbers with a space between digits (``达到3 5 0件``, ``5 2%``) with the
+    digits joined and the spaces moved after them, one character for one (offsets keep their meaning).
+    Only a text with two or more such numbers before a unit is changed: a table's ``1 2 3`` is left alone.
+
+    >>> join_spaced_digits("年专利申请量达到3 5 0件以上,比重达到5 2%")
+    '年专利申请量达到350  件以上,比重达到52 %'
+    >>> join_spaced_digits("序号 1 2 3, 达到350件")
+    '序号 1 2 3, 达到350件'
+    """
+    if len(_SPACED_QTY.findall(text)) < 2:
+        return text
+    return _SPACED_RUN.sub(lambda m: m.group(0).replace(" ", "") + " " * m.group(0).count(" "), text)
 
 
 def lines(text: str) -> list[Span]:

@@ -312,7 +312,8 @@ def measure_hint(ctx: SentenceContext, f: Found, name: str, growth: bool, increm
     hint = None
     if f.q.per == "年" or re.search(r"年均", cue) or re.search(r"每年|每年度", sent[:f.s]) or re.match(r"^年", head) \
             or re.search(r"年(登记|申请|授权|注册|新增)", head) or re.search(r"年度[\u4e00-\u9fff]{0,12}总量", f.before) \
-            or re.match(r"^[、,\s]*年度", f.before) or _YEARLY_AMOUNT.search(name):
+            or re.match(r"^[、,\s]*年度", f.before) or _YEARLY_AMOUNT.search(name) \
+            or re.search(r"年度\s*(?:突破|超过|达到|达|超)?\s*$", f.before):
         hint = "annual_flow"
     if len(MILESTONE.findall(sent)) >= 2 and FLOW_SERIES.search(head) and not re.search(r"累计|拥有|有效|总量|存量", name):
         hint = "annual_flow"  # a series of yearly milestones of a count of filings/registrations or an amount traded
@@ -367,7 +368,7 @@ def measure(c: Candidate, key_measure: str | None, one_year: bool) -> str:
         return {"flow": "annual_flow", "rate": "share"}.get(key_measure or "", key_measure or "stock")
     if re.search(r"(数量|总数|个数|拥有量)$", c.name) and c.pre in ("达", "达到"):
         return "stock"
-    if re.search(r"培育|形成|扶持|新增|新建|引进|获得|挖掘|建设|培养|设立|建成|打造|认定|发行", c.clause_before) or (
+    if re.search(r"培育|形成|扶持|新增|新建|引进|获得|挖掘|建设|培养|设立|建成|打造|认定|发行|争创|制定", c.clause_before) or (
             re.search(r"开展", c.clause_before) and c.unit in ("个", "项", "家", "户")):
         return "cumulative"
     if key_measure in ("stock", "intensity", "score"):

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..text import lines as text_lines
-from ..text import Span, heading_rank, normalize, sentences
+from ..text import Span, heading_rank, join_spaced_digits, normalize, sentences
 from ..units import chinese_int
 from .catalogue import Catalogue
 from .lexicon import (AS_OF, COMPARED_GOAL, QUOTED_GOAL, BY_YEAR, STATED_FUTURE, DATE_LINE, EFFORT, SUBJECT_TITLE, PLAN_NAME_RANGE, WEB_DATE_LINE, FUTURE_WORDS, HISTORY_HEADING, FIVE_YEAR, PERIOD_RE, PLAN_WORDS,
@@ -265,7 +265,7 @@ def read_document_facts(text: str, doc_id: str | None = None, target_year: int |
     -------
     Document
     """
-    norm = normalize(text)
+    norm = join_spaced_digits(normalize(text))  # 达到3 5 0件 as a page stored it
     doc = Document(text=text, norm=norm, doc_id=doc_id, cat=cat)
     doc.lines = text_lines(norm)
     document_facts(doc, target_year)

@@ -6,12 +6,14 @@ around them (以上 after the unit, 不超过 before it, 个百分点, durations
 
 >>> [(f.q.value, f.q.unit, f.pre) for f in find_in_sentence("专利达到1.5万件,人才100人,响应3分钟")]
 [(15000.0, '件', '达到'), (100.0, '人', '')]
+>>> [(f.q.value, f.q.unit) for f in find_in_sentence("产业产值达到120亿,人口达到80万")]  # 亿 after an amount is money
+[(12000000000.0, 'yuan')]
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..units import GT_WORDS, Quantity, chinese_number, find_quantities
 from .candidate import Found
@@ -22,8 +24,10 @@ _UNIT_WORD = re.compile(r"^[\d.]+\s*[万亿千]?\s*(?:[\d.—–~～至到\-]*[�
 _SUFFIX = re.compile(r"^(次|工作日|个工作日|月|个月|小时|天)?\s*(及以上|或以上|以上|以内|以下|及以下|左右|内)?")
 _DURATIONS = ("工作日", "个工作日", "月", "个月", "小时", "天")
 _GROWTH_BEFORE = re.compile(
-    r"(年均增长率|平均增长率|增长率|增速|增幅|年均增长|年均提高|增长|提高|提升|增加)了?\s*(达到|达|为|保持在|稳定在)?\s*$")
+    r"(年均增长率|平均增长率|增长率|增速|增幅|年均增长|年均提高|年均递增|递增|增长|提高|提升|增加)了?\s*(达到|达|为|保持在|稳定在)?\s*$")
 _GROWTH_AFTER = re.compile(r"\s*(?:以上|左右)?\s*的(?:增长|增幅|增速|速度增长|速度递增)")
+#: An amount named as money before a number ending in 亿 with no 元 (产值达到120亿, 销售收入突破50亿).
+_AMOUNT_NOUN = re.compile(r"(产值|总值|收入|销售额|交易额|成交额|融资额|投入|资金|增加值|营业额|规模)[^,，;；。\d]{0,6}$")
 _CAP_BEFORE = re.compile(r"(不超过|不高于|控制在|压缩至|压缩到|缩短至|缩短到|降低至|降低到|降至|减少到|减少至)\s*$")
 _AT_LEAST = re.compile(r"(至少|不少于|不低于)[\u4e00-\u9fff]{0,3}$")
 
@@ -72,6 +76,8 @@ def find_in_sentence(sent: str) -> list[Found]:
     for s, e, q in find_quantities(sent):
         span = sent[s:e].rstrip()
         e = s + len(span)
+        if q.unit is None and span.endswith("亿") and _AMOUNT_NOUN.search(sent[max(0, s - 16):s]):
+            q = replace(q, unit="yuan")  # 产值达到120亿: an amount named as money, 元 left out
         if q.unit is None:
             continue
         pre = next((w for w in PRE_WORDS if span.startswith(w)), "")

@@ -36,8 +36,9 @@ def _future_year(doc: Document, sent: str) -> int | None:
     own year: 截至2021年底), or 到“十X五”末 (第十X个五年计划期间), else the last year of a “十X五”规划 it names,
     else the text's own year for 今年/全年/年内 and the next for 明年."""
     as_of = {m.start(1) for m in AS_OF.finditer(sent) if doc.as_of_past(int(m.group(1)))}
-    fut = next((y for m in re.finditer(r"(\d{4})\s*年", sent)
-                if 1990 < (y := int(m.group(1))) < 2100 and not doc.is_past(y) and m.start(1) not in as_of), None)
+    fut = next((y for m in re.finditer(r"(\d{4})\s*年", sent)  # not a comparison's base (比2010年增长65%)
+                if 1990 < (y := int(m.group(1))) < 2100 and not doc.is_past(y) and m.start(1) not in as_of
+                and not re.search(r"(?:比|较|相比|同比)\s*$", sent[:m.start(1)])), None)
     m = re.search("(?:到|至)" + FIVE_YEAR.pattern + "(?:末|期末|期间)", sent)
     if m and not doc.is_past(period_of(m)[1]):
         fut = period_of(m)[1]
@@ -149,7 +150,8 @@ def _sent_past(doc: Document, sent: str, fut: int | None) -> bool:
     m = re.match(r"^\s*[,，]?\s*(\d{4})\s*年", sent)
     if m and doc.is_past(int(m.group(1))):
         return True
-    m = re.search(FIVE_YEAR.pattern + "(?:时期|期间|以来|末)", sent)
+    m = next((m for m in re.finditer(FIVE_YEAR.pattern + "(?:时期|期间|以来|末)", sent)
+              if not re.search(r"(?:较|比|相比|与)\s*[“\"]?\s*$", sent[:m.start()])), None)  # not 较“十三五末”翻一番
     return bool(m and doc.is_past(period_of(m)[1]) and not fut)
 
 

@@ -90,3 +90,30 @@ def test_an_elided_subject_and_a_shared_per_10k_prefix_keep_the_intensity():
     c = extract("某市知识产权规划(2031—2035年)\n\n2032年,每万人口高价值发明专利拥有量达到8件;2033年达到9件;"
                 "到2035年,每万人口发明专利拥有量、高价值发明专利拥有量分别达到30件和12件。", doc_id="d")
     assert list(c["unit"]) == ["件/万人"] * 4 and list(c["measure"]) == ["intensity"] * 4
+
+
+# Rules from the first run of the eighth blind set (2026-12-06), each on invented sentences.
+
+def test_digits_a_page_stored_with_spaces_between_them_are_read_as_one_number():
+    text = "某市科技创新规划\n\n到2030年,年专利申请量达到3 5 0件以上,其中发明专利占总申请量的3 0%以上,产业产值达到1 2 0亿。"
+    got = _rows(text)
+    assert got == [(350.0, 2030, "件", ">="), (30.0, 2030, "%", ">="), (1.2e10, 2030, "yuan", "=")]
+    c = extract(text, doc_id="d")
+    assert list(c["value_text"]) == ["3 5 0件以上", "3 0%以上", "1 2 0亿"]  # quoted as the page has them
+
+
+def test_a_comparisons_base_year_is_not_the_target_year():
+    text = "某市商标战略\n\n全市注册商标比2030年增长65%以上,力争每万人口发明专利拥有量达到8件。"
+    assert all(y is None for _, y, _, _ in _rows(text))
+
+
+def test_a_target_compared_with_a_past_periods_end_is_still_a_target():
+    text = ("某区知识产权“十四五”规划发布\n\n《规划》明确,三大核心指标均要求实现“翻一番”:每万人高价值发明专利拥有量达到50件以上,"
+            "较“十三五末”翻一番;知识产权纠纷调解成功案件数达到650件,较“十三五”平均水平翻一番。")
+    assert [v for v, _, _, _ in _rows(text)] == [50.0, 650.0]
+
+
+def test_measures_of_yearly_counts_growth_verbs_and_things_striven_for():
+    c = extract("某市知识产权规划(2031—2035年)\n\n到2035年,专利国际申请数量年度突破1000件,注册商标申请量年递增20%以上,"
+                "争创省级示范区2个以上,主导制定国家标准20项以上。", doc_id="d")
+    assert list(c["measure"]) == ["annual_flow", "growth_rate", "cumulative", "cumulative"]

@@ -163,6 +163,9 @@ def name_of(sent: str, f: Found, ve: int, pair: tuple[str, Found] | None, prev_n
         name = re.split(r"完成[^,，]*?(?:实现|提出的|确定的)", name)[-1]
         if _ATTAINED_NAME.search(name):  # 超额完成当年7000件的目标任务: the indicator of the previous value
             name = ""
+    m = re.match(r"^(.+?)由[^由]*$", f.clause_before)  # X由2020年的A提高到B: X names B
+    if m and (not name or re.fullmatch(r"(?:提高|增加|增长|提升|上升|扩大|达)(?:到|至)?", name)):
+        name = clean_name(m.group(1)) or name
     if not name and prev_name is not None:
         name = re.sub(r"(年均增长率|增长率)$", "", prev_name)
     if _GENERIC.fullmatch(name) and f.a > 0:  # a generic name (项目数量, 人数) takes the previous clause

@@ -70,6 +70,31 @@ def chinese_quantities(sent: str) -> list[Found]:
     return out
 
 
+_CN_PCT = re.compile(r"(?P<pre>" + "|".join(PRE_WORDS) + r")?百分之(?P<cn>[零〇一二两三四五六七八九十]+)(?:点(?P<dec>[零〇一二三四五六七八九]+))?"
+                     r"(?P<post>以上|左右)?")
+_CN_DIGIT = dict(zip("零〇一二两三四五六七八九", "00122345678 9".replace(" ", "")))
+
+
+def chinese_percentages(sent: str) -> list[Found]:
+    """Percentages written 百分之N (百分之五十, 百分之三点五以上) as quantities in %.
+
+    >>> [(f.q.value, f.q.comparator) for f in chinese_percentages("增长百分之五十,提高百分之三点五以上")]
+    [(50.0, '='), (3.5, '>=')]
+    """
+    out = []
+    for m in _CN_PCT.finditer(sent):
+        whole = chinese_number(m.group("cn"))
+        if whole is None:
+            continue
+        dec = "".join(_CN_DIGIT[c] for c in m.group("dec") or "")
+        value = float(f"{whole}.{dec}") if dec else float(whole)
+        pre, post = m.group("pre") or "", m.group("post") or ""
+        comp = "≈" if post == "左右" or pre == "约" else ">" if pre in GT_WORDS else \
+            ">=" if post == "以上" or pre in ("不低于", "不少于", "至少") else "="
+        out.append(Found(s=m.start(), e=m.end(), num_s=m.start("cn") - 3, pre=pre, q=Quantity(value, None, "%", comp, None)))
+    return out
+
+
 def find_in_sentence(sent: str) -> list[Found]:
     """Quantities with a unit in a (normalised) sentence, in order (digits, then Chinese numerals merged)."""
     out = []
@@ -91,7 +116,7 @@ def find_in_sentence(sent: str) -> list[Found]:
             continue  # unit followed by a character that makes it a word (分辨率, 人才, 项目 …)
         out.append(Found(s=s, e=e, num_s=num_s, pre=pre, q=q))
     taken = [(f.s, f.e) for f in out]
-    out += [f for f in chinese_quantities(sent) if not any(a < f.e and f.s < b for a, b in taken)]
+    out += [f for f in chinese_quantities(sent) + chinese_percentages(sent) if not any(a < f.e and f.s < b for a, b in taken)]
     return sorted(out, key=lambda f: f.s)
 
 

@@ -117,3 +117,16 @@ def test_measures_of_yearly_counts_growth_verbs_and_things_striven_for():
     c = extract("某市知识产权规划(2031—2035年)\n\n到2035年,专利国际申请数量年度突破1000件,注册商标申请量年递增20%以上,"
                 "争创省级示范区2个以上,主导制定国家标准20项以上。", doc_id="d")
     assert list(c["measure"]) == ["annual_flow", "growth_rate", "cumulative", "cumulative"]
+
+
+# Phrasings probed on invented sentences before the ninth blind set (no blind document behind them).
+
+def test_percentages_written_baifenzhi_are_read():
+    got = _rows("某市知识产权规划\n\n到2030年,专利授权量年均增长百分之十以上,发明专利占比提高到百分之三点五。")
+    assert got == [(10.0, 2030, "%", ">="), (3.5, 2030, "%", "=")]
+
+
+def test_a_from_to_sentence_takes_its_name_from_the_words_before_its_from():
+    c = extract("某市知识产权规划(2031—2035年)\n\n到2035年,每万人口发明专利拥有量由2030年的8.5件提高到15件。", doc_id="d")
+    assert [(r.indicator_zh, r.value, r.unit, r.measure) for r in c.itertuples()] == [
+        ("每万人口发明专利拥有量", 15.0, "件/万人", "intensity")]

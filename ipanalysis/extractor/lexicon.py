@@ -123,7 +123,7 @@ PER_10K = re.compile(r"每万人|^万人(?!次)")
 #: verb first): in a plan with a
 #: horizon, a yearly flow.  Not 登记量: copyright registrations (版权登记量达到3290件) are read as ``level`` in
 #: data/targets.csv (OR-07) and by the fixtures' labellers (QZ-04, HB-06).
-FLOW_COUNT = re.compile(r"(申请|授权|注册)量$|^(?:申请|获得授权|授权)(?:发明|国际|PCT)?专利$")  # also the verb first: 申请发明专利达到N件
+FLOW_COUNT = re.compile(r"(申请|授权|注册)量$|^(?:申请|申报|获得授权|授权)(?:发明|国际|PCT)?专利$")  # also the verb first: 申请发明专利达到N件
 #: A yearly count or amount of filings, registrations or trades (申请, 登记量, 认定登记额, 交易额); a yearly flow when
 #: the text gives it a series of milestones (2025年达到A,2028年达到B), see :data:`MILESTONE`.
 #: An amount that a year produces (融资额, 成交额, 交易金额, 融资额度, 工业总产值, 生产总值, 营业收入); not 余额 (a balance).

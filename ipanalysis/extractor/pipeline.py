@@ -86,6 +86,22 @@ def _duplicates(df: pd.DataFrame) -> list:
     return out
 
 
+def _stated_facts(cands: list) -> None:
+    """A target whose value, unit and year are those of a value the text states as that year's fact elsewhere
+    (a headline 今年…新增发明专利授权1243件 over a body 今年…1243件,同比增长101.1%) is that fact, not a goal.
+
+    >>> from .candidate import Candidate
+    >>> c = [Candidate(kind=k, start=i, end=i + 1, value=1243.0, value_high=None, unit="件", value_text="1243件", name="授权",
+    ...                section="", year=2021, why="w") for i, k in enumerate(["target", "baseline"])]
+    >>> _stated_facts(c); [x.kind for x in c]
+    ['baseline', 'baseline']
+    """
+    facts = {(c.value, c.unit, c.year) for c in cands if c.kind == "baseline" and c.value is not None and c.year is not None}
+    for c in cands:
+        if c.kind == "target" and c.value is not None and c.year is not None and (c.value, c.unit, c.year) in facts:
+            c.kind, c.why = "baseline", c.why + "; the same figure is stated elsewhere as that year's fact"
+
+
 def _ids(kinds) -> list[str]:
     counters: dict[str, int] = {}
     ids = []
@@ -122,6 +138,7 @@ def analyse(text: str, doc_id: str | None = None, target_year: int | None = None
     doc = read_document_facts(text, doc_id, target_year, load_catalogue(catalogue))
     cands = table_candidates(doc) + running_text(doc)
     cands.sort(key=lambda c: (c.start, c.end))
+    _stated_facts(cands)
     cols = ["kind"] + [c for c in CANDIDATE_COLUMNS if c not in ("candidate_id", "duplicate_of")] + ["period_start", "rule"]
     df = pd.DataFrame([_row(doc, c) for c in cands], columns=cols)
     df.insert(0, "candidate_id", _ids(df["kind"]))

@@ -130,3 +130,17 @@ def test_a_from_to_sentence_takes_its_name_from_the_words_before_its_from():
     c = extract("某市知识产权规划(2031—2035年)\n\n到2035年,每万人口发明专利拥有量由2030年的8.5件提高到15件。", doc_id="d")
     assert [(r.indicator_zh, r.value, r.unit, r.measure) for r in c.itertuples()] == [
         ("每万人口发明专利拥有量", 15.0, "件/万人", "intensity")]
+
+
+# Rules from the first run of the ninth blind set (2026-12-06), each on invented sentences.
+
+def test_a_headline_restating_this_years_stated_figure_is_no_target():
+    text = ("今年某市新增发明专利授权1243件\n\n2031-12-10 16:24:30 来源: 某网 作者: 某某\n\n"
+            "12月10日,某市召开知识产权规划新闻发布会。记者了解到,今年全市新增发明专利授权1243件,同比增长101.1%。"
+            "《规划》提出,到2035年,每万人口高价值发明专利拥有量力争达到12件。")
+    assert [(v, y) for v, y, _, _ in _rows(text)] == [(12.0, 2035)]
+
+
+def test_patents_applied_for_with_shenbao_are_a_yearly_count():
+    c = extract("某市知识产权工作要点(2031年)\n\n全年将申报发明专利800件以上。", doc_id="d")
+    assert list(c["measure"]) == ["annual_flow"]

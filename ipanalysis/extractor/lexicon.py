@@ -127,7 +127,7 @@ FLOW_COUNT = re.compile(r"(申请|授权|注册)量$|^(?:申请|申报|获得授
 #: A yearly count or amount of filings, registrations or trades (申请, 登记量, 认定登记额, 交易额); a yearly flow when
 #: the text gives it a series of milestones (2025年达到A,2028年达到B), see :data:`MILESTONE`.
 #: An amount that a year produces (融资额, 成交额, 交易金额, 融资额度, 工业总产值, 生产总值, 营业收入); not 余额 (a balance).
-AMOUNT_FLOW = re.compile(r"(?<!余)(额|额度|金额|總額|金額|額度|(?<!余)額|产值|總產值|產值|总值|總值|收入|投入)$")
+AMOUNT_FLOW = re.compile(r"(?<!余)(?:额度?|产值|总值|收入|投入)$")  # names are read from the normalised (simplified) text
 FLOW_SERIES = re.compile(r"(申请|申请量|登记量|登记额|交易额|成交额)$")
 #: A milestone: a year directly followed by its value (2025年达到6000件).
 MILESTONE = re.compile(r"\d{4}\s*年(?:底|末)?\s*(?:达到|达|突破|超过)")

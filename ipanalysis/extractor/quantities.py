@@ -37,6 +37,15 @@ _CN_QTY = re.compile(
     r"(?P<unit>人次|件|家|个|项|人|名|所|场|次|期|元)(?P<post>以上|左右)?")
 
 
+def _cn_comparator(pre: str, post: str, yu: bool) -> str:
+    """The comparator of a quantity in Chinese numerals from the words around it (约/左右, 突破/余, 不低于/以上)."""
+    if post == "左右" or pre == "约":
+        return "≈"
+    if pre in GT_WORDS or yu:
+        return ">"
+    return ">=" if post == "以上" or pre in ("不低于", "不少于", "至少") else "="
+
+
 def chinese_quantities(sent: str) -> list[Found]:
     """Quantities written in Chinese numerals (培育两家, 达到三百家以上) after a trigger word or verb.
 
@@ -59,9 +68,8 @@ def chinese_quantities(sent: str) -> list[Found]:
         head = sent[max(0, m.start() - 8):m.start()]
         if not m.group("pre") and not (TRIGGER_BEFORE.search(head) or VERB_END.search(head)) and m.group("post") != "以上":
             continue  # a bound (百个以上) says a target without a verb
-        pre, post, yu = m.group("pre") or "", m.group("post") or "", m.group("yu")
-        comp = "≈" if post == "左右" or pre == "约" else ">" if pre in GT_WORDS or yu else \
-            ">=" if post == "以上" or pre in ("不低于", "不少于", "至少") else "="
+        pre = m.group("pre") or ""
+        comp = _cn_comparator(pre, m.group("post") or "", bool(m.group("yu")))
         unit = "yuan" if m.group("unit") == "元" else m.group("unit")  # 万亿元: the numeral holds 万/亿
         if unit == "yuan" and not cn.endswith(("万", "亿")):
             continue  # 三元, 五元: not an amount a plan sets
@@ -72,7 +80,6 @@ def chinese_quantities(sent: str) -> list[Found]:
 
 _CN_PCT = re.compile(r"(?P<pre>" + "|".join(PRE_WORDS) + r")?百分之(?P<cn>[零〇一二两三四五六七八九十]+)(?:点(?P<dec>[零〇一二三四五六七八九]+))?"
                      r"(?P<post>以上|左右)?")
-_CN_DIGIT = dict(zip("零〇一二两三四五六七八九", "00122345678 9".replace(" ", "")))
 
 
 def chinese_percentages(sent: str) -> list[Found]:
@@ -86,11 +93,10 @@ def chinese_percentages(sent: str) -> list[Found]:
         whole = chinese_number(m.group("cn"))
         if whole is None:
             continue
-        dec = "".join(_CN_DIGIT[c] for c in m.group("dec") or "")
+        dec = "".join(str(chinese_number(c)) for c in m.group("dec") or "")  # 三点五: each digit after 点
         value = float(f"{whole}.{dec}") if dec else float(whole)
-        pre, post = m.group("pre") or "", m.group("post") or ""
-        comp = "≈" if post == "左右" or pre == "约" else ">" if pre in GT_WORDS else \
-            ">=" if post == "以上" or pre in ("不低于", "不少于", "至少") else "="
+        pre = m.group("pre") or ""
+        comp = _cn_comparator(pre, m.group("post") or "", False)
         out.append(Found(s=m.start(), e=m.end(), num_s=m.start("cn") - 3, pre=pre, q=Quantity(value, None, "%", comp, None)))
     return out
 

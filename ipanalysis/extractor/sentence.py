@@ -345,9 +345,10 @@ def running_text(doc: Document) -> list[Candidate]:
                 past_lead = (lead or past_lead) and _goes_on(sent)
                 continue
             ctx = context(doc, doc.sections[li], para_past, line, ss, sent, ls + ss, para_year)
-            if past_lead and ctx.fut is None and own is None:
-                ctx.sent_past = True  # its ;-parts report the same past date, unless they name a year ahead
-            past_lead = (lead or (past_lead and ctx.fut is None and own is None)) and _goes_on(sent)
+            past_lead = past_lead and ctx.fut is None and own is None  # a part naming a year ahead ends the past date
+            if past_lead:
+                ctx.sent_past = True  # its ;-parts report the same past date
+            past_lead = (lead or past_lead) and _goes_on(sent)
             para_year = own or para_year
             _prepare(sent, found, in_heading)
             paired = names.pair_lists(sent, found)
